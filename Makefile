@@ -1,0 +1,124 @@
+# CRIS Atlas: build, serve and test the Yew/WebAssembly app.
+#   make serve   build (release) and serve on http://127.0.0.1:8080
+#   make test    everything CI checks (.ci/run runs exactly this)
+# `make help` lists every target. Tools are installed on demand by tools/setup.sh.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+# Tools the recipes run: binaryen's wasm-opt from .tools (first, so no older wasm-opt on the
+# machine shadows it: those cannot parse the module), then cargo's install root, where
+# tools/setup.sh puts trunk and wasm-bindgen (same precedence as cargo and tools/lib.sh).
+CARGO_BIN := $(or $(CARGO_INSTALL_ROOT),$(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CURDIR)/.tools/binaryen/node_modules/.bin:$(CARGO_BIN):$(PATH)
+# wasm-bindgen-test-runner drives Debian's Chromium through this ChromeDriver.
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+WASM := wasm32-unknown-unknown
+# Every tests/browser*.rs is a wasm32 browser test module (`--test browser`, ...).
+BROWSER_TESTS := $(sort $(basename $(notdir $(wildcard tests/browser*.rs))))
+# Native benchmarks, if the crate has any.
+BENCH_FILES := $(wildcard benches/*.rs)
+BENCH_EXAMPLES := $(sort $(basename $(notdir $(wildcard examples/bench*.rs))))
+
+# The steps of `make test` must run in the order listed (cheap checks first).
+.NOTPARALLEL:
+
+step = @printf '\n==> %s\n' $(1)
+
+.PHONY: help setup setup-test serve dist test lint unit browser-test check-domain check-pins \
+        e2e size bench clean distclean
+
+help:
+	@echo 'make serve         build (release) and serve on http://127.0.0.1:8080'
+	@echo 'make dist          release build into dist/ (relative URLs, any static host)'
+	@echo 'make test          all checks: fmt, clippy (host + wasm32), native tests,'
+	@echo '                   browser tests, domain purity, dist + e2e in headless Chromium'
+	@echo 'make size          raw/gzip/brotli size of every file in dist/ and of the catalog'
+	@echo 'make bench         benchmarks: native ones if any, then page-load timing'
+	@echo 'make e2e           dist + end-to-end tests only'
+	@echo 'make browser-test  wasm32 tests in headless Chromium only'
+	@echo 'make setup         install missing build tools (setup-test: also test tools)'
+	@echo 'make clean         remove target/ and dist/ (distclean: also .tools, e2e/node_modules)'
+
+setup:
+	@tools/setup.sh
+
+# Build tools first (the `setup` target), then only what tests add, so `make test`
+# checks each tool once.
+setup-test: setup
+	@tools/setup.sh --test-only
+
+# `trunk serve` rebuilds on changes and serves on the address and port in Trunk.toml.
+serve: setup
+	trunk serve --release --offline --address 127.0.0.1 --port 8080
+
+dist: setup
+	$(call step,"dist: trunk build --release (offline)")
+	trunk build --release --offline
+	@# Absolute asset URLs would break hosting under a sub-path.
+	@if grep -Eo '(src|href)="/[^"]*"' dist/index.html; then \
+	  echo 'dist/index.html has absolute asset URLs: check Trunk.toml public_url' >&2; exit 1; fi
+	@ls -l dist
+
+test: setup-test check-pins lint unit browser-test check-domain e2e
+	@printf '\nmake test: all checks passed\n'
+
+check-pins:
+	$(call step,"pins: Trunk.toml tool versions")
+	@tools/check-pins.sh
+
+lint:
+	$(call step,"fmt")
+	cargo fmt --all --check
+	$(call step,"clippy (host, all targets)")
+	cargo clippy --locked --all-targets -- -D warnings
+	$(call step,"clippy (wasm32: lib, bins, tests)")
+	cargo clippy --locked --target $(WASM) --lib --bins --tests -- -D warnings
+
+unit:
+	$(call step,"native tests")
+	cargo test --locked
+
+browser-test: setup-test
+	$(call step,"browser tests (wasm32, headless Chromium)")
+ifeq ($(BROWSER_TESTS),)
+	@echo 'browser tests: no tests/browser*.rs yet, nothing to run'
+else
+	cargo test --locked --target $(WASM) $(addprefix --test ,$(BROWSER_TESTS))
+endif
+
+check-domain:
+	$(call step,"domain: no browser crates in src/domain")
+	@tools/check-domain.sh
+
+e2e: setup-test dist
+	$(call step,"e2e: dist/ in headless Chromium")
+	cd e2e && DIST_DIR='$(CURDIR)/dist' node --test --test-concurrency=1
+
+size: dist
+	$(call step,"size")
+	@tools/size.sh dist
+
+bench: setup-test dist
+ifneq ($(BENCH_FILES),)
+	$(call step,"native benchmarks (benches/)")
+	cargo bench --locked --benches
+endif
+ifneq ($(BENCH_EXAMPLES),)
+	for ex in $(BENCH_EXAMPLES); do \
+	  printf '\n==> native benchmark: examples/%s.rs\n' "$$ex"; \
+	  cargo run --locked --release --example "$$ex"; \
+	done
+endif
+	$(call step,"page load: dist/ in headless Chromium")
+	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench.mjs $(BENCH_RUNS)
+
+clean:
+	cargo clean
+	rm -rf dist
+
+distclean: clean
+	rm -rf .tools e2e/node_modules

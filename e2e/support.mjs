@@ -1,0 +1,128 @@
+// Shared helpers for the CRIS Atlas end-to-end tests and timings: serve the built app,
+// launch Debian's headless Chromium through playwright-core, record console and page
+// errors, and run axe-core accessibility checks. Nothing here downloads anything.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveDir } from './server.mjs';
+
+export { serveDir };
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** The built app: DIST_DIR, or dist/ at the repository root. */
+export const DIST_DIR = resolve(process.env.DIST_DIR ?? resolve(here, '..', 'dist'));
+
+/** Debian's Chromium (package chromium); CHROMIUM overrides. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Chromium flags. --no-sandbox because tests run as root; the rest keep the browser
+ * from reaching out to the network (this machine only reaches package registries, and
+ * refused background connections otherwise fill the log). Playwright adds --headless
+ * and gives every launch a fresh temporary profile (user data dir) of its own.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Launches headless Chromium. Close it with `await browser.close()`. */
+export async function launchBrowser() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: run tools/setup.sh --test (installs Debian's chromium)`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Serves dist/ on 127.0.0.1 (free port); see server.mjs for options. */
+export function serveDist(options) {
+  return serveDir(DIST_DIR, options);
+}
+
+/**
+ * Opens a page in a fresh browser context (no shared cache or storage) and records
+ * every console error, uncaught page error and failed request on `page.errors`.
+ * @param {import('playwright-core').Browser} browser
+ * @returns {Promise<import('playwright-core').Page & { errors: string[] }>}
+ */
+export async function newPage(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const { url, lineNumber } = msg.location();
+      errors.push(`console error: ${msg.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => errors.push(`page error: ${err.stack ?? err.message}`));
+  page.on('requestfailed', (req) =>
+    errors.push(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})`),
+  );
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  page.on('close', () => context.close().catch(() => {}));
+  return Object.assign(page, { errors });
+}
+
+/** Fails with every recorded error listed, if the page recorded any. */
+export function assertNoErrors(page) {
+  assert.deepEqual(page.errors, [], `the page reported errors:\n${page.errors.join('\n')}`);
+}
+
+/** The app's root element, present once the app has rendered. */
+export const APP = '[data-testid="app"]';
+
+/**
+ * Navigates to `url` and waits (Playwright auto-waiting, bounded by its default timeout)
+ * until the app has rendered its root element.
+ */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.locator(APP).waitFor({ state: 'visible' });
+}
+
+const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
+
+/**
+ * Runs axe-core (injected from node_modules, no CDN) on the page, or on the part of it
+ * matched by `context`, and returns the violations.
+ * @param {import('playwright-core').Page} page
+ * @param {{ context?: string, rules?: object, tags?: string[] }} [options]
+ */
+export async function axeViolations(page, { context, rules, tags } = {}) {
+  const injected = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!injected) await page.addScriptTag({ path: AXE_SOURCE });
+  const runOptions = { resultTypes: ['violations'] };
+  if (rules) runOptions.rules = rules;
+  if (tags) runOptions.runOnly = { type: 'tag', values: tags };
+  return page.evaluate(
+    ([ctx, opts]) => window.axe.run(ctx ?? document, opts).then((r) => r.violations),
+    [context ?? null, runOptions],
+  );
+}
+
+/** Fails, listing each rule and the elements it flagged, if axe finds any violation. */
+export async function assertAccessible(page, options) {
+  const violations = await axeViolations(page, options);
+  const report = violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n` +
+        v.nodes.map((n) => `  - ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n'),
+    )
+    .join('\n');
+  assert.equal(violations.length, 0, `axe-core found accessibility violations:\n${report}`);
+}

@@ -1,0 +1,550 @@
+//! The catalog of Regions, countries, geographies, models and inference profiles: its types, its
+//! parsing from the JSON files in `data/`, and the validation that keeps every reference honest.
+
+use super::ids::{CountryCode, GeographyId, ModelId, ProfileId, RegionCode, Scope, SourceId};
+use serde::Deserialize;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+
+/// An AWS partition. Global profiles only ever route within the commercial one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+pub enum Partition {
+    /// The commercial partition.
+    #[serde(rename = "aws")]
+    Commercial,
+    /// AWS GovCloud (US).
+    #[serde(rename = "aws-us-gov")]
+    GovCloud,
+}
+
+/// One AWS Region.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// The Region code.
+    pub code: RegionCode,
+    /// The AWS name, such as `Europe (Frankfurt)`.
+    pub name: String,
+    /// The partition it belongs to.
+    pub partition: Partition,
+    /// The country (or territory) it is in.
+    pub country: CountryCode,
+    /// Whether an account must opt in before using it directly.
+    pub opt_in: bool,
+    /// Approximate latitude of the Region's metro area, in degrees.
+    pub lat: f64,
+    /// Approximate longitude of the Region's metro area, in degrees.
+    pub lon: f64,
+}
+
+/// A country or territory that hosts a Region or belongs to a geography.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: CountryCode,
+    /// English short name.
+    pub name: String,
+}
+
+/// A named group of countries that a residency obligation can refer to.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Geography {
+    /// Identifier used in plan files, such as `EU`.
+    pub id: GeographyId,
+    /// Display name.
+    pub name: String,
+    /// One sentence on what it contains.
+    pub description: String,
+    /// Member countries.
+    pub countries: Vec<CountryCode>,
+    /// Where the membership comes from (URL).
+    pub source: String,
+}
+
+/// Where a model stands in its lifecycle.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "status", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Lifecycle {
+    /// Fully supported.
+    Active,
+    /// Still callable for now; AWS has announced or will announce its end of life.
+    Legacy {
+        /// End-of-life date (`YYYY-MM-DD`) when known.
+        end_of_life: Option<String>,
+    },
+}
+
+impl Lifecycle {
+    /// Whether the model is legacy.
+    pub fn is_legacy(&self) -> bool {
+        matches!(self, Lifecycle::Legacy { .. })
+    }
+}
+
+/// A foundation model.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    /// The bare model ID.
+    pub id: ModelId,
+    /// Display name, such as `Claude Sonnet 4.5`.
+    pub name: String,
+    /// Provider display name, such as `Anthropic`.
+    pub provider: String,
+    /// Lifecycle status.
+    pub lifecycle: Lifecycle,
+    /// Input modalities (`TEXT`, `IMAGE`, ...).
+    pub input_modalities: Vec<String>,
+    /// Output modalities.
+    pub output_modalities: Vec<String>,
+    /// Every Region where the model is listed, whichever way it is called.
+    pub offered_in: Vec<RegionCode>,
+    /// Regions where the bare model ID can be called on demand.
+    pub in_region: Vec<RegionCode>,
+    /// Regions where the catalog confirms Provisioned Throughput.
+    pub provisioned: Vec<RegionCode>,
+    /// Customization methods the model supports.
+    pub customizations: Vec<String>,
+    /// Whether response streaming is supported.
+    pub streaming: bool,
+    /// Provenance source.
+    pub source: SourceId,
+    /// Date the source last changed this entry.
+    pub as_of: String,
+}
+
+impl Model {
+    /// Whether the bare ID can be called on demand in `region`.
+    pub fn callable_in_region(&self, region: &str) -> bool {
+        self.in_region.iter().any(|r| r.as_str() == region)
+    }
+}
+
+/// A set of source Regions that share one list of destination Regions.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    /// Source Regions: where the caller sends the request.
+    pub from: Vec<RegionCode>,
+    /// Destination Regions: where Bedrock may process it.
+    pub to: Vec<RegionCode>,
+}
+
+/// A system-defined cross-Region inference profile.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// `<scope>.<model id>`.
+    pub id: ProfileId,
+    /// `global` or the geographic prefix.
+    pub scope: Scope,
+    /// The model it serves.
+    pub model: ModelId,
+    /// Routing per source Region.
+    pub routes: Vec<Route>,
+    /// Provenance source.
+    pub source: SourceId,
+    /// Date the source last changed this entry.
+    pub as_of: String,
+}
+
+impl Profile {
+    /// The destinations when called from `source`, or `None` if it cannot be called from there.
+    pub fn destinations_from(&self, source: &str) -> Option<&[RegionCode]> {
+        self.routes
+            .iter()
+            .find(|r| r.from.iter().any(|s| s.as_str() == source))
+            .map(|r| r.to.as_slice())
+    }
+
+    /// Every source Region, sorted.
+    pub fn sources(&self) -> Vec<&RegionCode> {
+        let mut all: Vec<&RegionCode> = self.routes.iter().flat_map(|r| &r.from).collect();
+        all.sort();
+        all
+    }
+
+    /// Every destination Region from any source, sorted and unique.
+    pub fn all_destinations(&self) -> BTreeSet<&RegionCode> {
+        self.routes.iter().flat_map(|r| &r.to).collect()
+    }
+}
+
+/// A source of facts, cited by models and profiles.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Identifier cited by entries.
+    pub id: SourceId,
+    /// Title.
+    pub title: String,
+    /// Where to read it.
+    pub url: String,
+    /// Commit, for repositories.
+    pub commit: Option<String>,
+    /// As-of date of the copy used.
+    pub as_of: String,
+    /// What facts come from it.
+    pub covers: String,
+}
+
+/// Two sources that say different things, and what the catalog uses.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disagreement {
+    /// What they disagree on (a model, profile or Region).
+    pub subject: String,
+    /// The sources involved.
+    pub sources: Vec<SourceId>,
+    /// What each says.
+    pub detail: String,
+    /// What the catalog uses and why.
+    pub resolution: String,
+}
+
+/// Catalog-wide provenance.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// As-of date of the catalog as a whole.
+    pub as_of: String,
+    /// Every source used.
+    pub sources: Vec<Source>,
+    /// Recorded disagreements between sources.
+    pub disagreements: Vec<Disagreement>,
+    /// Facts known to be missing.
+    pub gaps: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegionsFile {
+    source: SourceId,
+    regions: Vec<Region>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GeographiesFile {
+    countries: Vec<Country>,
+    geographies: Vec<Geography>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModelsFile {
+    models: Vec<Model>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfilesFile {
+    profiles: Vec<Profile>,
+}
+
+/// The raw text of the catalog's files.
+#[derive(Debug, Clone, Copy)]
+pub struct CatalogFiles<'a> {
+    /// `data/meta.json`.
+    pub meta: &'a str,
+    /// `data/regions.json`.
+    pub regions: &'a str,
+    /// `data/geographies.json`.
+    pub geographies: &'a str,
+    /// `data/models.json`.
+    pub models: &'a str,
+    /// `data/profiles.json`.
+    pub profiles: &'a str,
+}
+
+/// Why the catalog could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogError {
+    /// A file is not valid JSON of the expected shape.
+    Parse {
+        /// Which file.
+        file: &'static str,
+        /// The parser's message, with line and column.
+        message: String,
+    },
+    /// The files parse but contradict each other.
+    Invalid(Vec<String>),
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CatalogError::Parse { file, message } => write!(f, "{file}: {message}"),
+            CatalogError::Invalid(problems) => {
+                write!(f, "the catalog is inconsistent: {}", problems.join("; "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// The whole catalog, validated, with lookups by ID.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// Provenance.
+    pub meta: Meta,
+    /// Source of the Region table.
+    pub regions_source: SourceId,
+    /// Regions, sorted by code.
+    pub regions: Vec<Region>,
+    /// Countries, sorted by code.
+    pub countries: Vec<Country>,
+    /// Geographies.
+    pub geographies: Vec<Geography>,
+    /// Models, sorted by ID.
+    pub models: Vec<Model>,
+    /// Profiles, sorted by ID.
+    pub profiles: Vec<Profile>,
+    region_index: HashMap<RegionCode, usize>,
+    country_index: HashMap<CountryCode, usize>,
+    model_index: HashMap<ModelId, usize>,
+    profile_index: HashMap<ProfileId, usize>,
+    profiles_by_model: HashMap<ModelId, Vec<usize>>,
+}
+
+fn parse<'de, T: Deserialize<'de>>(file: &'static str, text: &'de str) -> Result<T, CatalogError> {
+    serde_json::from_str(text).map_err(|e| CatalogError::Parse {
+        file,
+        message: e.to_string(),
+    })
+}
+
+fn index_by<T, K: std::hash::Hash + Eq + Clone + fmt::Display>(
+    items: &[T],
+    key: impl Fn(&T) -> &K,
+    what: &str,
+    problems: &mut Vec<String>,
+) -> HashMap<K, usize> {
+    let mut index = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        if index.insert(key(item).clone(), i).is_some() {
+            problems.push(format!("{what} {} is listed twice", key(item)));
+        }
+    }
+    index
+}
+
+impl Catalog {
+    /// Parses and validates the catalog files.
+    pub fn from_files(files: CatalogFiles<'_>) -> Result<Catalog, CatalogError> {
+        let meta: Meta = parse("meta.json", files.meta)?;
+        let regions: RegionsFile = parse("regions.json", files.regions)?;
+        let geographies: GeographiesFile = parse("geographies.json", files.geographies)?;
+        let models: ModelsFile = parse("models.json", files.models)?;
+        let profiles: ProfilesFile = parse("profiles.json", files.profiles)?;
+        Catalog::new(
+            meta,
+            regions.source,
+            regions.regions,
+            geographies.countries,
+            geographies.geographies,
+            models.models,
+            profiles.profiles,
+        )
+    }
+
+    /// Builds a catalog from its parts, sorting and indexing them, and validates it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        meta: Meta,
+        regions_source: SourceId,
+        mut regions: Vec<Region>,
+        mut countries: Vec<Country>,
+        geographies: Vec<Geography>,
+        mut models: Vec<Model>,
+        mut profiles: Vec<Profile>,
+    ) -> Result<Catalog, CatalogError> {
+        regions.sort_by(|a, b| a.code.cmp(&b.code));
+        countries.sort_by(|a, b| a.code.cmp(&b.code));
+        models.sort_by(|a, b| a.id.cmp(&b.id));
+        profiles.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut problems = Vec::new();
+        let region_index = index_by(&regions, |r| &r.code, "Region", &mut problems);
+        let country_index = index_by(&countries, |c| &c.code, "country", &mut problems);
+        let model_index = index_by(&models, |m| &m.id, "model", &mut problems);
+        let profile_index = index_by(&profiles, |p| &p.id, "profile", &mut problems);
+        let mut profiles_by_model: HashMap<ModelId, Vec<usize>> = HashMap::new();
+        for (i, p) in profiles.iter().enumerate() {
+            profiles_by_model
+                .entry(p.model.clone())
+                .or_default()
+                .push(i);
+        }
+        let catalog = Catalog {
+            meta,
+            regions_source,
+            regions,
+            countries,
+            geographies,
+            models,
+            profiles,
+            region_index,
+            country_index,
+            model_index,
+            profile_index,
+            profiles_by_model,
+        };
+        problems.extend(catalog.problems());
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(CatalogError::Invalid(problems))
+        }
+    }
+
+    /// Every inconsistency: dangling references, malformed IDs, impossible routes.
+    fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let sources: BTreeSet<&str> = self.meta.sources.iter().map(|s| s.id.as_str()).collect();
+        let cite = |what: &str, source: &SourceId, problems: &mut Vec<String>| {
+            if !sources.contains(source.as_str()) {
+                problems.push(format!("{what} cites unknown source {source}"));
+            }
+        };
+        cite("the Region table", &self.regions_source, &mut problems);
+        for r in &self.regions {
+            if self.country(r.country.as_str()).is_none() {
+                problems.push(format!(
+                    "Region {} is in unknown country {}",
+                    r.code, r.country
+                ));
+            }
+            if !(-90.0..=90.0).contains(&r.lat) || !(-180.0..=180.0).contains(&r.lon) {
+                problems.push(format!("Region {} has impossible coordinates", r.code));
+            }
+        }
+        let mut geo_ids = BTreeSet::new();
+        for g in &self.geographies {
+            if !geo_ids.insert(g.id.as_str()) {
+                problems.push(format!("geography {} is listed twice", g.id));
+            }
+            for c in &g.countries {
+                if self.country(c.as_str()).is_none() {
+                    problems.push(format!("geography {} names unknown country {c}", g.id));
+                }
+            }
+        }
+        for m in &self.models {
+            cite(&format!("model {}", m.id), &m.source, &mut problems);
+            for r in m
+                .offered_in
+                .iter()
+                .chain(&m.in_region)
+                .chain(&m.provisioned)
+            {
+                if self.region(r.as_str()).is_none() {
+                    problems.push(format!("model {} names unknown Region {r}", m.id));
+                }
+            }
+        }
+        for p in &self.profiles {
+            cite(&format!("profile {}", p.id), &p.source, &mut problems);
+            if self.model(p.model.as_str()).is_none() {
+                problems.push(format!("profile {} serves unknown model {}", p.id, p.model));
+            }
+            if p.id.as_str() != format!("{}.{}", p.scope, p.model) {
+                problems.push(format!(
+                    "profile {} is not named <scope>.<model> ({}.{})",
+                    p.id, p.scope, p.model
+                ));
+            }
+            if p.routes.is_empty() {
+                problems.push(format!("profile {} has no routes", p.id));
+            }
+            let mut seen = BTreeSet::new();
+            for route in &p.routes {
+                if route.from.is_empty() || route.to.is_empty() {
+                    problems.push(format!("profile {} has an empty route", p.id));
+                }
+                for s in &route.from {
+                    if !seen.insert(s.as_str()) {
+                        problems.push(format!("profile {} lists source {s} twice", p.id));
+                    }
+                }
+                for r in route.from.iter().chain(&route.to) {
+                    match self.region(r.as_str()) {
+                        None => problems.push(format!("profile {} names unknown Region {r}", p.id)),
+                        Some(region)
+                            if p.scope.is_global() && region.partition != Partition::Commercial =>
+                        {
+                            problems.push(format!(
+                                "global profile {} routes to non-commercial Region {r}",
+                                p.id
+                            ))
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+        problems
+    }
+
+    /// A Region by code.
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        self.region_index.get(code).map(|&i| &self.regions[i])
+    }
+
+    /// A country by code.
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.country_index.get(code).map(|&i| &self.countries[i])
+    }
+
+    /// A geography by ID.
+    pub fn geography(&self, id: &str) -> Option<&Geography> {
+        self.geographies.iter().find(|g| g.id.as_str() == id)
+    }
+
+    /// A model by ID.
+    pub fn model(&self, id: &str) -> Option<&Model> {
+        self.model_index.get(id).map(|&i| &self.models[i])
+    }
+
+    /// A profile by ID.
+    pub fn profile(&self, id: &str) -> Option<&Profile> {
+        self.profile_index.get(id).map(|&i| &self.profiles[i])
+    }
+
+    /// Every profile serving `model`, sorted by ID.
+    pub fn profiles_for(&self, model: &str) -> impl Iterator<Item = &Profile> {
+        self.profiles_by_model
+            .get(model)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.profiles[i])
+    }
+
+    /// A source by ID.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.meta.sources.iter().find(|s| s.id.as_str() == id)
+    }
+
+    /// The country name of a Region, or its code when unknown.
+    pub fn country_name_of<'a>(&'a self, region: &'a str) -> &'a str {
+        self.region(region)
+            .and_then(|r| self.country(r.country.as_str()))
+            .map_or(region, |c| c.name.as_str())
+    }
+
+    /// Providers, sorted and unique.
+    pub fn providers(&self) -> Vec<&str> {
+        let set: BTreeSet<&str> = self.models.iter().map(|m| m.provider.as_str()).collect();
+        set.into_iter().collect()
+    }
+
+    /// Profile scopes present, global first, then alphabetical.
+    pub fn scopes(&self) -> Vec<&Scope> {
+        let set: BTreeSet<&Scope> = self.profiles.iter().map(|p| &p.scope).collect();
+        let mut scopes: Vec<&Scope> = set.into_iter().collect();
+        scopes.sort_by_key(|s| (!s.is_global(), s.as_str()));
+        scopes
+    }
+}

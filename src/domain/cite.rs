@@ -1,0 +1,87 @@
+//! The documents a decision cites: AWS documentation pages and sections of the product's own
+//! Concepts page. One list, so the engine, the Concepts page and the command line agree.
+
+/// A citable source for a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cite {
+    /// AWS: "Increase throughput with cross-Region inference".
+    CrossRegionInference,
+    /// AWS: "Supported Regions and models for inference profiles".
+    ProfilesSupport,
+    /// AWS: geographic cross-Region inference (IAM, SCPs, data handling).
+    GeographicCris,
+    /// AWS: global cross-Region inference (IAM, SCPs, pricing, quotas).
+    GlobalCris,
+    /// AWS: Provisioned Throughput.
+    ProvisionedThroughput,
+    /// AWS: purchasing Provisioned Throughput (model units, support request).
+    ProvisionedPurchase,
+    /// AWS: model support by Region and inference option.
+    RegionalAvailability,
+    /// AWS: runtime quotas.
+    Quotas,
+    /// AWS: the Regions table (opt-in Regions).
+    AwsRegions,
+    /// Concepts: source and destination Regions.
+    ConceptSourceDestination,
+    /// Concepts: the four ways to call a model.
+    ConceptOptions,
+    /// Concepts: how the residency rule is applied.
+    ConceptResidency,
+    /// Concepts: how the recommendation is chosen.
+    ConceptChoice,
+}
+
+impl Cite {
+    /// Where the source can be read: an absolute URL, or a hash route inside the app.
+    pub fn href(self) -> &'static str {
+        match self {
+            Cite::CrossRegionInference => {
+                "https://docs.aws.amazon.com/bedrock/latest/userguide/cross-region-inference.html"
+            }
+            Cite::ProfilesSupport => {
+                "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html"
+            }
+            Cite::GeographicCris => "https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html",
+            Cite::GlobalCris => {
+                "https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html"
+            }
+            Cite::ProvisionedThroughput => {
+                "https://docs.aws.amazon.com/bedrock/latest/userguide/prov-throughput.html"
+            }
+            Cite::ProvisionedPurchase => {
+                "https://docs.aws.amazon.com/bedrock/latest/userguide/prov-thru-purchase.html"
+            }
+            Cite::RegionalAvailability => {
+                "https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html"
+            }
+            Cite::Quotas => "https://docs.aws.amazon.com/bedrock/latest/userguide/quotas-runtime.html",
+            Cite::AwsRegions => {
+                "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html"
+            }
+            Cite::ConceptSourceDestination => "#/concepts/source-destination",
+            Cite::ConceptOptions => "#/concepts/options",
+            Cite::ConceptResidency => "#/concepts/residency",
+            Cite::ConceptChoice => "#/concepts/choice",
+        }
+    }
+
+    /// A short title for link text.
+    pub fn title(self) -> &'static str {
+        match self {
+            Cite::CrossRegionInference => "AWS: cross-Region inference",
+            Cite::ProfilesSupport => "AWS: supported Regions and models for inference profiles",
+            Cite::GeographicCris => "AWS: geographic cross-Region inference",
+            Cite::GlobalCris => "AWS: global cross-Region inference",
+            Cite::ProvisionedThroughput => "AWS: Provisioned Throughput",
+            Cite::ProvisionedPurchase => "AWS: purchase Provisioned Throughput",
+            Cite::RegionalAvailability => "AWS: model support by Region",
+            Cite::Quotas => "AWS: Bedrock runtime quotas",
+            Cite::AwsRegions => "AWS: Regions and opt-in",
+            Cite::ConceptSourceDestination => "Concepts: source and destination Regions",
+            Cite::ConceptOptions => "Concepts: the four options",
+            Cite::ConceptResidency => "Concepts: data residency",
+            Cite::ConceptChoice => "Concepts: how the recommendation is chosen",
+        }
+    }
+}

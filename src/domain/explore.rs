@@ -1,0 +1,358 @@
+//! The explorer's search: text and filters over models and their ways to be called, evaluated per
+//! source Region, and the query's round trip through a URL.
+
+use super::catalog::{Catalog, Lifecycle, Model, Profile};
+use super::ids::{CountryCode, GeographyId, RegionCode, Scope};
+use super::residency::{Allowed, Residency};
+
+/// One way to call a model: the bare ID in one Region, or a profile.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Way<'a> {
+    /// The bare model ID on demand.
+    InRegion,
+    /// A cross-Region inference profile.
+    Profile(&'a Profile),
+}
+
+/// Which kind of option a filter asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionFilter {
+    /// The bare model ID on demand in some Region.
+    InRegion,
+    /// A profile of this scope (`global`, `eu`, ...).
+    Scope(Scope),
+}
+
+/// Lifecycle filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LifecycleFilter {
+    /// Active models only.
+    Active,
+    /// Legacy models only.
+    Legacy,
+}
+
+/// Everything the explorer can filter on. The default matches every model.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// Free text over model name, provider and every ID.
+    pub text: String,
+    /// Provider display name.
+    pub provider: Option<String>,
+    /// Option type.
+    pub option: Option<OptionFilter>,
+    /// Only what can be called from this source Region.
+    pub callable_from: Option<RegionCode>,
+    /// Only ways whose every destination lies inside this area, per source Region.
+    pub within: Option<Residency>,
+    /// Lifecycle.
+    pub lifecycle: Option<LifecycleFilter>,
+    /// An input or output modality, such as `IMAGE`.
+    pub modality: Option<String>,
+}
+
+/// A matching model and the ways to call it that pass the filters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit<'a> {
+    /// The model.
+    pub model: &'a Model,
+    /// The ways that pass every filter, in-Region first, then profiles by ID.
+    pub ways: Vec<Way<'a>>,
+}
+
+/// The outcome of a search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results<'a> {
+    /// Matching models, sorted by provider then name.
+    pub hits: Vec<Hit<'a>>,
+    /// When nothing matches: the first filter, in evaluation order, after which nothing was left.
+    pub emptied_by: Option<&'static str>,
+}
+
+fn contains_folded(haystack: &str, needle: &str) -> bool {
+    haystack.to_lowercase().contains(needle)
+}
+
+impl Query {
+    /// Whether the query filters anything.
+    pub fn is_empty(&self) -> bool {
+        *self == Query::default()
+    }
+
+    fn text_matches(&self, catalog: &Catalog, model: &Model) -> bool {
+        let needle = self.text.trim().to_lowercase();
+        needle.is_empty()
+            || needle.split_whitespace().all(|word| {
+                contains_folded(&model.name, word)
+                    || contains_folded(&model.provider, word)
+                    || contains_folded(model.id.as_str(), word)
+                    || catalog
+                        .profiles_for(model.id.as_str())
+                        .any(|p| contains_folded(p.id.as_str(), word))
+            })
+    }
+
+    fn model_matches(&self, model: &Model) -> bool {
+        let provider_ok = self.provider.as_deref().is_none_or(|p| model.provider == p);
+        let lifecycle_ok = match self.lifecycle {
+            None => true,
+            Some(LifecycleFilter::Active) => model.lifecycle == Lifecycle::Active,
+            Some(LifecycleFilter::Legacy) => model.lifecycle.is_legacy(),
+        };
+        let modality_ok = self.modality.as_deref().is_none_or(|m| {
+            model
+                .input_modalities
+                .iter()
+                .chain(&model.output_modalities)
+                .any(|x| x == m)
+        });
+        provider_ok && lifecycle_ok && modality_ok
+    }
+
+    fn option_matches(&self, way: Way<'_>) -> bool {
+        match (&self.option, way) {
+            (None, _) => true,
+            (Some(OptionFilter::InRegion), Way::InRegion) => true,
+            (Some(OptionFilter::Scope(s)), Way::Profile(p)) => &p.scope == s,
+            _ => false,
+        }
+    }
+
+    /// Whether some source Region of a way passes the source filter with every destination
+    /// inside the area.
+    fn way_passes(&self, model: &Model, way: Way<'_>, allowed: &Allowed) -> bool {
+        let source_ok = |source: &str| {
+            self.callable_from
+                .as_ref()
+                .is_none_or(|r| r.as_str() == source)
+        };
+        match way {
+            Way::InRegion => model
+                .in_region
+                .iter()
+                .any(|r| source_ok(r.as_str()) && allowed.contains(r.as_str())),
+            Way::Profile(p) => p.routes.iter().any(|route| {
+                route.from.iter().any(|s| source_ok(s.as_str()))
+                    && route.to.iter().all(|d| allowed.contains(d.as_str()))
+            }),
+        }
+    }
+
+    /// Runs the query over the catalog.
+    pub fn run<'a>(&self, catalog: &'a Catalog) -> Results<'a> {
+        let allowed = self
+            .within
+            .as_ref()
+            .and_then(|w| w.allowed(catalog).ok())
+            .unwrap_or(Allowed::Anywhere);
+        let mut counts = [0usize; 3];
+        let mut hits: Vec<Hit<'a>> = Vec::new();
+        for model in &catalog.models {
+            if !self.text_matches(catalog, model) {
+                continue;
+            }
+            counts[0] += 1;
+            if !self.model_matches(model) {
+                continue;
+            }
+            counts[1] += 1;
+            let ways: Vec<Way<'a>> = model_ways(catalog, model)
+                .into_iter()
+                .filter(|&w| self.option_matches(w) && self.way_passes(model, w, &allowed))
+                .collect();
+            let ways_filtered =
+                self.option.is_some() || self.callable_from.is_some() || self.within.is_some();
+            if ways.is_empty() && ways_filtered {
+                continue;
+            }
+            counts[2] += 1;
+            hits.push(Hit { model, ways });
+        }
+        hits.sort_by(|a, b| {
+            (
+                a.model.provider.as_str(),
+                a.model.name.as_str(),
+                a.model.id.as_str(),
+            )
+                .cmp(&(
+                    b.model.provider.as_str(),
+                    b.model.name.as_str(),
+                    b.model.id.as_str(),
+                ))
+        });
+        let emptied_by = if !hits.is_empty() {
+            None
+        } else if counts[0] == 0 {
+            Some("search text")
+        } else if counts[1] == 0 {
+            Some(self.model_filter_name())
+        } else {
+            Some(self.way_filter_name())
+        };
+        Results { hits, emptied_by }
+    }
+
+    fn model_filter_name(&self) -> &'static str {
+        match (&self.provider, &self.lifecycle, &self.modality) {
+            (Some(_), None, None) => "provider",
+            (None, Some(_), None) => "lifecycle",
+            (None, None, Some(_)) => "modality",
+            _ => "provider, lifecycle and modality together",
+        }
+    }
+
+    fn way_filter_name(&self) -> &'static str {
+        match (&self.option, &self.callable_from, &self.within) {
+            (Some(_), None, None) => "option type",
+            (None, Some(_), None) => "callable from",
+            (None, None, Some(_)) => "processes only within",
+            _ => "option type, callable from and processes only within together",
+        }
+    }
+
+    /// The query as URL query parameters (`q=claude&provider=Anthropic`), empty for no filter.
+    pub fn to_query_string(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if !self.text.is_empty() {
+            pairs.push(("q", self.text.clone()));
+        }
+        if let Some(p) = &self.provider {
+            pairs.push(("provider", p.clone()));
+        }
+        if let Some(o) = &self.option {
+            let value = match o {
+                OptionFilter::InRegion => "in-region".to_owned(),
+                OptionFilter::Scope(s) => s.to_string(),
+            };
+            pairs.push(("option", value));
+        }
+        if let Some(r) = &self.callable_from {
+            pairs.push(("from", r.to_string()));
+        }
+        if let Some(w) = &self.within {
+            pairs.push(("within", area_to_param(w)));
+        }
+        if let Some(l) = self.lifecycle {
+            let value = match l {
+                LifecycleFilter::Active => "active",
+                LifecycleFilter::Legacy => "legacy",
+            };
+            pairs.push(("lifecycle", value.to_owned()));
+        }
+        if let Some(m) = &self.modality {
+            pairs.push(("modality", m.clone()));
+        }
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", percent_encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// Reads a query from URL parameters. Unknown or malformed parameters are ignored, since a
+    /// hand-edited link must still open the explorer.
+    pub fn from_query_string(raw: &str) -> Query {
+        let mut query = Query::default();
+        for pair in raw.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(value);
+            if value.is_empty() {
+                continue;
+            }
+            match key {
+                "q" => query.text = value,
+                "provider" => query.provider = Some(value),
+                "option" if value == "in-region" => query.option = Some(OptionFilter::InRegion),
+                "option" => query.option = Some(OptionFilter::Scope(Scope::new(value))),
+                "from" => query.callable_from = Some(RegionCode::new(value)),
+                "within" => query.within = area_from_param(&value),
+                "lifecycle" if value == "active" => query.lifecycle = Some(LifecycleFilter::Active),
+                "lifecycle" if value == "legacy" => query.lifecycle = Some(LifecycleFilter::Legacy),
+                "modality" => query.modality = Some(value),
+                _ => {}
+            }
+        }
+        query
+    }
+}
+
+/// Every way to call a model: in-Region if offered anywhere, then its profiles by ID.
+pub fn model_ways<'a>(catalog: &'a Catalog, model: &Model) -> Vec<Way<'a>> {
+    let mut ways = Vec::new();
+    if !model.in_region.is_empty() {
+        ways.push(Way::InRegion);
+    }
+    ways.extend(catalog.profiles_for(model.id.as_str()).map(Way::Profile));
+    ways
+}
+
+/// An area as one URL parameter value: `geo:EU`, `country:JP` or `region:eu-central-1`.
+pub fn area_to_param(area: &Residency) -> String {
+    match area {
+        Residency::None => String::new(),
+        Residency::Geography { name } => format!("geo:{name}"),
+        Residency::Country { code } => format!("country:{code}"),
+        Residency::Regions { codes } => {
+            let list: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
+            format!("region:{}", list.join(","))
+        }
+    }
+}
+
+/// Reads an area written by [`area_to_param`].
+pub fn area_from_param(value: &str) -> Option<Residency> {
+    let (kind, rest) = value.split_once(':')?;
+    if rest.is_empty() {
+        return None;
+    }
+    match kind {
+        "geo" => Some(Residency::Geography {
+            name: GeographyId::new(rest),
+        }),
+        "country" => Some(Residency::Country {
+            code: CountryCode::new(rest),
+        }),
+        "region" => Some(Residency::Regions {
+            codes: rest.split(',').map(RegionCode::new).collect(),
+        }),
+        _ => None,
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn percent_encode(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for byte in raw.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b':' | b',' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes percent-escapes and `+` as space; malformed escapes are kept as written.
+pub fn percent_decode(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

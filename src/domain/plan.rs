@@ -1,0 +1,286 @@
+//! The plan file: workloads as a user describes them, one JSON format for the app and the command
+//! line. Parsing checks every reference against the catalog and names the workload and field of
+//! any problem.
+
+use super::catalog::Catalog;
+use super::ids::{ModelId, RegionCode};
+use super::residency::Residency;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The plan format version this build reads and writes.
+pub const PLAN_VERSION: u32 = 1;
+
+/// The shape of the traffic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Traffic {
+    /// Low and predictable.
+    Steady,
+    /// Bursts: launches, events.
+    Spiky,
+    /// Sustained high volume.
+    HighVolume,
+}
+
+impl Traffic {
+    /// Every value, in wizard order.
+    pub const ALL: [Traffic; 3] = [Traffic::Steady, Traffic::Spiky, Traffic::HighVolume];
+
+    /// Plain-words label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Traffic::Steady => "Steady (low and predictable)",
+            Traffic::Spiky => "Spiky (bursts, launches, events)",
+            Traffic::HighVolume => "High volume",
+        }
+    }
+}
+
+/// The service level the workload needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sla {
+    /// Occasional throttling is acceptable.
+    BestEffort,
+    /// Response time matters.
+    LatencySensitive,
+    /// A hard capacity guarantee: must not throttle.
+    Guaranteed,
+}
+
+impl Sla {
+    /// Every value, in wizard order.
+    pub const ALL: [Sla; 3] = [Sla::BestEffort, Sla::LatencySensitive, Sla::Guaranteed];
+
+    /// Plain-words label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sla::BestEffort => "Best effort (retries on throttling are fine)",
+            Sla::LatencySensitive => "Latency-sensitive (users wait for the answer)",
+            Sla::Guaranteed => "Guaranteed capacity (must not throttle)",
+        }
+    }
+}
+
+/// What the organisation's service control policies allow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrgPolicy {
+    /// Regions the SCPs allow; `None` means no Region restriction.
+    pub allowed_regions: Option<Vec<RegionCode>>,
+    /// Whether `aws:RequestedRegion = "unspecified"` is allowed (needed by global profiles).
+    pub allows_global: bool,
+}
+
+impl Default for OrgPolicy {
+    fn default() -> Self {
+        OrgPolicy {
+            allowed_regions: None,
+            allows_global: true,
+        }
+    }
+}
+
+impl OrgPolicy {
+    /// Whether the SCPs allow `region`.
+    pub fn allows_region(&self, region: &str) -> bool {
+        self.allowed_regions
+            .as_ref()
+            .is_none_or(|list| list.iter().any(|r| r.as_str() == region))
+    }
+}
+
+/// One workload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    /// A name the user recognises.
+    pub name: String,
+    /// The base model.
+    pub model_id: ModelId,
+    /// A fine-tuned or imported model built on `model_id`.
+    #[serde(default)]
+    pub custom_model: bool,
+    /// Where the application calls Bedrock from.
+    pub source_region: RegionCode,
+    /// Where prompts may be processed.
+    pub residency: Residency,
+    /// Traffic shape.
+    pub traffic: Traffic,
+    /// Service level.
+    pub sla: Sla,
+    /// Organisation policy; absent means no restriction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_policy: Option<OrgPolicy>,
+}
+
+impl Workload {
+    /// The organisation policy in force (none given = no restriction).
+    pub fn policy(&self) -> OrgPolicy {
+        self.org_policy.clone().unwrap_or_default()
+    }
+}
+
+/// A plan: a list of workloads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Format version; must be [`PLAN_VERSION`].
+    pub version: u32,
+    /// The workloads, in the user's order.
+    pub workloads: Vec<Workload>,
+}
+
+/// Why a plan cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanError {
+    /// Which workload (1-based position and name), when the problem is inside one.
+    pub workload: Option<(usize, String)>,
+    /// Which field, such as `model_id` or `residency.codes`.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.workload {
+            Some((n, name)) if name.is_empty() => write!(f, "workload {n}, ")?,
+            Some((n, name)) => write!(f, "workload {n} (\"{name}\"), ")?,
+            None => {}
+        }
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlan {
+    version: serde_json::Value,
+    workloads: Vec<serde_json::Value>,
+}
+
+fn plan_error(field: &str, message: impl Into<String>) -> PlanError {
+    PlanError {
+        workload: None,
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+/// Guesses the field a serde message is about (`unknown field `x``, `missing field `x``).
+fn field_of(message: &str) -> String {
+    message
+        .split('`')
+        .nth(1)
+        .filter(|_| message.contains("field"))
+        .unwrap_or("workload")
+        .to_owned()
+}
+
+impl Plan {
+    /// An empty plan.
+    pub fn empty() -> Plan {
+        Plan {
+            version: PLAN_VERSION,
+            workloads: Vec::new(),
+        }
+    }
+
+    /// Parses a plan and checks it against the catalog.
+    pub fn parse(text: &str, catalog: &Catalog) -> Result<Plan, PlanError> {
+        let raw: RawPlan =
+            serde_json::from_str(text).map_err(|e| plan_error("plan", e.to_string()))?;
+        match raw.version.as_u64() {
+            Some(v) if v == u64::from(PLAN_VERSION) => {}
+            _ => {
+                return Err(plan_error(
+                    "version",
+                    format!(
+                        "this build reads plan version {PLAN_VERSION}, not {}",
+                        raw.version
+                    ),
+                ))
+            }
+        }
+        let mut workloads = Vec::with_capacity(raw.workloads.len());
+        for (i, value) in raw.workloads.into_iter().enumerate() {
+            let name = value
+                .get("name")
+                .and_then(|n| n.as_str())
+                .unwrap_or_default()
+                .to_owned();
+            let workload: Workload = serde_json::from_value(value).map_err(|e| {
+                let message = e.to_string();
+                PlanError {
+                    workload: Some((i + 1, name.clone())),
+                    field: field_of(&message),
+                    message,
+                }
+            })?;
+            workload
+                .check(catalog)
+                .map_err(|(field, message)| PlanError {
+                    workload: Some((i + 1, name)),
+                    field,
+                    message,
+                })?;
+            workloads.push(workload);
+        }
+        Ok(Plan {
+            version: PLAN_VERSION,
+            workloads,
+        })
+    }
+
+    /// The plan as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl Workload {
+    /// Checks every reference against the catalog; the error is (field, message).
+    pub fn check(&self, catalog: &Catalog) -> Result<(), (String, String)> {
+        if self.name.trim().is_empty() {
+            return Err(("name".into(), "a workload needs a name".into()));
+        }
+        if catalog.model(self.model_id.as_str()).is_none() {
+            return Err((
+                "model_id".into(),
+                format!("unknown model \"{}\"", self.model_id),
+            ));
+        }
+        if catalog.region(self.source_region.as_str()).is_none() {
+            return Err((
+                "source_region".into(),
+                format!("unknown Region \"{}\"", self.source_region),
+            ));
+        }
+        self.residency.allowed(catalog).map_err(|e| {
+            let field = match self.residency {
+                Residency::None => "residency",
+                Residency::Geography { .. } => "residency.name",
+                Residency::Country { .. } => "residency.code",
+                Residency::Regions { .. } => "residency.codes",
+            };
+            (field.to_owned(), e.to_string())
+        })?;
+        if let Some(list) = self
+            .org_policy
+            .as_ref()
+            .and_then(|p| p.allowed_regions.as_ref())
+        {
+            if let Some(bad) = list.iter().find(|r| catalog.region(r.as_str()).is_none()) {
+                return Err((
+                    "org_policy.allowed_regions".into(),
+                    format!("unknown Region \"{bad}\""),
+                ));
+            }
+        }
+        Ok(())
+    }
+}

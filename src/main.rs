@@ -1,0 +1,4 @@
+//! Browser entry point: mounts the app on the page body.
+fn main() {
+    cris_atlas::start();
+}

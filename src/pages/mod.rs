@@ -1,0 +1,7 @@
+//! One file per route.
+
+pub mod concepts;
+pub mod explore;
+pub mod home;
+pub mod not_found;
+pub mod sources;
