@@ -276,3 +276,30 @@ fn domain_names_no_web_crate() {
         }
     }
 }
+
+/// The data files are in the form `atlas catalog import` writes, so a refresh diffs cleanly.
+#[test]
+fn data_files_are_in_canonical_form() {
+    let files = catalog().to_files();
+    let pairs = [
+        ("meta.json", &files.meta, data::FILES.meta),
+        ("regions.json", &files.regions, data::FILES.regions),
+        (
+            "geographies.json",
+            &files.geographies,
+            data::FILES.geographies,
+        ),
+        ("models.json", &files.models, data::FILES.models),
+        ("profiles.json", &files.profiles, data::FILES.profiles),
+    ];
+    for (name, written, embedded) in pairs {
+        if written.as_str() != embedded {
+            let line = written
+                .lines()
+                .zip(embedded.lines())
+                .position(|(a, b)| a != b)
+                .map_or(0, |i| i + 1);
+            panic!("{name} is not in canonical form (first difference at line {line})");
+        }
+    }
+}

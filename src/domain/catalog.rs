@@ -2,12 +2,12 @@
 //! parsing from the JSON files in `data/`, and the validation that keeps every reference honest.
 
 use super::ids::{CountryCode, GeographyId, ModelId, ProfileId, RegionCode, Scope, SourceId};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 /// An AWS partition. Global profiles only ever route within the commercial one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Partition {
     /// The commercial partition.
     #[serde(rename = "aws")]
@@ -18,7 +18,7 @@ pub enum Partition {
 }
 
 /// One AWS Region.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
     /// The Region code.
@@ -38,7 +38,7 @@ pub struct Region {
 }
 
 /// A country or territory that hosts a Region or belongs to a geography.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     /// ISO 3166-1 alpha-2 code.
@@ -48,7 +48,7 @@ pub struct Country {
 }
 
 /// A named group of countries that a residency obligation can refer to.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Geography {
     /// Identifier used in plan files, such as `EU`.
@@ -64,7 +64,7 @@ pub struct Geography {
 }
 
 /// Where a model stands in its lifecycle.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "lowercase", deny_unknown_fields)]
 pub enum Lifecycle {
     /// Fully supported.
@@ -84,7 +84,7 @@ impl Lifecycle {
 }
 
 /// A foundation model.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
     /// The bare model ID.
@@ -123,7 +123,7 @@ impl Model {
 }
 
 /// A set of source Regions that share one list of destination Regions.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
     /// Source Regions: where the caller sends the request.
@@ -133,7 +133,7 @@ pub struct Route {
 }
 
 /// A system-defined cross-Region inference profile.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// `<scope>.<model id>`.
@@ -173,7 +173,7 @@ impl Profile {
 }
 
 /// A source of facts, cited by models and profiles.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Identifier cited by entries.
@@ -191,7 +191,7 @@ pub struct Source {
 }
 
 /// Two sources that say different things, and what the catalog uses.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Disagreement {
     /// What they disagree on (a model, profile or Region).
@@ -205,7 +205,7 @@ pub struct Disagreement {
 }
 
 /// Catalog-wide provenance.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// As-of date of the catalog as a whole.
@@ -218,30 +218,51 @@ pub struct Meta {
     pub gaps: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RegionsFile {
     source: SourceId,
     regions: Vec<Region>,
 }
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GeographiesFile {
     countries: Vec<Country>,
     geographies: Vec<Geography>,
 }
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ModelsFile {
     models: Vec<Model>,
 }
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ProfilesFile {
     profiles: Vec<Profile>,
+}
+
+/// The catalog written back as the text of its files, pretty-printed and sorted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnedCatalogFiles {
+    /// `data/meta.json`.
+    pub meta: String,
+    /// `data/regions.json`.
+    pub regions: String,
+    /// `data/geographies.json`.
+    pub geographies: String,
+    /// `data/models.json`.
+    pub models: String,
+    /// `data/profiles.json`.
+    pub profiles: String,
+}
+
+fn pretty<T: Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// The raw text of the catalog's files.
@@ -486,6 +507,27 @@ impl Catalog {
             }
         }
         problems
+    }
+
+    /// The catalog as the text of its files, for the maintainers' refresh path.
+    pub fn to_files(&self) -> OwnedCatalogFiles {
+        OwnedCatalogFiles {
+            meta: pretty(&self.meta),
+            regions: pretty(&RegionsFile {
+                source: self.regions_source.clone(),
+                regions: self.regions.clone(),
+            }),
+            geographies: pretty(&GeographiesFile {
+                countries: self.countries.clone(),
+                geographies: self.geographies.clone(),
+            }),
+            models: pretty(&ModelsFile {
+                models: self.models.clone(),
+            }),
+            profiles: pretty(&ProfilesFile {
+                profiles: self.profiles.clone(),
+            }),
+        }
     }
 
     /// A Region by code.

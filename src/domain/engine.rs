@@ -570,6 +570,18 @@ pub fn recommend(catalog: &Catalog, workload: &Workload) -> Recommendation {
                 source: Cite::ConceptChoice,
             });
             explain_choice(&ctx, workload, &options[i], &mut reasons, &mut warnings);
+            // Options the user might expect, offered here but ruled out: say why.
+            for o in options
+                .iter()
+                .filter(|o| o.available && o.option != OptionKind::Provisioned)
+            {
+                if let Some(why) = o.ineligible_because() {
+                    reasons.push(Reason {
+                        text: format!("{} ({}) ruled out: {why}.", o.label(), o.call_id),
+                        source: Cite::ConceptResidency,
+                    });
+                }
+            }
             Vec::new()
         }
         None => {

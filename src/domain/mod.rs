@@ -4,9 +4,12 @@
 
 pub mod catalog;
 pub mod cite;
+pub mod compare;
 pub mod engine;
 pub mod explore;
 pub mod geo;
 pub mod ids;
+pub mod import;
 pub mod plan;
+pub mod report;
 pub mod residency;
