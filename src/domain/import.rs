@@ -130,7 +130,7 @@ impl std::error::Error for ImportError {}
 fn arn_region(arn: &str) -> Result<Option<&str>, ImportError> {
     let parts: Vec<&str> = arn.splitn(6, ':').collect();
     match parts.as_slice() {
-        ["arn", _, "bedrock", region, _, _] if region.is_empty() => Ok(None),
+        ["arn", _, "bedrock", "", _, _] => Ok(None),
         ["arn", _, "bedrock", region, _, _] => Ok(Some(region)),
         _ => Err(ImportError::BadArn(arn.to_owned())),
     }
@@ -163,6 +163,9 @@ fn group_routes(per_source: &BTreeMap<RegionCode, BTreeSet<RegionCode>>) -> Vec<
     routes.sort_by(|a, b| a.from.cmp(&b.from));
     routes
 }
+
+/// A profile's scope, model and destinations per source Region, while merging.
+type Routing = (Scope, ModelId, BTreeMap<RegionCode, BTreeSet<RegionCode>>);
 
 /// Merges the snapshots into `catalog`, citing them as of `as_of` (`YYYY-MM-DD`).
 pub fn import(
@@ -246,10 +249,7 @@ pub fn import(
     }
 
     // Routes per profile and source Region, starting from the catalog's.
-    let mut routes: BTreeMap<
-        ProfileId,
-        (Scope, ModelId, BTreeMap<RegionCode, BTreeSet<RegionCode>>),
-    > = BTreeMap::new();
+    let mut routes: BTreeMap<ProfileId, Routing> = BTreeMap::new();
     let mut kept: BTreeMap<ProfileId, &Profile> = BTreeMap::new();
     for p in &catalog.profiles {
         let per_source = p
