@@ -54,21 +54,24 @@ fn chosen_id(rec: &Recommendation) -> String {
         .unwrap_or_default()
 }
 
+/// Case, model, source, residency, traffic, SLA, expected option, expected ID to call.
+type Row = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Residency,
+    Traffic,
+    Sla,
+    OptionKind,
+    String,
+);
+
 #[test]
 fn rules_choose_as_documented() {
     use Sla::*;
     use Traffic::*;
     // Columns: case, model, source, residency, traffic, SLA, expected option, expected ID to call.
-    let rows: Vec<(
-        &str,
-        &str,
-        &str,
-        Residency,
-        Traffic,
-        Sla,
-        OptionKind,
-        String,
-    )> = vec![
+    let rows: Vec<Row> = vec![
         (
             "jp. under a Japan obligation",
             SONNET_45,
