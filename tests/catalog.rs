@@ -1,5 +1,6 @@
 //! The embedded catalog parses, validates, matches the reference data route by route, and the
 //! validator rejects each kind of broken reference.
+#![cfg(not(target_arch = "wasm32"))]
 
 use cris_atlas::data;
 use cris_atlas::domain::catalog::{Catalog, CatalogError, CatalogFiles, Partition};

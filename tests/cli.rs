@@ -1,5 +1,6 @@
 //! The `atlas` binary from outside: plan evaluation as JSON and Markdown, clear errors for bad
 //! plans, and the catalog refresh from AWS CLI output (fixtures in the API's documented shape).
+#![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};

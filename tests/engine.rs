@@ -1,5 +1,6 @@
 //! The decision engine on the real catalog: each rule, the known residency traps, and the
 //! invariant that no recommendation ever processes a prompt outside the allowed Regions.
+#![cfg(not(target_arch = "wasm32"))]
 
 use cris_atlas::data;
 use cris_atlas::domain::catalog::Catalog;

@@ -1,4 +1,5 @@
 //! The explorer's query over the real catalog, and routes' round trip through the URL.
+#![cfg(not(target_arch = "wasm32"))]
 
 use cris_atlas::data;
 use cris_atlas::domain::catalog::Catalog;

@@ -1,5 +1,6 @@
 //! Native render tests: pages rendered to HTML with Yew's server renderer, asserting on what a
 //! user would see.
+#![cfg(not(target_arch = "wasm32"))]
 
 use cris_atlas::app::{CatalogError, CatalogErrorProps, Layout, LayoutProps};
 use cris_atlas::data;

@@ -1,0 +1,154 @@
+//! Helpers for browser tests, split into find / act / check. Elements are found by
+//! `data-testid` (or a label's `for`), never by walking the DOM; waiting is on events, never on
+//! timers.
+
+use std::cell::RefCell;
+use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+use yew::AppHandle;
+
+thread_local! {
+    static APP: RefCell<Option<AppHandle<cris_atlas::app::App>>> = const { RefCell::new(None) };
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a window")
+}
+
+fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+/// Mounts a fresh app on a fresh root at `hash`, destroying the previous test's app.
+pub async fn mount(hash: &str) {
+    if let Some(old) = APP.with(|app| app.borrow_mut().take()) {
+        old.destroy();
+    }
+    if let Some(old) = document().get_element_by_id("test-root") {
+        old.remove();
+    }
+    window()
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))
+        .expect("replaceState");
+    let root = document().create_element("div").expect("div");
+    root.set_id("test-root");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let handle = yew::Renderer::<cris_atlas::app::App>::with_root(root).render();
+    APP.with(|app| *app.borrow_mut() = Some(handle));
+    yew::scheduler::flush().await;
+}
+
+// ---- find ----
+
+/// The one element with this `data-testid`; panics with the ID if absent.
+pub fn find(testid: &str) -> Element {
+    try_find(testid).unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+}
+
+/// The element with this `data-testid`, if any.
+pub fn try_find(testid: &str) -> Option<Element> {
+    document()
+        .query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .ok()
+        .flatten()
+}
+
+/// Every element with this `data-testid`.
+pub fn find_all(testid: &str) -> Vec<Element> {
+    let list = document()
+        .query_selector_all(&format!("[data-testid=\"{testid}\"]"))
+        .expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// The text of the element with this `data-testid`.
+pub fn text(testid: &str) -> String {
+    find(testid).text_content().unwrap_or_default()
+}
+
+/// The current `location.hash`.
+pub fn hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+// ---- act ----
+
+fn dispatch(target: &Element, event: &web_sys::Event) {
+    target.dispatch_event(event).expect("dispatch");
+}
+
+/// Resolves when the window's next `hashchange` event fires.
+fn next_hash_change() -> JsFuture {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let once = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        window()
+            .add_event_listener_with_callback_and_add_event_listener_options(
+                "hashchange",
+                once.unchecked_ref(),
+                &options,
+            )
+            .expect("listen");
+    });
+    JsFuture::from(promise)
+}
+
+/// Types `value` into the input with this `data-testid`, as one input event.
+pub async fn type_into(testid: &str, value: &str) {
+    let input: HtmlInputElement = find(testid).dyn_into().expect("an input");
+    input.set_value(value);
+    let event = web_sys::InputEvent::new("input").expect("event");
+    dispatch(&input, &event);
+    yew::scheduler::flush().await;
+}
+
+/// Chooses `value` in the select with this `data-testid` and waits for the new URL.
+pub async fn choose(testid: &str, value: &str) {
+    let select: HtmlSelectElement = find(testid).dyn_into().expect("a select");
+    select.set_value(value);
+    assert_eq!(select.value(), value, "{testid} has no option {value}");
+    let changed = next_hash_change();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
+    dispatch(&select, &event);
+    changed.await.expect("hashchange");
+    yew::scheduler::flush().await;
+}
+
+/// Navigates to `hash` as a link would, and waits for the app to follow.
+pub async fn go(hash: &str) {
+    let changed = next_hash_change();
+    window().location().set_hash(hash).expect("set hash");
+    changed.await.expect("hashchange");
+    yew::scheduler::flush().await;
+}
+
+/// Presses the browser's Back button and waits for the app to follow.
+pub async fn back() {
+    let changed = next_hash_change();
+    window().history().expect("history").back().expect("back");
+    changed.await.expect("hashchange");
+    yew::scheduler::flush().await;
+}
+
+// ---- check ----
+
+/// Asserts the number of elements with this `data-testid`.
+pub fn assert_count(testid: &str, expected: usize) {
+    let found = find_all(testid).len();
+    assert_eq!(found, expected, "elements with data-testid={testid}");
+}
