@@ -5,6 +5,7 @@
 use crate::components::error_panel::ErrorPanel;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
+use crate::pages::plan::PlanPage;
 use crate::pages::sources::Sources;
 use crate::pages::{concepts::Concepts, explore::Explore, home::Home, not_found::NotFound};
 use crate::route::Route;
@@ -33,6 +34,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
         },
         Route::Concepts(_) => html! { <Concepts /> },
         Route::Data => html! { <Sources {catalog} /> },
+        Route::Plan => html! { <PlanPage {catalog} /> },
         Route::NotFound(path) => html! { <NotFound path={AttrValue::from(path.clone())} /> },
     };
     html! {

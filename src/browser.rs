@@ -64,3 +64,73 @@ pub fn focus_main() {
         let _ = main.focus();
     }
 }
+
+/// Reads a key from `localStorage`; an unavailable store is an error, a missing key is `None`.
+pub fn storage_get(key: &str) -> Result<Option<String>, String> {
+    let storage = window()
+        .ok_or("no window")?
+        .local_storage()
+        .map_err(|_| "browser storage is blocked".to_owned())?
+        .ok_or("browser storage is unavailable")?;
+    storage
+        .get_item(key)
+        .map_err(|_| "browser storage could not be read".to_owned())
+}
+
+/// Writes a key to `localStorage`.
+pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    let storage = window()
+        .ok_or("no window")?
+        .local_storage()
+        .map_err(|_| "browser storage is blocked".to_owned())?
+        .ok_or("browser storage is unavailable")?;
+    storage
+        .set_item(key, value)
+        .map_err(|_| "browser storage refused the write (full or disabled)".to_owned())
+}
+
+/// Copies `text` to the clipboard; the error says why it could not.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = window().ok_or("no window")?.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| {
+            "the browser refused access to the clipboard; select the text and copy it".to_owned()
+        })
+}
+
+/// Offers `text` as a file download named `filename`.
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let document = window().and_then(|w| w.document()).ok_or("no document")?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not create the file".to_owned())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser could not create a download link".to_owned())?;
+    let anchor = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or("the browser could not create a download link")?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of the first file chosen in a file input.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+    let file = input
+        .files()
+        .and_then(|files| files.get(0))
+        .ok_or("no file was chosen")?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("{} could not be read", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("{} is not text", file.name()))
+}

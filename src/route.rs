@@ -14,6 +14,8 @@ pub enum Route {
     Concepts(Option<String>),
     /// `#/data`: sources, as-of dates and disagreements.
     Data,
+    /// `#/plan`: workloads, recommendations and comparisons.
+    Plan,
     /// Anything else; keeps the path to show it.
     NotFound(String),
 }
@@ -40,6 +42,7 @@ impl Route {
             ["concepts"] => Route::Concepts(None),
             ["concepts", section] => Route::Concepts(Some((*section).to_owned())),
             ["data"] => Route::Data,
+            ["plan"] => Route::Plan,
             _ => Route::NotFound(raw.to_owned()),
         }
     }
@@ -59,6 +62,7 @@ impl Route {
             Route::Concepts(None) => "#/concepts".into(),
             Route::Concepts(Some(section)) => format!("#/concepts/{}", percent_encode(section)),
             Route::Data => "#/data".into(),
+            Route::Plan => "#/plan".into(),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -70,6 +74,7 @@ impl Route {
             Route::Explore(_) => "Explore",
             Route::Concepts(_) => "Concepts",
             Route::Data => "Data sources",
+            Route::Plan => "Plan",
             Route::NotFound(_) => "Not found",
         };
         format!("{page} · CRIS Atlas")

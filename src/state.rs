@@ -1,9 +1,14 @@
-//! Thin adapters between Yew and the domain: a comparable handle on the catalog and the
-//! navigation intent that pages send up.
+//! Thin adapters between Yew and the domain: a comparable handle on the catalog, the navigation
+//! intent that pages send up, and the plan's reducer with its browser-storage persistence.
 
 use crate::domain::catalog::Catalog;
+use crate::domain::plan::Plan;
+use crate::domain::planner::{Action, Planner, WorkloadId};
+use crate::domain::wizard::{Answer, Step};
 use crate::route::Route;
 use std::ops::Deref;
+use std::rc::Rc;
+use yew::prelude::*;
 
 /// The catalog as a prop: cheap to copy, compared by identity.
 #[derive(Debug, Clone, Copy)]
@@ -29,4 +34,162 @@ pub struct Navigate {
     pub route: Route,
     /// Replace the current history entry (typing in a search box) instead of adding one.
     pub replace: bool,
+}
+
+/// The `localStorage` key of the saved plan; the plan file inside carries its format version.
+pub const PLAN_KEY: &str = "cris-atlas.plan";
+/// Where an unreadable saved plan is moved, so nothing the user had is lost.
+pub const UNREADABLE_KEY: &str = "cris-atlas.plan.unreadable";
+
+/// The plan page's state: the domain planner plus what storage said.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanState {
+    /// The workflow state.
+    pub planner: Planner,
+    /// A storage problem to show, if any.
+    pub storage_problem: Option<String>,
+    catalog: CatalogRef,
+}
+
+/// What the reducer receives: a planner action, or a storage report.
+#[derive(Debug, Clone)]
+pub enum PlanMsg {
+    /// A user intent.
+    Act(Action),
+    /// The outcome of saving.
+    Stored(Option<String>),
+}
+
+impl Reducible for PlanState {
+    type Action = PlanMsg;
+
+    fn reduce(self: Rc<Self>, msg: PlanMsg) -> Rc<Self> {
+        match msg {
+            PlanMsg::Act(action) => {
+                let mut next = (*self).clone();
+                if next.planner.apply(action, &self.catalog) {
+                    Rc::new(next)
+                } else {
+                    self
+                }
+            }
+            PlanMsg::Stored(problem) if problem != self.storage_problem => Rc::new(PlanState {
+                storage_problem: problem,
+                ..(*self).clone()
+            }),
+            PlanMsg::Stored(_) => self,
+        }
+    }
+}
+
+/// Loads the saved plan. An unreadable one is kept under [`UNREADABLE_KEY`] and reported.
+fn load(catalog: CatalogRef) -> PlanState {
+    let (planner, storage_problem) = match crate::browser::storage_get(PLAN_KEY) {
+        Ok(None) => (Planner::default(), None),
+        Ok(Some(text)) => match Plan::parse(&text, &catalog) {
+            Ok(plan) => (Planner::from_plan(plan), None),
+            Err(e) => {
+                let kept = crate::browser::storage_set(UNREADABLE_KEY, &text).is_ok();
+                let where_kept = if kept {
+                    format!(" It is kept in browser storage under \"{UNREADABLE_KEY}\".")
+                } else {
+                    " It is left in browser storage.".to_owned()
+                };
+                (
+                    Planner::default(),
+                    Some(format!(
+                        "The saved plan could not be read: {e}.{where_kept}"
+                    )),
+                )
+            }
+        },
+        Err(e) => (
+            Planner::default(),
+            Some(format!(
+                "The saved plan could not be loaded: {e}. Changes will not survive a reload."
+            )),
+        ),
+    };
+    PlanState {
+        planner,
+        storage_problem,
+        catalog,
+    }
+}
+
+/// The plan and the intents the plan page can express.
+#[derive(Clone)]
+pub struct PlanHandle {
+    state: UseReducerHandle<PlanState>,
+}
+
+impl PlanHandle {
+    /// The current state.
+    pub fn state(&self) -> &PlanState {
+        &self.state
+    }
+
+    /// A callback that sends `action` when called, ignoring the event.
+    pub fn on<E>(&self, action: Action) -> Callback<E> {
+        let state = self.state.clone();
+        Callback::from(move |_| state.dispatch(PlanMsg::Act(action.clone())))
+    }
+
+    /// Sends one action.
+    pub fn act(&self, action: Action) {
+        self.state.dispatch(PlanMsg::Act(action));
+    }
+
+    /// Answers a wizard question.
+    pub fn answer(&self, answer: Answer) {
+        self.act(Action::Answer(answer));
+    }
+
+    /// Jumps to a wizard step.
+    pub fn go_to(&self, step: Step) {
+        self.act(Action::GoTo(step));
+    }
+
+    /// Selects a workload.
+    pub fn select(&self, id: WorkloadId) {
+        self.act(Action::Select(id));
+    }
+
+    /// Replaces the plan with an imported one.
+    pub fn import(&self, plan: Plan) {
+        self.act(Action::Replace(plan));
+    }
+}
+
+/// The plan, loaded from and saved to browser storage.
+#[hook]
+pub fn use_plan(catalog: CatalogRef) -> PlanHandle {
+    let state = use_reducer(move || load(catalog));
+    let plan_json = state.planner.plan().to_json();
+    {
+        let state = state.clone();
+        // Saves whenever the plan file would change, not on selection or wizard moves.
+        use_effect_with(plan_json, move |json| {
+            let problem = if state
+                .storage_problem
+                .as_deref()
+                .is_some_and(|p| p.contains("could not be read"))
+            {
+                // Keep reporting the unreadable plan until the user saves something new.
+                if state.planner.entries.is_empty() {
+                    state.storage_problem.clone()
+                } else {
+                    crate::browser::storage_set(PLAN_KEY, json)
+                        .err()
+                        .map(|e| format!("The plan could not be saved: {e}."))
+                }
+            } else {
+                crate::browser::storage_set(PLAN_KEY, json)
+                    .err()
+                    .map(|e| format!("The plan could not be saved: {e}. It will be lost on reload; download it to keep it."))
+            };
+            state.dispatch(PlanMsg::Stored(problem));
+        });
+    }
+    PlanHandle { state }
 }

@@ -1,5 +1,9 @@
 //! Reusable view pieces, one exported component per file.
 
+pub mod comparison_table;
+pub mod copy_button;
 pub mod error_panel;
+pub mod recommendation_card;
 pub mod site_footer;
 pub mod site_header;
+pub mod wizard_panel;

@@ -17,6 +17,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
     let links = [
         (Route::Home, "Home"),
         (Route::Explore(Query::default()), "Explore"),
+        (Route::Plan, "Plan"),
         (Route::Concepts(None), "Concepts"),
         (Route::Data, "Data sources"),
     ];

@@ -58,28 +58,42 @@ pub fn iam_resources(
     source: &str,
     model: &str,
 ) -> Vec<String> {
+    invoke_resources(
+        catalog,
+        option.option,
+        &option.call_id,
+        source,
+        model,
+        &option.processing_regions,
+    )
+}
+
+/// The resources to allow `bedrock:InvokeModel*` on to call `call_id` (a profile or model ID)
+/// of kind `kind` from `source`, where `processing` are the Regions that may process the prompt.
+/// Geographic profiles need the profile in the source and the foundation model in the source and
+/// every destination; global ones the profile and model in the source plus the Region-less
+/// foundation-model ARN (AWS: geographic and global cross-Region inference IAM pages).
+pub fn invoke_resources(
+    catalog: &Catalog,
+    kind: OptionKind,
+    call_id: &str,
+    source: &str,
+    model: &str,
+    processing: &[RegionCode],
+) -> Vec<String> {
     let p = arn_partition(catalog, source);
     let fm = |region: &str| format!("arn:{p}:bedrock:{region}::foundation-model/{model}");
-    match option.option {
+    let profile = || format!("arn:{p}:bedrock:{source}:{ACCOUNT}:inference-profile/{call_id}");
+    match kind {
         OptionKind::Global => vec![
-            format!(
-                "arn:{p}:bedrock:{source}:{ACCOUNT}:inference-profile/{}",
-                option.call_id
-            ),
+            profile(),
             fm(source),
             format!("arn:{p}:bedrock:::foundation-model/{model}"),
         ],
         OptionKind::Geographic => {
-            let mut regions: BTreeSet<&str> = option
-                .processing_regions
-                .iter()
-                .map(RegionCode::as_str)
-                .collect();
+            let mut regions: BTreeSet<&str> = processing.iter().map(RegionCode::as_str).collect();
             regions.insert(source);
-            let mut list = vec![format!(
-                "arn:{p}:bedrock:{source}:{ACCOUNT}:inference-profile/{}",
-                option.call_id
-            )];
+            let mut list = vec![profile()];
             list.extend(regions.into_iter().map(fm));
             list
         }

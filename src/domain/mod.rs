@@ -11,5 +11,7 @@ pub mod geo;
 pub mod ids;
 pub mod import;
 pub mod plan;
+pub mod planner;
 pub mod report;
 pub mod residency;
+pub mod wizard;

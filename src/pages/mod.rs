@@ -4,4 +4,5 @@ pub mod concepts;
 pub mod explore;
 pub mod home;
 pub mod not_found;
+pub mod plan;
 pub mod sources;

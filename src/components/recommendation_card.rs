@@ -1,0 +1,96 @@
+//! The recommendation for one workload: the option, the ID to call with a copy button, where the
+//! prompt may be processed, the reasons with their sources, warnings, and suggestions when
+//! nothing is eligible.
+
+use crate::components::copy_button::CopyButton;
+use crate::domain::engine::{Alternative, Recommendation};
+use crate::domain::plan::Workload;
+use crate::state::CatalogRef;
+use yew::prelude::*;
+
+/// Properties of [`RecommendationCard`].
+#[derive(Properties, PartialEq)]
+pub struct RecommendationCardProps {
+    /// The catalog, for names.
+    pub catalog: CatalogRef,
+    /// The workload.
+    pub workload: Workload,
+    /// What the engine decided.
+    pub recommendation: Recommendation,
+}
+
+fn alternative(catalog: &CatalogRef, alt: &Alternative) -> Html {
+    match alt {
+        Alternative::SourceRegion {
+            region,
+            option,
+            call_id,
+        } => html! {
+            <li>{ format!("Call from {region} ({}): {} ", catalog.region(region.as_str()).map_or("", |r| r.name.as_str()), option.label()) }<code>{ call_id }</code></li>
+        },
+        Alternative::Model {
+            model_id,
+            option,
+            call_id,
+        } => html! {
+            <li>{ format!("Use {} instead: {} ", catalog.model(model_id.as_str()).map_or(model_id.as_str(), |m| m.name.as_str()), option.label()) }<code>{ call_id }</code></li>
+        },
+        Alternative::ProvisionIn { regions } if regions.is_empty() => html! {
+            <li>{ "No Region that the obligation allows offers this model for Provisioned Throughput." }</li>
+        },
+        Alternative::ProvisionIn { regions } => {
+            let list: Vec<&str> = regions.iter().map(|r| r.as_str()).collect();
+            html! { <li>{ format!("Buy Provisioned Throughput in a Region the obligation allows: {}", list.join(", ")) }</li> }
+        }
+    }
+}
+
+/// The recommendation card.
+#[component]
+pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
+    let rec = &props.recommendation;
+    let w = &props.workload;
+    let catalog = props.catalog;
+    let chosen = rec.chosen_option();
+    html! {
+        <section class={classes!("recommendation", chosen.is_none().then_some("recommendation-none"))}
+                 aria-labelledby="recommendation-title" data-testid="recommendation">
+            <h2 id="recommendation-title">
+                { format!("Recommendation for {}", w.name) }
+            </h2>
+            <p class="recommended-option" data-testid="recommended-option">
+                <strong>{ chosen.map_or("No eligible option".to_owned(), |o| o.label()) }</strong>
+                { format!(" · {} from {} · {}", catalog.model(w.model_id.as_str()).map_or(w.model_id.as_str(), |m| m.name.as_str()), w.source_region, w.residency.describe(&catalog)) }
+            </p>
+            if let Some(o) = chosen {
+                <div class="call-id">
+                    <span>{ "ID to call: " }</span>
+                    <code data-testid="call-id">{ &o.call_id }</code>
+                    <CopyButton text={AttrValue::from(o.call_id.clone())} label="Copy ID" />
+                </div>
+                <p data-testid="processing">
+                    { "The prompt may be processed in: " }
+                    { o.processing_regions.iter().map(|r| format!("{r} ({})", catalog.country_name_of(r.as_str()))).collect::<Vec<_>>().join(", ") }
+                </p>
+            }
+            <h3>{ "Why" }</h3>
+            <ul class="reasons" data-testid="reasons">
+                { for rec.reasons.iter().map(|r| html! {
+                    <li>{ &r.text }{ " " }<a class="cite" href={r.source.href()} rel="noopener">{ format!("[{}]", r.source.title()) }</a></li>
+                }) }
+            </ul>
+            if !rec.warnings.is_empty() {
+                <h3>{ "Warnings" }</h3>
+                <ul class="warnings" data-testid="warnings">
+                    { for rec.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
+                </ul>
+            }
+            if !rec.alternatives.is_empty() {
+                <h3>{ "What you could do instead" }</h3>
+                <ul data-testid="alternatives">
+                    { for rec.alternatives.iter().map(|a| alternative(&catalog, a)) }
+                </ul>
+            }
+        </section>
+    }
+}
