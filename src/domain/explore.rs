@@ -118,33 +118,74 @@ impl Query {
         }
     }
 
+    /// Where the "processes only within" filter allows processing: anywhere when it is unset or
+    /// names an area the catalog does not know (a hand-edited link must still open the list).
+    pub fn allowed(&self, catalog: &Catalog) -> Allowed {
+        self.within
+            .as_ref()
+            .and_then(|w| w.allowed(catalog).ok())
+            .unwrap_or(Allowed::Anywhere)
+    }
+
+    /// Whether calling from `source` with these destinations passes the "callable from" and
+    /// "processes only within" filters.
+    pub fn source_passes(
+        &self,
+        source: &str,
+        destinations: &[RegionCode],
+        allowed: &Allowed,
+    ) -> bool {
+        self.callable_from
+            .as_ref()
+            .is_none_or(|r| r.as_str() == source)
+            && destinations.iter().all(|d| allowed.contains(d.as_str()))
+    }
+
+    /// The source Regions of a way that pass the filters, each with its destinations, sorted by
+    /// source. In-Region, a Region is its own only destination.
+    pub fn passing_routes<'a>(
+        &self,
+        model: &'a Model,
+        way: Way<'a>,
+        allowed: &Allowed,
+    ) -> Vec<(&'a RegionCode, &'a [RegionCode])> {
+        let mut routes: Vec<(&'a RegionCode, &'a [RegionCode])> = match way {
+            Way::InRegion => model
+                .in_region
+                .iter()
+                .map(|r| (r, std::slice::from_ref(r)))
+                .collect(),
+            Way::Profile(p) => p
+                .routes
+                .iter()
+                .flat_map(|route| route.from.iter().map(|s| (s, route.to.as_slice())))
+                .collect(),
+        };
+        routes.retain(|(s, to)| self.source_passes(s.as_str(), to, allowed));
+        routes.sort_by(|a, b| a.0.cmp(b.0));
+        routes
+    }
+
     /// Whether some source Region of a way passes the source filter with every destination
     /// inside the area.
     fn way_passes(&self, model: &Model, way: Way<'_>, allowed: &Allowed) -> bool {
-        let source_ok = |source: &str| {
-            self.callable_from
-                .as_ref()
-                .is_none_or(|r| r.as_str() == source)
-        };
         match way {
             Way::InRegion => model
                 .in_region
                 .iter()
-                .any(|r| source_ok(r.as_str()) && allowed.contains(r.as_str())),
+                .any(|r| self.source_passes(r.as_str(), std::slice::from_ref(r), allowed)),
             Way::Profile(p) => p.routes.iter().any(|route| {
-                route.from.iter().any(|s| source_ok(s.as_str()))
-                    && route.to.iter().all(|d| allowed.contains(d.as_str()))
+                route
+                    .from
+                    .iter()
+                    .any(|s| self.source_passes(s.as_str(), &route.to, allowed))
             }),
         }
     }
 
     /// Runs the query over the catalog.
     pub fn run<'a>(&self, catalog: &'a Catalog) -> Results<'a> {
-        let allowed = self
-            .within
-            .as_ref()
-            .and_then(|w| w.allowed(catalog).ok())
-            .unwrap_or(Allowed::Anywhere);
+        let allowed = self.allowed(catalog);
         let mut counts = [0usize; 3];
         let mut hits: Vec<Hit<'a>> = Vec::new();
         for model in &catalog.models {

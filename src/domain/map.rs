@@ -433,8 +433,14 @@ fn place_labels(markers: &mut [Marker<'_>], view: ViewBox, font: f64, radius: f6
     let mut order: Vec<usize> = (0..markers.len()).collect();
     // Source first, then destinations, then the rest; Region code within each.
     order.sort_by(|&a, &b| {
-        (std::cmp::Reverse(markers[a].role), markers[a].region.code.as_str())
-            .cmp(&(std::cmp::Reverse(markers[b].role), markers[b].region.code.as_str()))
+        (
+            std::cmp::Reverse(markers[a].role),
+            markers[a].region.code.as_str(),
+        )
+            .cmp(&(
+                std::cmp::Reverse(markers[b].role),
+                markers[b].region.code.as_str(),
+            ))
     });
     for i in order {
         let marker = &markers[i];
@@ -465,14 +471,56 @@ fn candidates(p: Point, d: f64, font: f64) -> [(Point, Anchor); 8] {
     let baseline = font * 0.35;
     let diag = d * 0.75;
     [
-        (Point { x: p.x + d, y: p.y + baseline }, Anchor::Start),
-        (Point { x: p.x - d, y: p.y + baseline }, Anchor::End),
+        (
+            Point {
+                x: p.x + d,
+                y: p.y + baseline,
+            },
+            Anchor::Start,
+        ),
+        (
+            Point {
+                x: p.x - d,
+                y: p.y + baseline,
+            },
+            Anchor::End,
+        ),
         (Point { x: p.x, y: p.y - d }, Anchor::Middle),
-        (Point { x: p.x, y: p.y + d + font * 0.75 }, Anchor::Middle),
-        (Point { x: p.x + diag, y: p.y - diag }, Anchor::Start),
-        (Point { x: p.x - diag, y: p.y - diag }, Anchor::End),
-        (Point { x: p.x + diag, y: p.y + diag + font * 0.75 }, Anchor::Start),
-        (Point { x: p.x - diag, y: p.y + diag + font * 0.75 }, Anchor::End),
+        (
+            Point {
+                x: p.x,
+                y: p.y + d + font * 0.75,
+            },
+            Anchor::Middle,
+        ),
+        (
+            Point {
+                x: p.x + diag,
+                y: p.y - diag,
+            },
+            Anchor::Start,
+        ),
+        (
+            Point {
+                x: p.x - diag,
+                y: p.y - diag,
+            },
+            Anchor::End,
+        ),
+        (
+            Point {
+                x: p.x + diag,
+                y: p.y + diag + font * 0.75,
+            },
+            Anchor::Start,
+        ),
+        (
+            Point {
+                x: p.x - diag,
+                y: p.y + diag + font * 0.75,
+            },
+            Anchor::End,
+        ),
     ]
 }
 

@@ -150,7 +150,7 @@ pub fn to_markdown(catalog: &Catalog, plan: &Plan) -> String {
             cell(w.model_id.as_str()),
             w.source_region,
             cell(&w.residency.describe(catalog)),
-            chosen.map_or("None eligible".to_owned(), |o| o.label()),
+            chosen.map_or(OptionKind::None.label().to_owned(), |o| o.label()),
             chosen.map_or("—".to_owned(), |o| format!("`{}`", o.call_id)),
             regions.join(", "),
             rec.warnings.len()

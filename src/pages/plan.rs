@@ -7,7 +7,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::recommendation_card::RecommendationCard;
 use crate::components::wizard_panel::WizardPanel;
 use crate::domain::compare::compare;
-use crate::domain::engine::recommend;
+use crate::domain::engine::{recommend, OptionKind};
 use crate::domain::plan::{Plan, Workload};
 use crate::domain::planner::{Action, Editing, Entry};
 use crate::state::{use_plan, CatalogRef, PlanHandle};
@@ -60,7 +60,7 @@ fn plan_table(catalog: CatalogRef, plan: &PlanHandle) -> Html {
                 <td>{ model }{ if w.custom_model { " (custom)" } else { "" } }</td>
                 <td>{ w.source_region.as_str() }</td>
                 <td>{ w.residency.describe(&catalog) }</td>
-                <td data-testid="plan-option">{ chosen.map_or("None eligible".to_owned(), |o| o.label()) }</td>
+                <td data-testid="plan-option">{ chosen.map_or(OptionKind::None.label().to_owned(), |o| o.label()) }</td>
                 <td>{ chosen.map_or(Html::from("—"), |o| html! { <code>{ &o.call_id }</code> }) }</td>
                 <td>{ chosen.map_or(String::new(), |o| o.processing_regions.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ")) }</td>
                 <td>{ rec.warnings.len() }</td>

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use wasm_bindgen::{closure::Closure, JsCast};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::AppHandle;
 
 thread_local! {
@@ -106,12 +106,18 @@ fn next_hash_change() -> JsFuture {
     JsFuture::from(promise)
 }
 
-/// Types `value` into the input with this `data-testid`, as one input event.
+/// Types `value` into the input or textarea with this `data-testid`, as one input event.
 pub async fn type_into(testid: &str, value: &str) {
-    let input: HtmlInputElement = find(testid).dyn_into().expect("an input");
-    input.set_value(value);
+    let element = find(testid);
+    match element.dyn_ref::<HtmlInputElement>() {
+        Some(input) => input.set_value(value),
+        None => element
+            .dyn_ref::<web_sys::HtmlTextAreaElement>()
+            .expect("an input or a textarea")
+            .set_value(value),
+    }
     let event = web_sys::InputEvent::new("input").expect("event");
-    dispatch(&input, &event);
+    dispatch(&element, &event);
     yew::scheduler::flush().await;
 }
 
@@ -127,6 +133,49 @@ pub async fn choose(testid: &str, value: &str) {
     dispatch(&select, &event);
     changed.await.expect("hashchange");
     yew::scheduler::flush().await;
+}
+
+/// Chooses `value` in the select with this `data-testid` (one that does not navigate).
+pub async fn select_value(testid: &str, value: &str) {
+    let select: HtmlSelectElement = find(testid).dyn_into().expect("a select");
+    select.set_value(value);
+    assert_eq!(select.value(), value, "{testid} has no option {value}");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
+    dispatch(&select, &event);
+    yew::scheduler::flush().await;
+}
+
+/// Clicks the element with this `data-testid` (a button, a radio, a checkbox).
+pub async fn click(testid: &str) {
+    let el: HtmlElement = find(testid).dyn_into().expect("an HTML element");
+    el.click();
+    yew::scheduler::flush().await;
+}
+
+/// Empties browser storage, so a test starts with no saved plan.
+pub fn clear_storage() {
+    if let Ok(Some(storage)) = window().local_storage() {
+        storage.clear().expect("clear storage");
+    }
+}
+
+/// Writes a raw value into browser storage.
+pub fn put_storage(key: &str, value: &str) {
+    let storage = window().local_storage().expect("storage").expect("storage");
+    storage.set_item(key, value).expect("set item");
+}
+
+/// Reads a raw value from browser storage.
+pub fn get_storage(key: &str) -> Option<String> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
 }
 
 /// Navigates to `hash` as a link would, and waits for the app to follow.
