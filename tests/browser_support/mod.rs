@@ -1,6 +1,8 @@
 //! Helpers for browser tests, split into find / act / check. Elements are found by
 //! `data-testid` (or a label's `for`), never by walking the DOM; waiting is on events, never on
 //! timers.
+// Each browser test crate includes this module and uses a subset of it.
+#![allow(dead_code)]
 
 use std::cell::RefCell;
 use wasm_bindgen::{closure::Closure, JsCast};
