@@ -521,5 +521,23 @@ proptest! {
         if rec.chosen.is_none() {
             prop_assert!(!rec.reasons.is_empty());
         }
+        // Every suggestion really is eligible when followed: the quick checks behind
+        // suggestions agree with the full evaluation.
+        for alt in &rec.alternatives {
+            let (followed, call_id) = match alt {
+                Alternative::SourceRegion { region, call_id, .. } => {
+                    (Workload { source_region: region.clone(), custom_model: false, sla: Sla::BestEffort, ..w.clone() }, call_id)
+                }
+                Alternative::Model { model_id, call_id, .. } => {
+                    (Workload { model_id: model_id.clone(), custom_model: false, sla: Sla::BestEffort, ..w.clone() }, call_id)
+                }
+                Alternative::ProvisionIn { .. } => continue,
+            };
+            let options = cris_atlas::domain::engine::evaluate(c, &followed);
+            prop_assert!(
+                options.iter().any(|o| o.eligible && &o.call_id == call_id),
+                "suggestion {call_id} is not eligible for {followed:?}"
+            );
+        }
     }
 }

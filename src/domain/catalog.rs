@@ -3,8 +3,9 @@
 
 use super::ids::{CountryCode, GeographyId, ModelId, ProfileId, RegionCode, Scope, SourceId};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// An AWS partition. Global profiles only ever route within the commercial one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -265,6 +266,56 @@ fn pretty<T: Serialize>(value: &T) -> String {
     text
 }
 
+/// FNV-1a: lookups by short ID strings are on the engine's hot path, and SipHash's protection
+/// against hostile keys buys nothing for a catalog embedded in the build.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A set of the catalog's Regions as bits, by position in the sorted Region list: the engine's
+/// eligibility checks become a few bit operations. The catalog holds at most 128 Regions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RegionSet(pub u128);
+
+impl RegionSet {
+    /// Every Region.
+    pub const ALL: RegionSet = RegionSet(u128::MAX);
+
+    /// Whether every member of `self` is in `other`.
+    pub fn is_subset(self, other: RegionSet) -> bool {
+        self.0 & !other.0 == 0
+    }
+
+    /// Whether the two sets share a Region.
+    pub fn intersects(self, other: RegionSet) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+/// The most Regions a catalog may hold (the width of [`RegionSet`]).
+pub const MAX_REGIONS: usize = 128;
+
+/// A hash map keyed by catalog IDs.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// The raw text of the catalog's files.
 #[derive(Debug, Clone, Copy)]
 pub struct CatalogFiles<'a> {
@@ -329,6 +380,12 @@ pub struct Catalog {
     model_index: HashMap<ModelId, usize>,
     profile_index: HashMap<ProfileId, usize>,
     profiles_by_model: HashMap<ModelId, Vec<usize>>,
+    in_region_sets: Vec<RegionSet>,
+    model_profiles: Vec<Vec<usize>>,
+    model_providers: Vec<usize>,
+    nearest: Vec<Vec<usize>>,
+    route_sets: Vec<Vec<(RegionSet, RegionSet)>>,
+    distances_km: Vec<f64>,
 }
 
 fn parse<'de, T: Deserialize<'de>>(file: &'static str, text: &'de str) -> Result<T, CatalogError> {
@@ -344,7 +401,7 @@ fn index_by<T, K: std::hash::Hash + Eq + Clone + fmt::Display>(
     what: &str,
     problems: &mut Vec<String>,
 ) -> HashMap<K, usize> {
-    let mut index = HashMap::with_capacity(items.len());
+    let mut index = HashMap::with_capacity_and_hasher(items.len(), Default::default());
     for (i, item) in items.iter().enumerate() {
         if index.insert(key(item).clone(), i).is_some() {
             problems.push(format!("{what} {} is listed twice", key(item)));
@@ -392,14 +449,20 @@ impl Catalog {
         let country_index = index_by(&countries, |c| &c.code, "country", &mut problems);
         let model_index = index_by(&models, |m| &m.id, "model", &mut problems);
         let profile_index = index_by(&profiles, |p| &p.id, "profile", &mut problems);
-        let mut profiles_by_model: HashMap<ModelId, Vec<usize>> = HashMap::new();
+        let mut profiles_by_model: HashMap<ModelId, Vec<usize>> = HashMap::default();
         for (i, p) in profiles.iter().enumerate() {
             profiles_by_model
                 .entry(p.model.clone())
                 .or_default()
                 .push(i);
         }
-        let catalog = Catalog {
+        if regions.len() > MAX_REGIONS {
+            problems.push(format!(
+                "{} Regions: the catalog holds at most {MAX_REGIONS}",
+                regions.len()
+            ));
+        }
+        let mut catalog = Catalog {
             meta,
             regions_source,
             regions,
@@ -412,7 +475,71 @@ impl Catalog {
             model_index,
             profile_index,
             profiles_by_model,
+            in_region_sets: Vec::new(),
+            model_profiles: Vec::new(),
+            model_providers: Vec::new(),
+            nearest: Vec::new(),
+            route_sets: Vec::new(),
+            distances_km: Vec::new(),
         };
+        catalog.in_region_sets = catalog
+            .models
+            .iter()
+            .map(|m| catalog.region_set(m.in_region.iter().map(RegionCode::as_str)))
+            .collect();
+        catalog.model_profiles = catalog
+            .models
+            .iter()
+            .map(|m| {
+                catalog
+                    .profiles_by_model
+                    .get(&m.id)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect();
+        catalog.route_sets = catalog
+            .profiles
+            .iter()
+            .map(|p| {
+                p.routes
+                    .iter()
+                    .map(|r| {
+                        (
+                            catalog.region_set(r.from.iter().map(RegionCode::as_str)),
+                            catalog.region_set(r.to.iter().map(RegionCode::as_str)),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        catalog.distances_km = catalog
+            .regions
+            .iter()
+            .flat_map(|a| {
+                catalog
+                    .regions
+                    .iter()
+                    .map(move |b| super::geo::great_circle_km(a.lat, a.lon, b.lat, b.lon))
+            })
+            .collect();
+        let providers = catalog.providers();
+        catalog.model_providers = catalog
+            .models
+            .iter()
+            .map(|m| providers.iter().position(|p| *p == m.provider).unwrap_or(0))
+            .collect();
+        let n = catalog.regions.len();
+        catalog.nearest = (0..n)
+            .map(|from| {
+                let mut order: Vec<usize> = (0..n).filter(|&to| to != from).collect();
+                order.sort_by(|&a, &b| {
+                    catalog.distances_km[from * n + a]
+                        .total_cmp(&catalog.distances_km[from * n + b])
+                });
+                order
+            })
+            .collect();
         problems.extend(catalog.problems());
         if problems.is_empty() {
             Ok(catalog)
@@ -528,6 +655,69 @@ impl Catalog {
                 profiles: self.profiles.clone(),
             }),
         }
+    }
+
+    /// The set holding one Region; empty for an unknown code or past [`MAX_REGIONS`].
+    pub fn region_bit(&self, code: &str) -> RegionSet {
+        match self.region_index.get(code) {
+            Some(&i) if i < MAX_REGIONS => RegionSet(1 << i),
+            _ => RegionSet::default(),
+        }
+    }
+
+    /// The set of the given Regions (unknown codes are left out).
+    pub fn region_set<'a>(&self, codes: impl IntoIterator<Item = &'a str>) -> RegionSet {
+        RegionSet(
+            codes
+                .into_iter()
+                .fold(0, |set, c| set | self.region_bit(c).0),
+        )
+    }
+
+    /// A Region's position in [`Catalog::regions`].
+    pub fn region_position(&self, code: &str) -> Option<usize> {
+        self.region_index.get(code).copied()
+    }
+
+    /// The positions of the other Regions, nearest first (ties by code), from the Region at
+    /// `position`.
+    pub fn nearest_regions(&self, position: usize) -> &[usize] {
+        self.nearest.get(position).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the models at two positions have the same provider.
+    pub fn same_provider(&self, a: usize, b: usize) -> bool {
+        self.model_providers.get(a).is_some()
+            && self.model_providers.get(a) == self.model_providers.get(b)
+    }
+
+    /// A model's position in [`Catalog::models`].
+    pub fn model_position(&self, id: &str) -> Option<usize> {
+        self.model_index.get(id).copied()
+    }
+
+    /// Where the model at `position` can be called on demand, as a set.
+    pub fn in_region_set(&self, position: usize) -> RegionSet {
+        self.in_region_sets
+            .get(position)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The positions in [`Catalog::profiles`] of the profiles serving the model at `position`.
+    pub fn profile_positions(&self, position: usize) -> &[usize] {
+        self.model_profiles.get(position).map_or(&[], Vec::as_slice)
+    }
+
+    /// The routes of the profile at `position`, as (sources, destinations) sets.
+    pub fn route_sets(&self, position: usize) -> &[(RegionSet, RegionSet)] {
+        self.route_sets.get(position).map_or(&[], Vec::as_slice)
+    }
+
+    /// Great-circle distance in km between two Regions; `None` if either is unknown.
+    pub fn distance_km(&self, a: &str, b: &str) -> Option<f64> {
+        let (i, j) = (*self.region_index.get(a)?, *self.region_index.get(b)?);
+        self.distances_km.get(i * self.regions.len() + j).copied()
     }
 
     /// A Region by code.

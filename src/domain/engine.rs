@@ -5,7 +5,7 @@
 //! obligation forbids. Only eligible options are ever chosen, and eligibility requires every
 //! processing Region to be allowed.
 
-use super::catalog::{Catalog, Lifecycle, Model, Partition, Profile};
+use super::catalog::{Catalog, Lifecycle, Model, Partition, Profile, RegionSet};
 use super::cite::Cite;
 use super::geo::{farthest_km, round_trip_ms};
 use super::ids::{ModelId, ProfileId, RegionCode, Scope};
@@ -202,6 +202,10 @@ struct Context<'a> {
     source: &'a str,
     allowed: &'a Allowed,
     policy: &'a OrgPolicy,
+    /// `allowed` as a set, for the quick checks behind suggestions.
+    allowed_set: RegionSet,
+    /// The Regions the policy allows, as a set.
+    policy_set: RegionSet,
 }
 
 impl Context<'_> {
@@ -256,12 +260,6 @@ impl Context<'_> {
                 )
             },
         )
-    }
-
-    /// Whether an option processing in `processing` fits both the obligation and the policy.
-    fn fits(&self, kind: OptionKind, processing: &[RegionCode]) -> bool {
-        processing.iter().all(|r| self.allowed.contains(r.as_str()))
-            && self.policy_allows(kind, processing)
     }
 
     fn finish(&self, mut eval: OptionEval, org_policy_problem: Option<String>) -> OptionEval {
@@ -372,6 +370,8 @@ pub fn evaluate(catalog: &Catalog, workload: &Workload) -> Vec<OptionEval> {
         source: workload.source_region.as_str(),
         allowed: &allowed,
         policy: &policy,
+        allowed_set: allowed.set(catalog),
+        policy_set: policy_set(catalog, &policy),
     })
 }
 
@@ -460,6 +460,8 @@ pub fn recommend(catalog: &Catalog, workload: &Workload) -> Recommendation {
         source: workload.source_region.as_str(),
         allowed: &allowed,
         policy: &policy,
+        allowed_set: allowed.set(catalog),
+        policy_set: policy_set(catalog, &policy),
     };
     let options = options(&ctx);
     let mut reasons = Vec::new();
@@ -747,56 +749,62 @@ fn provision_in(ctx: &Context<'_>) -> Alternative {
 /// Up to this many suggestions of each kind.
 const MAX_SUGGESTIONS: usize = 5;
 
-/// The first eligible on-demand option (in-Region, then profiles by ID), without building the
-/// full evaluation: suggestions scan many models and Regions.
-fn first_eligible_on_demand(ctx: &Context<'_>) -> Option<(OptionKind, String)> {
-    let source = [RegionCode::new(ctx.source)];
-    if ctx.model.callable_in_region(ctx.source) && ctx.fits(OptionKind::InRegion, &source) {
-        return Some((OptionKind::InRegion, ctx.model.id.to_string()));
+fn policy_set(catalog: &Catalog, policy: &OrgPolicy) -> RegionSet {
+    match &policy.allowed_regions {
+        None => RegionSet::ALL,
+        Some(list) => catalog.region_set(list.iter().map(RegionCode::as_str)),
     }
-    ctx.catalog
-        .profiles_for(ctx.model.id.as_str())
-        .find_map(|p| {
-            let kind = if p.scope.is_global() {
-                OptionKind::Global
-            } else {
-                OptionKind::Geographic
-            };
-            let destinations = p.destinations_from(ctx.source)?;
-            ctx.fits(kind, destinations)
-                .then(|| (kind, p.id.to_string()))
-        })
+}
+
+/// The first eligible on-demand option (in-Region, then profiles by ID) of the model at
+/// `position` called from `source`, by set operations: the same eligibility as
+/// [`Context::profile_option`] and [`Context::in_region_option`], without building the full
+/// evaluation, since suggestions scan many models and Regions.
+fn first_eligible_on_demand(
+    ctx: &Context<'_>,
+    position: usize,
+    src: RegionSet,
+) -> Option<(OptionKind, String)> {
+    let catalog = ctx.catalog;
+    let model = catalog.models.get(position)?;
+    let source_fits = src.is_subset(ctx.allowed_set) && src.is_subset(ctx.policy_set);
+    if source_fits && catalog.in_region_set(position).intersects(src) {
+        return Some((OptionKind::InRegion, model.id.to_string()));
+    }
+    catalog.profile_positions(position).iter().find_map(|&p| {
+        let profile = &catalog.profiles[p];
+        let (_, to) = catalog
+            .route_sets(p)
+            .iter()
+            .find(|(from, _)| from.intersects(src))?;
+        let global = profile.scope.is_global();
+        let policy_ok = if global {
+            ctx.policy.allows_global && src.is_subset(ctx.policy_set)
+        } else {
+            to.is_subset(ctx.policy_set)
+        };
+        let kind = if global {
+            OptionKind::Global
+        } else {
+            OptionKind::Geographic
+        };
+        (to.is_subset(ctx.allowed_set) && policy_ok).then(|| (kind, profile.id.to_string()))
+    })
 }
 
 fn alternatives(ctx: &Context<'_>) -> Vec<Alternative> {
     let mut found = Vec::new();
-    // Only Regions from which the model can be called at all are worth trying.
-    let callable_from = |code: &RegionCode| {
-        ctx.model.callable_in_region(code.as_str())
-            || ctx
-                .catalog
-                .profiles_for(ctx.model.id.as_str())
-                .any(|p| p.destinations_from(code.as_str()).is_some())
-    };
-    let mut by_distance: Vec<(f64, &RegionCode)> = ctx
-        .catalog
-        .regions
-        .iter()
-        .filter(|r| r.code.as_str() != ctx.source && callable_from(&r.code))
-        .map(|r| {
-            let km = farthest_km(ctx.catalog, ctx.source, std::slice::from_ref(&r.code));
-            (km, &r.code)
-        })
-        .collect();
-    by_distance.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
-    for (_, region) in by_distance {
-        let other = Context {
-            source: region.as_str(),
-            ..*ctx
-        };
-        if let Some((option, call_id)) = first_eligible_on_demand(&other) {
+    let catalog = ctx.catalog;
+    let own = catalog
+        .model_position(ctx.model.id.as_str())
+        .unwrap_or(usize::MAX);
+    let source = catalog.region_position(ctx.source).unwrap_or(usize::MAX);
+    // Other source Regions, nearest first.
+    for &region in catalog.nearest_regions(source) {
+        if let Some((option, call_id)) = first_eligible_on_demand(ctx, own, RegionSet(1 << region))
+        {
             found.push(Alternative::SourceRegion {
-                region: region.clone(),
+                region: catalog.regions[region].code.clone(),
                 option,
                 call_id,
             });
@@ -805,20 +813,20 @@ fn alternatives(ctx: &Context<'_>) -> Vec<Alternative> {
             }
         }
     }
-    // Same provider first: the closest substitute for the model the user chose.
-    let mut candidates: Vec<&Model> = ctx
-        .catalog
-        .models
-        .iter()
-        .filter(|m| m.id != ctx.model.id && !m.lifecycle.is_legacy())
-        .collect();
-    candidates.sort_by_key(|m| (m.provider != ctx.model.provider, &m.id));
+    // Other models from this source: same provider first (the closest substitute for the model
+    // the user chose), then the others, each by ID.
+    let src = catalog.region_bit(ctx.source);
+    let positions = 0..catalog.models.len();
+    let candidates = positions
+        .clone()
+        .filter(|&p| catalog.same_provider(p, own))
+        .chain(positions.filter(|&p| !catalog.same_provider(p, own)))
+        .filter(|&p| p != own && !catalog.models[p].lifecycle.is_legacy());
     let mut models = 0;
-    for model in candidates {
-        let other = Context { model, ..*ctx };
-        if let Some((option, call_id)) = first_eligible_on_demand(&other) {
+    for position in candidates {
+        if let Some((option, call_id)) = first_eligible_on_demand(ctx, position, src) {
             found.push(Alternative::Model {
-                model_id: model.id.clone(),
+                model_id: catalog.models[position].id.clone(),
                 option,
                 call_id,
             });

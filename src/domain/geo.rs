@@ -21,10 +21,7 @@ pub fn great_circle_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 /// Distance in km between two Regions of the catalog; 0 when either is unknown.
 pub fn region_km(catalog: &Catalog, a: &str, b: &str) -> f64 {
-    match (catalog.region(a), catalog.region(b)) {
-        (Some(a), Some(b)) => great_circle_km(a.lat, a.lon, b.lat, b.lon),
-        _ => 0.0,
-    }
+    catalog.distance_km(a, b).unwrap_or(0.0)
 }
 
 /// Distance in km from `source` to the farthest of `regions`.

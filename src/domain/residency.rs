@@ -1,7 +1,7 @@
 //! Where processing is allowed: an obligation (a geography, a country, a list of Regions) resolved
 //! through the catalog's Region → country table into a set of Regions.
 
-use super::catalog::Catalog;
+use super::catalog::{Catalog, RegionSet};
 use super::ids::{CountryCode, GeographyId, RegionCode};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -72,6 +72,14 @@ impl Allowed {
         }
     }
 
+    /// The allowed Regions as a set over the catalog.
+    pub fn set(&self, catalog: &Catalog) -> RegionSet {
+        match self {
+            Allowed::Anywhere => RegionSet::ALL,
+            Allowed::Only(set) => catalog.region_set(set.iter().map(RegionCode::as_str)),
+        }
+    }
+
     /// The Regions of `regions` that are not allowed, in input order.
     pub fn violations<'a>(&self, regions: &'a [RegionCode]) -> Vec<&'a RegionCode> {
         regions
@@ -85,10 +93,11 @@ impl Residency {
     /// Resolves the obligation to the set of Regions in the catalog where processing is allowed.
     pub fn allowed(&self, catalog: &Catalog) -> Result<Allowed, ResidencyError> {
         let in_countries = |countries: &[&str]| -> BTreeSet<RegionCode> {
+            let countries: BTreeSet<&str> = countries.iter().copied().collect();
             catalog
                 .regions
                 .iter()
-                .filter(|r| countries.contains(&r.country.as_str()))
+                .filter(|r| countries.contains(r.country.as_str()))
                 .map(|r| r.code.clone())
                 .collect()
         };
