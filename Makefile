@@ -13,12 +13,14 @@ MAKEFLAGS += --no-print-directory
 # tools/setup.sh puts trunk and wasm-bindgen (same precedence as cargo and tools/lib.sh).
 CARGO_BIN := $(or $(CARGO_INSTALL_ROOT),$(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/.tools/binaryen/node_modules/.bin:$(CARGO_BIN):$(PATH)
-# wasm-bindgen-test-runner drives Debian's Chromium through this ChromeDriver.
-export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 WASM := wasm32-unknown-unknown
 # Every tests/browser*.rs is a wasm32 browser test module (`--test browser`, ...).
 BROWSER_TESTS := $(sort $(basename $(notdir $(wildcard tests/browser*.rs))))
+# What is built for wasm32 and so linted for it: the library, the binaries and the browser
+# tests. The other test files are native-only (proptest, tokio, reading data/ from disk);
+# they are linted on the host with --all-targets.
+WASM_CLIPPY_TARGETS := --lib --bins $(addprefix --test ,$(BROWSER_TESTS))
 # Native benchmarks, if the crate has any.
 BENCH_FILES := $(wildcard benches/*.rs)
 BENCH_EXAMPLES := $(sort $(basename $(notdir $(wildcard examples/bench*.rs))))
@@ -26,7 +28,8 @@ BENCH_EXAMPLES := $(sort $(basename $(notdir $(wildcard examples/bench*.rs))))
 # The steps of `make test` must run in the order listed (cheap checks first).
 .NOTPARALLEL:
 
-step = @printf '\n==> %s\n' $(1)
+# Step banner with the wall-clock time, so a CI log shows where the minutes go.
+step = @printf '\n==> %s  [%s]\n' $(1) "$$(date +%T)"
 
 .PHONY: help setup setup-test serve dist test lint unit browser-test check-domain check-pins \
         e2e size bench clean distclean
@@ -64,7 +67,7 @@ dist: setup
 	@ls -l dist
 
 test: setup-test check-pins lint unit browser-test check-domain e2e
-	@printf '\nmake test: all checks passed\n'
+	@printf '\nmake test: all checks passed  [%s]\n' "$$(date +%T)"
 
 check-pins:
 	$(call step,"pins: Trunk.toml tool versions")
@@ -75,8 +78,8 @@ lint:
 	cargo fmt --all --check
 	$(call step,"clippy (host, all targets)")
 	cargo clippy --locked --all-targets -- -D warnings
-	$(call step,"clippy (wasm32: lib, bins, tests)")
-	cargo clippy --locked --target $(WASM) --lib --bins --tests -- -D warnings
+	$(call step,"clippy (wasm32: lib, bins, browser tests)")
+	cargo clippy --locked --target $(WASM) $(WASM_CLIPPY_TARGETS) -- -D warnings
 
 unit:
 	$(call step,"native tests")
@@ -108,13 +111,20 @@ ifneq ($(BENCH_FILES),)
 	cargo bench --locked --benches
 endif
 ifneq ($(BENCH_EXAMPLES),)
-	for ex in $(BENCH_EXAMPLES); do \
+	@for ex in $(BENCH_EXAMPLES); do \
 	  printf '\n==> native benchmark: examples/%s.rs\n' "$$ex"; \
-	  cargo run --locked --release --example "$$ex"; \
+	  echo "cargo run --locked --profile native --example $$ex"; \
+	  cargo run --locked --profile native --example "$$ex"; \
 	done
 endif
 	$(call step,"page load: dist/ in headless Chromium")
 	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench.mjs $(BENCH_RUNS)
+	$(call step,"plan page: one workload's re-evaluation in headless Chromium")
+	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench-plan.mjs
+	@if [ -f e2e/bench-explore.mjs ]; then \
+	  printf '\n==> explorer: search typing in headless Chromium\n'; \
+	  cd e2e && DIST_DIR='$(CURDIR)/dist' node bench-explore.mjs; \
+	fi
 
 clean:
 	cargo clean

@@ -52,29 +52,48 @@ export function serveDist(options) {
 
 /**
  * Opens a page in a fresh browser context (no shared cache or storage) and records
- * every console error, uncaught page error and failed request on `page.errors`.
+ * every console error, uncaught page error, failed request and HTTP error response on
+ * `page.errors`. `page.firstError` is a promise that rejects at the first one, so a wait
+ * can stop at once with the cause instead of running into its timeout.
  * @param {import('playwright-core').Browser} browser
- * @returns {Promise<import('playwright-core').Page & { errors: string[] }>}
+ * @returns {Promise<import('playwright-core').Page & { errors: string[], firstError: Promise<never> }>}
  */
 export async function newPage(browser, contextOptions = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const errors = [];
+  let rejectFirst;
+  const firstError = new Promise((_, reject) => {
+    rejectFirst = reject;
+  });
+  firstError.catch(() => {}); // only awaited by those who race against it
+  const record = (message) => {
+    errors.push(message);
+    rejectFirst(new Error(`the page reported errors:\n${errors.join('\n')}`));
+  };
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
       const { url, lineNumber } = msg.location();
-      errors.push(`console error: ${msg.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+      record(`console error: ${msg.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
     }
   });
-  page.on('pageerror', (err) => errors.push(`page error: ${err.stack ?? err.message}`));
+  page.on('pageerror', (err) => record(`page error: ${err.stack ?? err.message}`));
   page.on('requestfailed', (req) =>
-    errors.push(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})`),
+    record(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})`),
   );
   page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+    if (res.status() >= 400) record(`HTTP ${res.status()}: ${res.url()}`);
   });
   page.on('close', () => context.close().catch(() => {}));
-  return Object.assign(page, { errors });
+  return Object.assign(page, { errors, firstError });
+}
+
+/**
+ * Waits (Playwright auto-waiting) for `locator`, but fails as soon as the page reports an
+ * error, listing the errors.
+ */
+export async function waitForOrError(page, locator, options = { state: 'visible' }) {
+  await Promise.race([locator.waitFor(options), page.firstError]);
 }
 
 /** Fails with every recorded error listed, if the page recorded any. */
@@ -87,11 +106,11 @@ export const APP = '[data-testid="app"]';
 
 /**
  * Navigates to `url` and waits (Playwright auto-waiting, bounded by its default timeout)
- * until the app has rendered its root element.
+ * until the app has rendered its root element; fails at once if the page reports an error.
  */
 export async function openApp(page, url) {
-  await page.goto(url);
-  await page.locator(APP).waitFor({ state: 'visible' });
+  await Promise.race([page.goto(url), page.firstError]);
+  await waitForOrError(page, page.locator(APP));
 }
 
 const AXE_SOURCE = require.resolve('axe-core/axe.min.js');

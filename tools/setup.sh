@@ -34,23 +34,26 @@ for arg in "$@"; do
 done
 
 report() { printf 'setup: %-18s %-9s %s\n' "$1" "$2" "$3"; }
+# "installed" lines say how long the install took (bash's SECONDS counter).
+took() { local t=$((SECONDS - $1)); printf '(%dm%02ds)' $((t / 60)) $((t % 60)); }
 
 # Runs `npm ci` for the package.json + package-lock.json in dir $1, installing into dir $2,
 # unless the lock file is unchanged since the last successful install there (a copy of it is
-# kept as a stamp). Sets `state` to installed or present.
+# kept as a stamp). Sets `state` to installed or present, and `elapsed` to the install time.
 npm_ci_into() {
   local src="$1" dest="$2" stamp="$2/node_modules/.cris-atlas-lock"
   if [[ -f "$stamp" ]] && cmp -s "$src/package-lock.json" "$stamp"; then
-    state=present
+    state=present elapsed=""
     return
   fi
   mkdir -p "$dest"
   if [[ "$src" != "$dest" ]]; then
     cp "$src/package.json" "$src/package-lock.json" "$dest/"
   fi
+  local t0=$SECONDS
   (cd "$dest" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   cp "$src/package-lock.json" "$stamp"
-  state=installed
+  state=installed elapsed=" $(took "$t0")"
 }
 
 check_node() {
@@ -94,10 +97,11 @@ setup_build() {
   if [[ "$(tool_version trunk)" == "$trunk_want" ]]; then
     report trunk present "$trunk_want"
   else
-    echo "setup: installing trunk $trunk_want into $CARGO_BIN (a few minutes on 2 cores)"
+    echo "setup: installing trunk $trunk_want into $CARGO_BIN (minutes: it compiles on this machine)"
+    t0=$SECONDS
     cargo install --locked trunk --version "$trunk_want"
     [[ "$(tool_version trunk)" == "$trunk_want" ]] || die "trunk $trunk_want did not install"
-    report trunk installed "$trunk_want"
+    report trunk installed "$trunk_want $(took "$t0")"
   fi
 
   # wasm-bindgen-cli: the exact version of the wasm-bindgen crate in Cargo.lock (the CLI
@@ -107,10 +111,11 @@ setup_build() {
   if [[ "$(tool_version wasm-bindgen)" == "$wbg_want" && "$(tool_version wasm-bindgen-test-runner)" == "$wbg_want" ]]; then
     report wasm-bindgen-cli present "$wbg_want"
   else
-    echo "setup: installing wasm-bindgen-cli $wbg_want into $CARGO_BIN (a few minutes on 2 cores)"
+    echo "setup: installing wasm-bindgen-cli $wbg_want into $CARGO_BIN (minutes: it compiles on this machine)"
+    t0=$SECONDS
     cargo install wasm-bindgen-cli --version "$wbg_want"
     [[ "$(tool_version wasm-bindgen)" == "$wbg_want" ]] || die "wasm-bindgen-cli $wbg_want did not install"
-    report wasm-bindgen-cli installed "$wbg_want"
+    report wasm-bindgen-cli installed "$wbg_want $(took "$t0")"
   fi
 
   # --- npm-installed tools -----------------------------------------------------------------
@@ -122,7 +127,7 @@ setup_build() {
   wasm_opt_got="$(.tools/binaryen/node_modules/.bin/wasm-opt --version | awk '{print $3}')"
   [[ "$wasm_opt_got" == "${binaryen_want%%.*}" ]] \
     || die "wasm-opt reports version $wasm_opt_got, tools/binaryen/package.json pins $binaryen_want"
-  report wasm-opt "$state" "binaryen $binaryen_want ($(.tools/binaryen/node_modules/.bin/wasm-opt --version))"
+  report wasm-opt "$state" "binaryen $binaryen_want ($(.tools/binaryen/node_modules/.bin/wasm-opt --version))$elapsed"
 
   # --- crates ------------------------------------------------------------------------------
   # Trunk builds with `cargo --offline`, so every crate must already be in cargo's cache.
@@ -137,20 +142,26 @@ setup_build() {
 }
 
 setup_test() {
-  apt_updated=0
+  # Installed together, in one apt-get run, so that their versions match.
+  local missing=() pkg
   for pkg in chromium chromium-driver; do
-    if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-      state=present
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  local took_apt=""
+  if ((${#missing[@]})); then
+    command -v apt-get >/dev/null || die "${missing[*]} missing and apt-get is not available"
+    local t0=$SECONDS
+    echo "setup: installing ${missing[*]} with apt-get"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    took_apt=" $(took "$t0")"
+  fi
+  for pkg in chromium chromium-driver; do
+    if [[ " ${missing[*]} " == *" $pkg "* ]]; then
+      report "$pkg" installed "$(dpkg-query -W -f='${Version}' "$pkg")$took_apt"
     else
-      command -v apt-get >/dev/null || die "$pkg is missing and apt-get is not available"
-      if (( ! apt_updated )); then
-        apt-get update -qq
-        apt_updated=1
-      fi
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null
-      state=installed
+      report "$pkg" present "$(dpkg-query -W -f='${Version}' "$pkg")"
     fi
-    report "$pkg" "$state" "$(dpkg-query -W -f='${Version}' "$pkg")"
   done
   # Debian ships the two from one source package; a mismatch means a half-done upgrade,
   # and ChromeDriver then refuses to start the browser.
@@ -161,7 +172,7 @@ setup_test() {
 
   check_node
   npm_ci_into e2e e2e
-  report e2e-npm "$state" "$(node -p 'const d=require("./e2e/package.json").dependencies; Object.entries(d).map(([k,v])=>k+"@"+v).join(" ")')"
+  report e2e-npm "$state" "$(node -p 'const d=require("./e2e/package.json").dependencies; Object.entries(d).map(([k,v])=>k+"@"+v).join(" ")')$elapsed"
 }
 
 if ((with_build)); then setup_build; fi
