@@ -1,7 +1,9 @@
 // Timing of one workload's full re-evaluation on the plan page, in headless Chromium: with a
 // workload open in the wizard, each change of answer re-runs the engine (every option, the
-// choice, reasons, the comparison table) and re-renders. Measured from the input event to the
-// next animation frame, so it includes Yew's render; N changes (default 40), median and p95.
+// choice, reasons, the comparison table) and re-renders. Measured from the input event until
+// the event loop takes its next task (a MessageChannel message, which runs after Yew's render
+// in microtasks; no timer clamping), and separately until the next animation frame, which is
+// bounded below by the display's frame interval. N changes (default 40), median and p95.
 // Usage: node bench-plan.mjs [N]
 import { launchBrowser, newPage, openApp, serveDist, assertNoErrors } from './support.mjs';
 
@@ -29,7 +31,7 @@ function percentile(sorted, p) {
 
 const server = await serveDist();
 const browser = await launchBrowser();
-let samples = [];
+let samples = { task: [], frame: [] };
 try {
   const page = await newPage(browser);
   await page.addInitScript((plan) => localStorage.setItem('cris-atlas.plan', plan), PLAN);
@@ -41,15 +43,27 @@ try {
   await page.locator('[data-testid="wz-traffic-0"]').waitFor();
   await page.locator('[data-testid="live-result"]').waitFor();
   samples = await page.evaluate(async (n) => {
-    const times = [];
+    const channel = new MessageChannel();
+    const nextTask = () =>
+      new Promise((resolve) => {
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      });
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    const times = { task: [], frame: [] };
     for (let i = 0; i < n; i++) {
-      // Alternate steady and spiky: the recommendation flips between the EU profile choices.
+      // Alternate steady and spiky: the recommendation changes each time.
       const radio = document.querySelector(`[data-testid="wz-traffic-${i % 2 === 0 ? 0 : 1}"]`);
+      const before = document.querySelector('[data-testid="live-result"]').textContent;
       const start = performance.now();
       radio.click();
-      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
-      times.push(performance.now() - start);
-      if (!document.querySelector('[data-testid="live-result"]')) throw new Error('the live result disappeared');
+      await nextTask();
+      times.task.push(performance.now() - start);
+      await nextFrame();
+      times.frame.push(performance.now() - start);
+      const after = document.querySelector('[data-testid="live-result"]')?.textContent;
+      if (after === undefined) throw new Error('the live result disappeared');
+      if (i > 0 && after === before) throw new Error('the live result did not change');
     }
     return times;
   }, runs);
@@ -59,7 +73,10 @@ try {
   await server.close();
 }
 
-const s = [...samples].sort((a, b) => a - b);
-const median = s[s.length >> 1];
 console.log(`plan page: one workload's full re-evaluation and render, ${runs} answer changes (ms)`);
-console.log(`median ${median.toFixed(1)}   p95 ${percentile(s, 95).toFixed(1)}   max ${s.at(-1).toFixed(1)}   (target < 16)`);
+for (const [name, label] of [['task', 'evaluated and rendered'], ['frame', 'next frame painted   ']]) {
+  const s = [...samples[name]].sort((a, b) => a - b);
+  const median = s[s.length >> 1];
+  console.log(`${label}  median ${median.toFixed(1)}   p95 ${percentile(s, 95).toFixed(1)}   max ${s.at(-1).toFixed(1)}`);
+}
+console.log('target: evaluated and rendered < 16 ms (one frame)');
