@@ -31,6 +31,7 @@ async fn home_explains_the_app_and_shows_the_catalog_date() {
     let catalog = data::catalog().unwrap();
     assert!(html.contains("<h1>CRIS Atlas</h1>"));
     assert!(html.contains("Explore profiles and models"));
+    assert!(html.contains("Plan workloads"));
     assert!(html.contains(&format!("<dd>{}</dd>", catalog.models.len())));
     assert!(
         count(&html, &catalog.meta.as_of) >= 2,
@@ -123,4 +124,113 @@ async fn a_broken_catalog_shows_an_error_panel() {
     assert!(html.contains(r#"role="alert""#));
     assert!(html.contains("The catalog could not be loaded"));
     assert!(html.contains("models.json: expected value"));
+}
+
+fn workload(text: &str) -> cris_atlas::domain::plan::Workload {
+    let plan = format!(r#"{{"version":1,"workloads":[{text}]}}"#);
+    let catalog = data::catalog().unwrap();
+    cris_atlas::domain::plan::Plan::parse(&plan, catalog)
+        .expect("plan")
+        .workloads
+        .remove(0)
+}
+
+#[tokio::test]
+async fn the_recommendation_card_shows_the_id_reasons_and_sources() {
+    use cris_atlas::components::recommendation_card::{
+        RecommendationCard, RecommendationCardProps,
+    };
+    let catalog = data::catalog().unwrap();
+    let w = workload(
+        r#"{"name":"Support chat","model_id":"anthropic.claude-sonnet-4-5-20250929-v1:0","source_region":"eu-central-1","residency":{"kind":"geography","name":"EU"},"traffic":"spiky","sla":"best_effort"}"#,
+    );
+    let recommendation = cris_atlas::domain::engine::recommend(catalog, &w);
+    let html = LocalServerRenderer::<RecommendationCard>::with_props(RecommendationCardProps {
+        catalog: CatalogRef(catalog),
+        workload: w,
+        recommendation,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("Recommendation for Support chat"));
+    assert!(html.contains("<strong>Geographic (EU)</strong>"));
+    assert!(html.contains(
+        r#"<code data-testid="call-id">eu.anthropic.claude-sonnet-4-5-20250929-v1:0</code>"#
+    ));
+    assert!(html.contains("eu-west-3 (France)"));
+    assert!(html.contains("https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html"));
+    assert!(html.contains("#/concepts/choice"));
+    assert!(html
+        .contains("Global profile (global.anthropic.claude-sonnet-4-5-20250929-v1:0) ruled out"));
+    assert!(html.contains("Copy ID"));
+}
+
+#[tokio::test]
+async fn the_comparison_table_has_headers_and_marks_the_recommendation() {
+    use cris_atlas::components::comparison_table::{ComparisonTable, ComparisonTableProps};
+    let catalog = data::catalog().unwrap();
+    let w = workload(
+        r#"{"name":"Claims","model_id":"anthropic.claude-sonnet-4-5-20250929-v1:0","source_region":"ca-central-1","residency":{"kind":"country","code":"CA"},"traffic":"steady","sla":"best_effort"}"#,
+    );
+    let rec = cris_atlas::domain::engine::recommend(catalog, &w);
+    let comparison =
+        cris_atlas::domain::compare::compare(catalog, &rec, "ca-central-1", w.model_id.as_str());
+    let html = LocalServerRenderer::<ComparisonTable>::with_props(ComparisonTableProps {
+        comparison,
+        name: "Claims".into(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    // Global, the us. profile callable from Canada, in-Region, provisioned; nothing recommended.
+    assert_eq!(count(&html, r#"<th scope="col""#), 4);
+    assert_eq!(count(&html, r#"data-recommended="true""#), 0);
+    assert!(html.contains("Geographic (US)"));
+    assert!(html.contains("us-east-1 (United States of America)"));
+    assert!(html.contains("✗ No: it may process prompts outside the allowed Regions"));
+    for row in [
+        "ID to call",
+        "Where the prompt may be processed",
+        "Residency fit",
+        "Organisation policy fit",
+        "Effective throughput",
+        "Resilience under load",
+        "Throttling at spikes",
+        "Per-token cost",
+        "Extra network round trip (estimate)",
+        "Setup (IAM resources)",
+        "Best for",
+    ] {
+        assert!(
+            html.contains(&format!(r#"<th scope="row">{row}</th>"#)),
+            "row {row}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_wizard_shows_problems_per_field() {
+    use cris_atlas::components::wizard_panel::{WizardPanel, WizardPanelProps};
+    use cris_atlas::domain::wizard::Wizard;
+    let catalog = data::catalog().unwrap();
+    let mut wizard = Wizard::new();
+    assert!(!wizard.next(catalog));
+    let html = LocalServerRenderer::<WizardPanel>::with_props(WizardPanelProps {
+        catalog: CatalogRef(catalog),
+        wizard,
+        editing: false,
+        on_action: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("Step 1 of 6: Workload"));
+    assert!(html.contains(r#"id="wz-name-error""#));
+    assert!(html.contains(r#"aria-describedby="wz-name-error""#));
+    assert!(html.contains(r#"aria-invalid="true""#));
+    assert_eq!(
+        count(&html, "<option value=\""),
+        catalog.models.len() + catalog.regions.len() + 1
+    );
 }

@@ -33,6 +33,10 @@ pub fn Home(props: &HomeProps) -> Html {
                     <strong>{ "Explore profiles and models" }</strong>
                     <span>{ "Search every model, see each profile's destinations per source Region." }</span>
                 </a>
+                <a class="entry" href={Route::Plan.to_hash()} data-testid="entry-plan">
+                    <strong>{ "Plan workloads" }</strong>
+                    <span>{ "Describe each workload and get a recommendation you can defend, with every option compared." }</span>
+                </a>
                 <a class="entry" href={Route::Concepts(None).to_hash()}>
                     <strong>{ "Learn the concepts" }</strong>
                     <span>{ "Source and destination Regions, geographic and global profiles, residency." }</span>
