@@ -63,7 +63,7 @@ fn generate(catalog: &Catalog, count: usize) -> Vec<Workload> {
                 residency,
                 traffic: Traffic::ALL[rng.below(3)],
                 sla: Sla::ALL[rng.below(3)],
-                org_policy: (rng.below(5) == 0).then(|| OrgPolicy {
+                org_policy: (rng.below(5) == 0).then_some(OrgPolicy {
                     allowed_regions: None,
                     allows_global: false,
                 }),
