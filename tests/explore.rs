@@ -172,6 +172,30 @@ fn routes_parse_from_hashes() {
         ("#/data", Route::Data),
         ("#/nowhere", Route::NotFound("/nowhere".into())),
         (
+            "#/model/amazon.nova-lite-v1%3A0",
+            Route::Model(cris_atlas::domain::ids::ModelId::new(
+                "amazon.nova-lite-v1:0",
+            )),
+        ),
+        (
+            "#/profile/eu.amazon.nova-lite-v1:0?from=eu-west-3",
+            Route::Profile {
+                id: cris_atlas::domain::ids::ProfileId::new("eu.amazon.nova-lite-v1:0"),
+                from: Some(RegionCode::new("eu-west-3")),
+            },
+        ),
+        (
+            "#/region/eu-west-3/",
+            Route::Region(RegionCode::new("eu-west-3")),
+        ),
+        (
+            "#/explore?bench=10",
+            Route::ExploreBench {
+                factor: 10,
+                query: Query::default(),
+            },
+        ),
+        (
             "#/explore?q=%E2%9C%93&bogus=1&lifecycle=zzz",
             Route::Explore(Query {
                 text: "✓".into(),
@@ -188,5 +212,24 @@ fn routes_parse_from_hashes() {
     ];
     for (hash, expected) in rows {
         assert_eq!(Route::from_hash(hash), expected, "{hash}");
+    }
+}
+
+#[test]
+fn fixed_point_formatting_matches_rounding() {
+    use cris_atlas::domain::geo::fixed;
+    // Rows: value, decimals, expected.
+    let rows = [
+        (0.0, 1, "0.0"),
+        (12.34, 1, "12.3"),
+        (12.35, 1, "12.4"),
+        (-0.04, 1, "0.0"),
+        (-3.26, 2, "-3.26"),
+        (181.6, 0, "182"),
+        (7.0, 2, "7.00"),
+        (f64::NAN, 1, "0"),
+    ];
+    for (value, decimals, expected) in rows {
+        assert_eq!(fixed(value, decimals), expected, "{value} with {decimals}");
     }
 }

@@ -4,6 +4,7 @@
 
 use super::catalog::{Catalog, Partition};
 use super::engine::{OptionEval, OptionKind, Recommendation};
+use super::geo::fixed;
 use super::ids::RegionCode;
 use std::collections::BTreeSet;
 
@@ -221,8 +222,8 @@ pub fn compare(catalog: &Catalog, rec: &Recommendation, source: &str, model: &st
         row("Extra network round trip (estimate)", &|o| {
             not_offered(o, &|o| {
                 vec![format!(
-                    "≥ {:.0} ms to the farthest Region (great-circle, light in fibre)",
-                    o.extra_round_trip_ms()
+                    "≥ {} ms to the farthest Region (great-circle, light in fibre)",
+                    fixed(o.extra_round_trip_ms(), 0)
                 )]
             })
         }),

@@ -36,3 +36,22 @@ pub fn farthest_km(catalog: &Catalog, source: &str, regions: &[RegionCode]) -> f
 pub fn round_trip_ms(km: f64) -> f64 {
     km / KM_PER_MS_ROUND_TRIP
 }
+
+/// `value` with `decimals` fraction digits (at most 3), rounded half away from zero. Written
+/// with integer arithmetic so the WebAssembly build carries no float-formatting code.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    let decimals = decimals.min(3);
+    let scale = 10_i64.pow(decimals);
+    if !value.is_finite() {
+        return "0".into();
+    }
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let magnitude = scaled.unsigned_abs();
+    let whole = magnitude / scale as u64;
+    if decimals == 0 {
+        return format!("{sign}{whole}");
+    }
+    let fraction = magnitude % scale as u64;
+    format!("{sign}{whole}.{fraction:0width$}", width = decimals as usize)
+}
