@@ -5,7 +5,10 @@
 use crate::components::error_panel::ErrorPanel;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
+use crate::pages::model::ModelPage;
 use crate::pages::plan::PlanPage;
+use crate::pages::profile::ProfilePage;
+use crate::pages::region::RegionPage;
 use crate::pages::sources::Sources;
 use crate::pages::{concepts::Concepts, explore::Explore, home::Home, not_found::NotFound};
 use crate::route::Route;
@@ -35,6 +38,14 @@ pub fn Layout(props: &LayoutProps) -> Html {
         Route::Concepts(_) => html! { <Concepts /> },
         Route::Data => html! { <Sources {catalog} /> },
         Route::Plan => html! { <PlanPage {catalog} /> },
+        Route::ExploreBench { factor, query } => html! {
+            <Explore {catalog} query={query.clone()} bench={Some(*factor)} on_navigate={props.on_navigate.clone()} />
+        },
+        Route::Model(id) => html! { <ModelPage {catalog} id={id.clone()} /> },
+        Route::Profile { id, from } => html! {
+            <ProfilePage {catalog} id={id.clone()} from={from.clone()} on_navigate={props.on_navigate.clone()} />
+        },
+        Route::Region(code) => html! { <RegionPage {catalog} code={code.clone()} /> },
         Route::NotFound(path) => html! { <NotFound path={AttrValue::from(path.clone())} /> },
     };
     html! {

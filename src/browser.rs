@@ -91,7 +91,18 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
 
 /// Copies `text` to the clipboard; the error says why it could not.
 pub async fn copy_text(text: &str) -> Result<(), String> {
-    let clipboard = window().ok_or("no window")?.navigator().clipboard();
+    let navigator = window().ok_or("no window")?.navigator();
+    // Pages not served over HTTPS or from localhost have no `navigator.clipboard`; calling it
+    // there would throw, so check first.
+    let present = js_sys::Reflect::get(&navigator, &wasm_bindgen::JsValue::from_str("clipboard"))
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !present {
+        return Err(
+            "this page has no clipboard access (it needs HTTPS); select the text and copy it"
+                .to_owned(),
+        );
+    }
+    let clipboard = navigator.clipboard();
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())

@@ -2,6 +2,10 @@
 
 use yew::prelude::*;
 
+/// Texts up to this length are read out with the button's name, so a screen reader says what
+/// will be copied; longer ones (a whole table) would drown the name.
+const SPOKEN_TEXT_MAX: usize = 80;
+
 /// Properties of [`CopyButton`].
 #[derive(Properties, PartialEq)]
 pub struct CopyButtonProps {
@@ -9,12 +13,20 @@ pub struct CopyButtonProps {
     pub text: AttrValue,
     /// The button's label, such as `Copy ID`.
     pub label: AttrValue,
+    /// The `data-testid` of the button; its status gets the same with `-status` appended.
+    #[prop_or(AttrValue::Static("copy-button"))]
+    pub testid: AttrValue,
 }
 
 /// The copy button.
 #[component]
 pub fn CopyButton(props: &CopyButtonProps) -> Html {
-    let status = use_state(String::new);
+    let status = use_state_eq(String::new);
+    {
+        // A new text makes an earlier "Copied" untrue.
+        let status = status.clone();
+        use_effect_with(props.text.clone(), move |_| status.set(String::new()));
+    }
     let onclick = {
         let status = status.clone();
         let text = props.text.clone();
@@ -29,13 +41,19 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
             });
         })
     };
+    let name = if props.text.chars().count() <= SPOKEN_TEXT_MAX {
+        format!("{}: {}", props.label, props.text)
+    } else {
+        props.label.to_string()
+    };
     html! {
         <span class="copy">
-            <button type="button" class="copy-button" {onclick} data-testid="copy-button"
-                    aria-label={format!("{}: {}", props.label, props.text)}>
+            <button type="button" class="copy-button" {onclick} data-testid={props.testid.clone()}
+                    aria-label={name}>
                 { props.label.clone() }
             </button>
-            <span class="copy-status" role="status" aria-live="polite">{ (*status).clone() }</span>
+            <span class="copy-status" role="status" aria-live="polite"
+                  data-testid={format!("{}-status", props.testid)}>{ (*status).clone() }</span>
         </span>
     }
 }

@@ -3,7 +3,9 @@
 pub mod comparison_table;
 pub mod copy_button;
 pub mod error_panel;
+pub mod model_result;
 pub mod recommendation_card;
+pub mod route_map;
 pub mod site_footer;
 pub mod site_header;
 pub mod wizard_panel;

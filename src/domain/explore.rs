@@ -317,6 +317,61 @@ impl Query {
     }
 }
 
+/// A query's results before its search text: the models the other filters keep, with their
+/// ways, and each model's searchable text folded once. The explorer prepares this when a filter
+/// changes and only scans the folded strings while the user types.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared<'a> {
+    /// The query without its text.
+    pub filters: Query,
+    /// What the filters keep, in the order [`Query::run`] sorts them.
+    pub hits: Vec<Hit<'a>>,
+    /// Per hit: name, provider, model ID and every profile ID, lowercase, one per line.
+    haystacks: Vec<String>,
+}
+
+impl Query {
+    /// Runs every filter but the text, for [`Prepared::matching`] to finish per keystroke.
+    pub fn prepare<'a>(&self, catalog: &'a Catalog) -> Prepared<'a> {
+        let filters = Query {
+            text: String::new(),
+            ..self.clone()
+        };
+        let hits = filters.run(catalog).hits;
+        let haystacks = hits
+            .iter()
+            .map(|hit| {
+                let m = hit.model;
+                let mut text = format!("{}\n{}\n{}", m.name, m.provider, m.id);
+                for p in catalog.profiles_for(m.id.as_str()) {
+                    text.push('\n');
+                    text.push_str(p.id.as_str());
+                }
+                text.to_lowercase()
+            })
+            .collect();
+        Prepared {
+            filters,
+            hits,
+            haystacks,
+        }
+    }
+}
+
+impl Prepared<'_> {
+    /// Per hit, whether it matches `text`: every word must appear in the name, the provider or
+    /// an ID, exactly as in [`Query::run`]. A word never holds a line break, so it cannot match
+    /// across two of them.
+    pub fn matching(&self, text: &str) -> Vec<bool> {
+        let needle = text.trim().to_lowercase();
+        let words: Vec<&str> = needle.split_whitespace().collect();
+        self.haystacks
+            .iter()
+            .map(|h| words.iter().all(|w| h.contains(w)))
+            .collect()
+    }
+}
+
 /// Every way to call a model: in-Region if offered anywhere, then its profiles by ID.
 pub fn model_ways<'a>(catalog: &'a Catalog, model: &Model) -> Vec<Way<'a>> {
     let mut ways = Vec::new();

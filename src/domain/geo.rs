@@ -53,5 +53,8 @@ pub fn fixed(value: f64, decimals: u32) -> String {
         return format!("{sign}{whole}");
     }
     let fraction = magnitude % scale as u64;
-    format!("{sign}{whole}.{fraction:0width$}", width = decimals as usize)
+    format!(
+        "{sign}{whole}.{fraction:0width$}",
+        width = decimals as usize
+    )
 }

@@ -280,6 +280,60 @@ pub struct MapView<'a> {
     pub shaded: BTreeMap<&'a str, Shade>,
 }
 
+impl MapView<'_> {
+    /// The map in one sentence, for the SVG's description: the source and where it may send a
+    /// prompt, or the destinations alone.
+    pub fn summary(&self) -> String {
+        let source = self
+            .markers
+            .iter()
+            .find(|m| matches!(m.role, Role::Source | Role::SourceAndDestination));
+        let dests: Vec<String> = self
+            .markers
+            .iter()
+            .filter(|m| matches!(m.role, Role::Destination | Role::SourceAndDestination))
+            .map(|m| format!("{} ({})", m.region.code, m.region.name))
+            .collect();
+        match source {
+            Some(s) => format!(
+                "Routes from the source Region {} ({}) to {} destination {}: {}.",
+                s.region.code,
+                s.region.name,
+                dests.len(),
+                if dests.len() == 1 {
+                    "Region"
+                } else {
+                    "Regions"
+                },
+                dests.join(", ")
+            ),
+            None => format!(
+                "{} destination {}, no source Region chosen: {}.",
+                dests.len(),
+                if dests.len() == 1 {
+                    "Region"
+                } else {
+                    "Regions"
+                },
+                dests.join(", ")
+            ),
+        }
+    }
+}
+
+/// A distance in whole kilometres with thousands separators, such as `9,120 km`.
+pub fn format_km(km: f64) -> String {
+    let digits = format!("{:.0}", km.max(0.0));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out} km")
+}
+
 /// An axis-aligned box, for label collisions.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Bounds {
@@ -446,7 +500,7 @@ fn place_labels(markers: &mut [Marker<'_>], view: ViewBox, font: f64, radius: f6
         let marker = &markers[i];
         let text_width = marker.region.code.as_str().chars().count() as f64 * font * CHAR_ADVANCE;
         let reach: &[f64] = if marker.role.involved() {
-            &[1.0, 2.5, 4.5]
+            &[1.0, 2.5, 4.5, 7.0, 10.0]
         } else {
             &[1.0]
         };

@@ -1,8 +1,18 @@
-//! The explorer: instant search and filters over every model and the ways to call it. The query
-//! lives in the URL, so a link reopens the same view and Back and Forward work.
+//! The explorer: instant search and filters over every model and the ways to call it, each
+//! result linking to its model and profile pages, and the filtered list as a CSV download. The
+//! query lives in the URL, so a link reopens the same view and Back and Forward work.
+//!
+//! Typing must update the list within a frame, so the filters other than the text are applied
+//! once per change of filter, every row they keep stays mounted, and a keystroke only shows or
+//! hides rows (hidden rows carry no `model-row` test ID). Rows compare their props by identity
+//! and never re-render while typing.
 
+use crate::components::error_panel::ErrorPanel;
+use crate::components::model_result::ModelResult;
+use crate::domain::bench::replicate;
+use crate::domain::detail::results_csv;
 use crate::domain::explore::{
-    area_from_param, area_to_param, Hit, LifecycleFilter, OptionFilter, Query, Way,
+    area_from_param, area_to_param, LifecycleFilter, OptionFilter, Query,
 };
 use crate::domain::ids::{RegionCode, Scope};
 use crate::route::Route;
@@ -19,7 +29,23 @@ pub struct ExploreProps {
     pub query: Query,
     /// Asks for a new URL when the query changes.
     pub on_navigate: Callback<Navigate>,
+    /// A benchmark aid: search a catalog replicated this many times (`#/explore?bench=10`).
+    #[prop_or_default]
+    pub bench: Option<u8>,
 }
+
+/// The explorer's route for `query`, keeping the benchmark aid's factor when one is set.
+fn explore_route(bench: Option<u8>, query: Query) -> Route {
+    match bench {
+        Some(factor) => Route::ExploreBench { factor, query },
+        None => Route::Explore(query),
+    }
+}
+
+/// The most rows shown at once until the user asks for all: more than a person scans, and a
+/// bound on what one keystroke changes, so typing stays within a frame on large catalogs. The
+/// real catalog is smaller, so it always lists in full.
+const PAGE: usize = 200;
 
 /// Which query field a select edits.
 #[derive(Clone, Copy, PartialEq)]
@@ -94,10 +120,11 @@ fn filter_select(
     let onchange = {
         let query = props.query.clone();
         let on_navigate = props.on_navigate.clone();
+        let bench = props.bench;
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             on_navigate.emit(Navigate {
-                route: Route::Explore(with_field(query.clone(), field, value)),
+                route: explore_route(bench, with_field(query.clone(), field, value)),
                 replace: false,
             });
         })
@@ -123,17 +150,66 @@ fn filter_select(
 #[component]
 pub fn Explore(props: &ExploreProps) -> Html {
     let catalog = props.catalog;
-    let results = props.query.run(&catalog);
+    // The benchmark aid's catalog is built once per factor and kept for the page's life (it is
+    // leaked on purpose: the rows borrow from it as they borrow from the embedded catalog).
+    let replicated = use_memo(props.bench, |bench| {
+        bench.map(|factor| replicate(catalog.0, factor).map(|c| &*Box::leak(Box::new(c))))
+    });
+    let searched = match &*replicated {
+        Some(Ok(copy)) => CatalogRef(copy),
+        _ => catalog,
+    };
+    // Every filter but the text runs when a filter changes; typing only scans folded strings,
+    // and every row stays mounted, shown or hidden, so a keystroke touches no row's content.
+    let filters = Query {
+        text: String::new(),
+        ..props.query.clone()
+    };
+    let prepared = use_memo((filters, searched), |(filters, searched)| {
+        filters.prepare(searched.0)
+    });
+    let matching = prepared.matching(&props.query.text);
+    let count = matching.iter().filter(|m| **m).count();
+    let show_all = use_state_eq(|| false);
+    let limit = if *show_all { usize::MAX } else { PAGE };
+    let shown: Vec<bool> = matching
+        .iter()
+        .scan(0usize, |rank, &m| {
+            *rank += usize::from(m);
+            Some(m && *rank <= limit)
+        })
+        .collect();
+    let emptied_by = if count == 0 {
+        props.query.run(searched.0).emptied_by
+    } else {
+        None
+    };
+    let download_error = use_state_eq(|| None::<String>);
+    let ondownload = {
+        let query = props.query.clone();
+        let download_error = download_error.clone();
+        Callback::from(move |_: MouseEvent| {
+            let results = query.run(searched.0);
+            let csv = results_csv(searched.0, &query, &results.hits);
+            download_error.set(
+                crate::browser::download_text("cris-atlas-models.csv", "text/csv", &csv).err(),
+            );
+        })
+    };
     let oninput = {
         let query = props.query.clone();
         let on_navigate = props.on_navigate.clone();
+        let bench = props.bench;
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             on_navigate.emit(Navigate {
-                route: Route::Explore(Query {
-                    text,
-                    ..query.clone()
-                }),
+                route: explore_route(
+                    bench,
+                    Query {
+                        text,
+                        ..query.clone()
+                    },
+                ),
                 replace: true,
             });
         })
@@ -193,11 +269,18 @@ pub fn Explore(props: &ExploreProps) -> Html {
         .flat_map(|m| m.input_modalities.iter().chain(&m.output_modalities))
         .map(String::as_str)
         .collect();
-    let count = results.hits.len();
-    let clear = Route::Explore(Query::default()).to_hash();
+    let clear = explore_route(props.bench, Query::default()).to_hash();
     html! {
         <>
             <h1>{ "Explore models and profiles" }</h1>
+            if let Some(factor) = props.bench {
+                <p class="bench-note" data-testid="bench-note">
+                    { match &*replicated {
+                        Some(Err(e)) => format!("Benchmark aid: the catalog could not be replicated ({e}); searching the real one."),
+                        _ => format!("Benchmark aid: searching the catalog replicated {factor} times ({} models, synthetic IDs). Not real data.", searched.models.len()),
+                    } }
+                </p>
+            }
             <form class="filters" role="search" aria-label="Filter models" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <div class="field field-wide">
                     <label for="q">{ "Search name, provider or any ID" }</label>
@@ -218,95 +301,44 @@ pub fn Explore(props: &ExploreProps) -> Html {
                 )) }
             </form>
             <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
-                { match (count, results.emptied_by) {
+                { match (count, emptied_by) {
                     (0, Some(filter)) => format!("No models match: the {filter} filter removed the last results."),
                     (1, _) => "1 model".to_owned(),
                     (n, _) => format!("{n} models"),
                 } }
+                if count > limit {
+                    { format!(", showing the first {limit}") }
+                }
                 if !props.query.is_empty() {
                     { " " }<a href={clear}>{ "Clear filters" }</a>
                 }
             </p>
-            <ul class="results" data-testid="results">
-                { for results.hits.iter().map(|hit| result_row(&catalog, hit, &props.query)) }
-            </ul>
-        </>
-    }
-}
-
-fn result_row(catalog: &CatalogRef, hit: &Hit<'_>, query: &Query) -> Html {
-    let model = hit.model;
-    let lifecycle = match &model.lifecycle {
-        crate::domain::catalog::Lifecycle::Active => Html::default(),
-        crate::domain::catalog::Lifecycle::Legacy { end_of_life } => html! {
-            <span class="badge badge-legacy">
-                { match end_of_life { Some(d) => format!("Legacy · EOL {d}"), None => "Legacy".into() } }
-            </span>
-        },
-    };
-    html! {
-        <li class="result" data-testid="model-row" data-model-id={model.id.to_string()}>
-            <div class="result-head">
-                <h2 class="result-name">{ &model.name }</h2>
-                <span class="provider">{ &model.provider }</span>
-                { lifecycle }
+            <div class="result-actions">
+                <button type="button" onclick={ondownload} data-testid="download-csv" disabled={count == 0}>
+                    { "Download CSV" }
+                </button>
+                <span class="hint">{ "The filtered list, one row per model and way to call it." }</span>
             </div>
-            <code class="model-id">{ model.id.as_str() }</code>
-            <ul class="ways" aria-label={format!("Ways to call {}", model.name)}>
-                { for hit.ways.iter().map(|way| way_chip(catalog, model, *way, query)) }
+            if let Some(error) = &*download_error {
+                <ErrorPanel title="The CSV could not be downloaded" message={AttrValue::from(error.clone())}
+                            hint="Nothing was lost; try again, or copy the rows from the page." />
+            }
+            <ul class="results" data-testid="results">
+                { for prepared.hits.iter().zip(&shown).enumerate().map(|(index, (hit, &show))| html! {
+                    <li class="result" key={hit.model.id.as_str()} hidden={!show}
+                        data-testid={show.then_some("model-row")} data-model-id={hit.model.id.to_string()}>
+                        <ModelResult catalog={searched} results={prepared.clone()} {index} />
+                    </li>
+                }) }
             </ul>
-        </li>
-    }
-}
-
-fn way_chip(
-    catalog: &CatalogRef,
-    model: &crate::domain::catalog::Model,
-    way: Way<'_>,
-    query: &Query,
-) -> Html {
-    match way {
-        Way::InRegion => {
-            let detail = match &query.callable_from {
-                Some(source) => format!("in {source}"),
-                None => match model.in_region.len() {
-                    1 => "in 1 Region".to_owned(),
-                    n => format!("in {n} Regions"),
-                },
-            };
-            html! {
-                <li class="way way-in-region" data-testid="way" data-way="in-region">
-                    <span class="way-kind">{ "In-Region" }</span>{ " " }{ detail }
-                </li>
+            if count > limit {
+                <p>
+                    <button type="button" data-testid="show-all" onclick={
+                        let show_all = show_all.clone();
+                        Callback::from(move |_: MouseEvent| show_all.set(true))
+                    }>{ format!("Show all {count} models") }</button>
+                </p>
             }
-        }
-        Way::Profile(profile) => {
-            let detail = match query
-                .callable_from
-                .as_ref()
-                .and_then(|s| profile.destinations_from(s.as_str()))
-            {
-                Some(dest) => {
-                    let countries: std::collections::BTreeSet<&str> = dest
-                        .iter()
-                        .map(|d| catalog.country_name_of(d.as_str()))
-                        .collect();
-                    format!(
-                        "→ {} Regions in {}",
-                        dest.len(),
-                        countries.into_iter().collect::<Vec<_>>().join(", ")
-                    )
-                }
-                None => format!("from {} source Regions", profile.sources().len()),
-            };
-            html! {
-                <li class={classes!("way", if profile.scope.is_global() { "way-global" } else { "way-geo" })}
-                    data-testid="way" data-way={profile.scope.to_string()}>
-                    <span class="way-kind">{ profile.scope.label() }</span>{ " " }
-                    <code>{ profile.id.as_str() }</code>{ " " }
-                    <span class="way-detail">{ detail }</span>
-                </li>
-            }
-        }
+        </>
     }
 }

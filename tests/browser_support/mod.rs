@@ -203,3 +203,51 @@ pub fn assert_count(testid: &str, expected: usize) {
     let found = find_all(testid).len();
     assert_eq!(found, expected, "elements with data-testid={testid}");
 }
+
+/// Resolves with the text of the element with this `data-testid` once it is not empty, waiting
+/// on DOM mutations (for results that arrive with a browser promise, such as a clipboard write).
+pub async fn text_when_filled(testid: &str) -> String {
+    let target = find(testid);
+    if !target.text_content().unwrap_or_default().is_empty() {
+        return target.text_content().unwrap_or_default();
+    }
+    let watched = target.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let seen = watched.clone();
+        let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
+            move |_: js_sys::Array, observer: web_sys::MutationObserver| {
+                if !seen.text_content().unwrap_or_default().is_empty() {
+                    observer.disconnect();
+                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                }
+            },
+        );
+        let observer =
+            web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).expect("observer");
+        callback.forget();
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_character_data(true);
+        options.set_subtree(true);
+        observer
+            .observe_with_options(&watched, &options)
+            .expect("observe");
+    });
+    JsFuture::from(promise).await.expect("text appears");
+    target.text_content().unwrap_or_default()
+}
+
+/// The current value of the input, select or textarea with this `data-testid`.
+pub fn value_of(testid: &str) -> String {
+    let element = find(testid);
+    if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+        return input.value();
+    }
+    if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
+        return select.value();
+    }
+    element
+        .dyn_ref::<web_sys::HtmlTextAreaElement>()
+        .map(|t| t.value())
+        .unwrap_or_else(|| panic!("data-testid={testid} has no value"))
+}

@@ -1,0 +1,156 @@
+// End-to-end checks of the explorer's pages in the built app (dist/), in headless Chromium:
+// every new page opens from its URL with no request beyond the app's own files and passes
+// axe-core with zero violations (also at 375 px and in dark mode); the source Region is chosen
+// by keyboard; copying puts the ID on the clipboard; the CSV download holds the filtered list.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import {
+  assertAccessible,
+  assertNoErrors,
+  launchBrowser,
+  newPage,
+  openApp,
+  serveDist,
+} from './support.mjs';
+
+const SONNET = 'anthropic.claude-sonnet-4-5-20250929-v1%3A0';
+const PAGES = {
+  explore: '#/explore?q=sonnet&from=ca-central-1',
+  model: `#/model/${SONNET}`,
+  'profile without a source': `#/profile/eu.${SONNET}`,
+  'profile from ca-central-1': `#/profile/us.${SONNET}?from=ca-central-1`,
+  'global profile': `#/profile/global.${SONNET}?from=eu-west-1`,
+  region: '#/region/ca-central-1',
+};
+const testid = (id) => `[data-testid="${id}"]`;
+// What each page shows once it has rendered: a selector and a text it contains.
+const READY = {
+  explore: [testid('result-count'), 'model'],
+  model: [testid('model-id'), 'anthropic.claude-sonnet-4-5-20250929-v1:0'],
+  'profile without a source': [testid('choose-source'), 'Choose a source Region'],
+  'profile from ca-central-1': [testid('source-warnings'), 'data leaves Canada'],
+  'global profile': [testid('profile-id'), 'global.'],
+  region: [testid('region-facts'), 'Canada'],
+};
+
+describe('explorer pages', () => {
+  let browser;
+  let server;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const [name, hash] of Object.entries(PAGES)) {
+    test(`${name}: opens from its URL with zero axe-core violations`, async () => {
+      const page = await newPage(browser);
+      await openApp(page, server.url + hash);
+      await assertAccessible(page);
+      assertNoErrors(page);
+      await page.close();
+    });
+  }
+
+  for (const [label, options] of [
+    ['375 px', { viewport: { width: 375, height: 800 } }],
+    ['dark mode', { colorScheme: 'dark' }],
+  ]) {
+    test(`the profile page passes axe-core at ${label} and fits the width`, async () => {
+      const page = await newPage(browser, options);
+      await openApp(page, server.url + PAGES['profile from ca-central-1']);
+      await assertAccessible(page);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.equal(overflow, 0, 'no horizontal scrolling of the page itself');
+      assertNoErrors(page);
+      await page.close();
+    });
+  }
+
+  test('moving between the pages fetches nothing: the catalog is embedded', async () => {
+    const page = await newPage(browser);
+    const requests = [];
+    await openApp(page, server.url + '#/explore');
+    page.on('request', (r) => requests.push(r.url()));
+    for (const [name, hash] of Object.entries(PAGES)) {
+      await page.evaluate((h) => {
+        location.hash = h;
+      }, hash);
+      const [selector, text] = READY[name];
+      await page.locator(selector).filter({ hasText: text }).first().waitFor();
+    }
+    assert.deepEqual(requests, []);
+    assertNoErrors(page);
+    await page.close();
+  });
+
+  test('the source Region is chosen by keyboard and the map follows it', async () => {
+    const page = await newPage(browser);
+    await openApp(page, server.url + `#/profile/us.${SONNET}`);
+    const select = page.locator(testid('source-select'));
+    await select.focus();
+    // The first option asks for a choice; the next one is ca-central-1.
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(/from=ca-central-1$/);
+    await page.locator(testid('source-warnings')).getByText('data leaves Canada').waitFor();
+    assert.equal(await page.locator(testid('route-line')).count(), 4);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'source');
+    assert.match(
+      await page.locator('svg[role="img"] desc').textContent(),
+      /^Routes from the source Region ca-central-1/,
+    );
+    assertNoErrors(page);
+    await page.close();
+  });
+
+  test('copy puts the profile ID on the clipboard and says so', async () => {
+    const page = await newPage(browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await openApp(page, server.url + PAGES['profile from ca-central-1']);
+    await page.locator(testid('copy-id')).click();
+    await page.locator(testid('copy-id-status')).getByText('Copied').waitFor();
+    assert.equal(
+      await page.evaluate(() => navigator.clipboard.readText()),
+      'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    );
+    await page.locator(testid('copy-markdown')).click();
+    await page.locator(testid('copy-markdown-status')).getByText('Copied').waitFor();
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(markdown, /^\| Source Regions \| Destination Regions \| Countries \|$/m);
+    assert.match(markdown, /^\| ca-central-1 \| ca-central-1, us-east-1, us-east-2, us-west-2 \| Canada, United States of America \|$/m);
+    assertNoErrors(page);
+    await page.close();
+  });
+
+  test('the CSV download holds the filtered list', async () => {
+    const page = await newPage(browser, { acceptDownloads: true });
+    await openApp(page, server.url + '#/explore?q=claude-sonnet-4-5-2025&from=ca-central-1');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(testid('download-csv')).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'cris-atlas-models.csv');
+    const csv = await readFile(await download.path(), 'utf8');
+    const lines = csv.trimEnd().split('\r\n');
+    assert.equal(lines[0], 'provider,model_name,model_id,lifecycle,end_of_life,option,id_to_call,source_regions,destination_regions,countries');
+    assert.ok(
+      lines.includes(
+        'Anthropic,Claude Sonnet 4.5,anthropic.claude-sonnet-4-5-20250929-v1:0,active,,US geographic,' +
+          'us.anthropic.claude-sonnet-4-5-20250929-v1:0,ca-central-1,ca-central-1; us-east-1; us-east-2; us-west-2,' +
+          'Canada; United States of America',
+      ),
+      csv,
+    );
+    assert.equal(await page.locator(testid('error-panel')).count(), 0);
+    assertNoErrors(page);
+    await page.close();
+  });
+});

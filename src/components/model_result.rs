@@ -1,0 +1,108 @@
+//! One model in the explorer's list: its name linking to its page, provider, lifecycle, ID and
+//! the ways to call it that pass the filters, each profile linking to its page. Its props compare
+//! by identity, so typing in the search box never re-renders a row whose content is unchanged.
+
+use crate::domain::catalog::Lifecycle;
+use crate::domain::explore::{Prepared, Way};
+use crate::route::Route;
+use crate::state::CatalogRef;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`ModelResult`].
+#[derive(Properties)]
+pub struct ModelResultProps {
+    /// The catalog the results come from.
+    pub catalog: CatalogRef,
+    /// The filtered results the row belongs to.
+    pub results: Rc<Prepared<'static>>,
+    /// The row's position in `results.hits`.
+    pub index: usize,
+}
+
+impl PartialEq for ModelResultProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog
+            && Rc::ptr_eq(&self.results, &other.results)
+            && self.index == other.index
+    }
+}
+
+/// One result row's content (the list item around it belongs to the list).
+#[component]
+pub fn ModelResult(props: &ModelResultProps) -> Html {
+    let Some(hit) = props.results.hits.get(props.index) else {
+        return Html::default();
+    };
+    let model = hit.model;
+    let from = props.results.filters.callable_from.as_ref();
+    let lifecycle = match &model.lifecycle {
+        Lifecycle::Active => Html::default(),
+        Lifecycle::Legacy { end_of_life } => html! {
+            <span class="badge badge-legacy">
+                { match end_of_life { Some(d) => format!("Legacy · EOL {d}"), None => "Legacy".into() } }
+            </span>
+        },
+    };
+    html! {
+        <>
+            <div class="result-head">
+                <h2 class="result-name">
+                    <a href={Route::Model(model.id.clone()).to_hash()} data-testid="model-link">{ &model.name }</a>
+                </h2>
+                <span class="provider">{ &model.provider }</span>
+                { lifecycle }
+            </div>
+            <code class="model-id">{ model.id.as_str() }</code>
+            <ul class="ways" aria-label={format!("Ways to call {}", model.name)}>
+                { for hit.ways.iter().map(|way| match way {
+                    Way::InRegion => {
+                        let detail = match from {
+                            Some(source) => format!("in {source}"),
+                            None => match model.in_region.len() {
+                                1 => "in 1 Region".to_owned(),
+                                n => format!("in {n} Regions"),
+                            },
+                        };
+                        html! {
+                            <li class="way way-in-region" data-testid="way" data-way="in-region">
+                                <span class="way-kind">{ "In-Region" }</span>{ " " }
+                                if let Some(source) = from {
+                                    <a href={Route::Region(source.clone()).to_hash()}>{ detail }</a>
+                                } else {
+                                    { detail }
+                                }
+                            </li>
+                        }
+                    }
+                    Way::Profile(profile) => {
+                        let detail = match from.and_then(|s| profile.destinations_from(s.as_str())) {
+                            Some(dest) => {
+                                let countries: BTreeSet<&str> = dest
+                                    .iter()
+                                    .map(|d| props.catalog.country_name_of(d.as_str()))
+                                    .collect();
+                                format!(
+                                    "→ {} Regions in {}",
+                                    dest.len(),
+                                    countries.into_iter().collect::<Vec<_>>().join(", ")
+                                )
+                            }
+                            None => format!("from {} source Regions", profile.sources().len()),
+                        };
+                        let href = Route::Profile { id: profile.id.clone(), from: from.cloned() }.to_hash();
+                        html! {
+                            <li class={classes!("way", if profile.scope.is_global() { "way-global" } else { "way-geo" })}
+                                data-testid="way" data-way={profile.scope.to_string()}>
+                                <span class="way-kind">{ profile.scope.label() }</span>{ " " }
+                                <a {href} data-testid="profile-link"><code>{ profile.id.as_str() }</code></a>{ " " }
+                                <span class="way-detail">{ detail }</span>
+                            </li>
+                        }
+                    }
+                }) }
+            </ul>
+        </>
+    }
+}
