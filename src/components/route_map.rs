@@ -3,6 +3,7 @@
 //! countries involved shaded. Roles are told apart by shape, line pattern and label as well as
 //! colour, a legend explains them, and the same facts are given as text beside the picture.
 
+use crate::domain::geo::fixed;
 use crate::domain::ids::RegionCode;
 use crate::domain::map::{self, format_km, MapView, Role};
 use crate::state::CatalogRef;
@@ -51,14 +52,14 @@ pub fn RouteMap(props: &RouteMapProps) -> Html {
                 <desc id={id("desc")}>{ view.summary() }</desc>
                 <defs>
                     <pattern id={id("hatch")} patternUnits="userSpaceOnUse"
-                             width={format!("{hatch:.2}")} height={format!("{hatch:.2}")}
+                             width={fixed(hatch, 2)} height={fixed(hatch, 2)}
                              patternTransform="rotate(45)">
-                        <rect class="hatch-ground" width={format!("{hatch:.2}")} height={format!("{hatch:.2}")} />
-                        <line class="hatch-line" x1="0" y1="0" x2="0" y2={format!("{hatch:.2}")}
-                              stroke-width={format!("{:.2}", hatch / 2.5)} />
+                        <rect class="hatch-ground" width={fixed(hatch, 2)} height={fixed(hatch, 2)} />
+                        <line class="hatch-line" x1="0" y1="0" x2="0" y2={fixed(hatch, 2)}
+                              stroke-width={fixed(hatch / 2.5, 2)} />
                     </pattern>
                 </defs>
-                <rect class="map-sea" x="0" y="0" width={format!("{}", map::WIDTH)} height={format!("{}", map::HEIGHT)} />
+                <rect class="map-sea" x="0" y="0" width={fixed(map::WIDTH, 0)} height={fixed(map::HEIGHT, 0)} />
                 <g class="countries">
                     { for outlines.iter().map(|o| {
                         let shade = o.country.and_then(|c| view.shaded.get(c).copied());
@@ -100,7 +101,7 @@ pub fn RouteMap(props: &RouteMapProps) -> Html {
 fn marker(m: &map::Marker<'_>, view: &MapView<'_>) -> Html {
     let r = view.marker_radius;
     let (x, y) = (m.at.x, m.at.y);
-    let f = |v: f64| format!("{v:.1}");
+    let f = |v: f64| fixed(v, 1);
     let shape = match m.role {
         Role::Other => html! { <circle cx={f(x)} cy={f(y)} r={f(r * 0.6)} /> },
         Role::Destination => html! { <circle cx={f(x)} cy={f(y)} r={f(r)} /> },

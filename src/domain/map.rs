@@ -4,7 +4,7 @@
 //! and the countries to shade. Plain data: the view draws exactly what this computes.
 
 use super::catalog::{Catalog, Region};
-use super::geo::great_circle_km;
+use super::geo::{fixed, great_circle_km};
 use super::ids::RegionCode;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -134,8 +134,11 @@ impl fmt::Display for ViewBox {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{:.1} {:.1} {:.1} {:.1}",
-            self.x, self.y, self.width, self.height
+            "{} {} {} {}",
+            fixed(self.x, 1),
+            fixed(self.y, 1),
+            fixed(self.width, 1),
+            fixed(self.height, 1)
         )
     }
 }
@@ -323,7 +326,7 @@ impl MapView<'_> {
 
 /// A distance in whole kilometres with thousands separators, such as `9,120 km`.
 pub fn format_km(km: f64) -> String {
-    let digits = format!("{:.0}", km.max(0.0));
+    let digits = fixed(km.max(0.0), 0);
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -611,15 +614,15 @@ fn route_line<'a>(from: &Region, to: &'a Region, radius: f64) -> RouteLine<'a> {
     if from.code == to.code {
         let r = radius * 5.0;
         let path = format!(
-            "M{:.1} {:.1}C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
-            a.x,
-            a.y,
-            a.x - r,
-            a.y - r * 1.6,
-            a.x + r,
-            a.y - r * 1.6,
-            a.x,
-            a.y
+            "M{} {}C{} {} {} {} {} {}",
+            fixed(a.x, 1),
+            fixed(a.y, 1),
+            fixed(a.x - r, 1),
+            fixed(a.y - r * 1.6, 1),
+            fixed(a.x + r, 1),
+            fixed(a.y - r * 1.6, 1),
+            fixed(a.x, 1),
+            fixed(a.y, 1)
         );
         return RouteLine {
             to,
@@ -645,13 +648,13 @@ fn route_line<'a>(from: &Region, to: &'a Region, radius: f64) -> RouteLine<'a> {
     };
     let curve = |offset: f64| {
         format!(
-            "M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}",
-            a.x + offset,
-            a.y,
-            c.x + offset,
-            c.y,
-            b.x + offset,
-            b.y
+            "M{} {}Q{} {} {} {}",
+            fixed(a.x + offset, 1),
+            fixed(a.y, 1),
+            fixed(c.x + offset, 1),
+            fixed(c.y, 1),
+            fixed(b.x + offset, 1),
+            fixed(b.y, 1)
         )
     };
     let path = if shift == 0.0 {
@@ -676,13 +679,13 @@ fn route_line<'a>(from: &Region, to: &'a Region, radius: f64) -> RouteLine<'a> {
     let back = radius * 2.6;
     let half = radius * 1.1;
     let arrow = format!(
-        "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
-        tip.x,
-        tip.y,
-        tip.x - tx * back - ty * half,
-        tip.y - ty * back + tx * half,
-        tip.x - tx * back + ty * half,
-        tip.y - ty * back - tx * half
+        "M{} {}L{} {}L{} {}Z",
+        fixed(tip.x, 1),
+        fixed(tip.y, 1),
+        fixed(tip.x - tx * back - ty * half, 1),
+        fixed(tip.y - ty * back + tx * half, 1),
+        fixed(tip.x - tx * back + ty * half, 1),
+        fixed(tip.y - ty * back - tx * half, 1)
     );
     RouteLine {
         to,

@@ -6,6 +6,7 @@ use super::catalog::Catalog;
 use super::ids::{ModelId, RegionCode};
 use super::residency::Residency;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::fmt;
 
 /// The plan format version this build reads and writes.
@@ -156,11 +157,20 @@ impl fmt::Display for PlanError {
 
 impl std::error::Error for PlanError {}
 
+/// The plan's outer shape; each workload is kept as raw text so an error can name it.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawPlan {
-    version: serde_json::Value,
-    workloads: Vec<serde_json::Value>,
+struct RawPlan<'a> {
+    #[serde(borrow)]
+    version: &'a RawValue,
+    #[serde(borrow)]
+    workloads: Vec<&'a RawValue>,
+}
+
+/// Just the name of a workload, read before the rest so errors can say which one.
+#[derive(Deserialize)]
+struct Named {
+    name: Option<String>,
 }
 
 fn plan_error(field: &str, message: impl Into<String>) -> PlanError {
@@ -194,26 +204,22 @@ impl Plan {
     pub fn parse(text: &str, catalog: &Catalog) -> Result<Plan, PlanError> {
         let raw: RawPlan =
             serde_json::from_str(text).map_err(|e| plan_error("plan", e.to_string()))?;
-        match raw.version.as_u64() {
-            Some(v) if v == u64::from(PLAN_VERSION) => {}
-            _ => {
-                return Err(plan_error(
-                    "version",
-                    format!(
-                        "this build reads plan version {PLAN_VERSION}, not {}",
-                        raw.version
-                    ),
-                ))
-            }
+        if serde_json::from_str::<u32>(raw.version.get()).ok() != Some(PLAN_VERSION) {
+            return Err(plan_error(
+                "version",
+                format!(
+                    "this build reads plan version {PLAN_VERSION}, not {}",
+                    raw.version.get()
+                ),
+            ));
         }
         let mut workloads = Vec::with_capacity(raw.workloads.len());
         for (i, value) in raw.workloads.into_iter().enumerate() {
-            let name = value
-                .get("name")
-                .and_then(|n| n.as_str())
-                .unwrap_or_default()
-                .to_owned();
-            let workload: Workload = serde_json::from_value(value).map_err(|e| {
+            let name = serde_json::from_str::<Named>(value.get())
+                .ok()
+                .and_then(|n| n.name)
+                .unwrap_or_default();
+            let workload: Workload = serde_json::from_str(value.get()).map_err(|e| {
                 let message = e.to_string();
                 PlanError {
                     workload: Some((i + 1, name.clone())),
