@@ -65,26 +65,25 @@ pub fn focus_main() {
     }
 }
 
-/// Reads a key from `localStorage`; an unavailable store is an error, a missing key is `None`.
-pub fn storage_get(key: &str) -> Result<Option<String>, String> {
-    let storage = window()
+/// `localStorage`, or why it cannot be used.
+fn local_storage() -> Result<web_sys::Storage, String> {
+    window()
         .ok_or("no window")?
         .local_storage()
         .map_err(|_| "browser storage is blocked".to_owned())?
-        .ok_or("browser storage is unavailable")?;
-    storage
+        .ok_or_else(|| "browser storage is unavailable".to_owned())
+}
+
+/// Reads a key from `localStorage`; an unavailable store is an error, a missing key is `None`.
+pub fn storage_get(key: &str) -> Result<Option<String>, String> {
+    local_storage()?
         .get_item(key)
         .map_err(|_| "browser storage could not be read".to_owned())
 }
 
 /// Writes a key to `localStorage`.
 pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
-    let storage = window()
-        .ok_or("no window")?
-        .local_storage()
-        .map_err(|_| "browser storage is blocked".to_owned())?
-        .ok_or("browser storage is unavailable")?;
-    storage
+    local_storage()?
         .set_item(key, value)
         .map_err(|_| "browser storage refused the write (full or disabled)".to_owned())
 }

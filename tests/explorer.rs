@@ -9,9 +9,9 @@ use cris_atlas::domain::bench::{replicate, MAX_FACTOR};
 use cris_atlas::domain::catalog::Catalog;
 use cris_atlas::domain::detail::{
     csv_field, model_matrix, profile_detail, region_summary, results_csv, routing_markdown, Cell,
-    Column, Selected, SourceRouting, Trap,
+    Selected, SourceRouting, Trap,
 };
-use cris_atlas::domain::explore::Query;
+use cris_atlas::domain::explore::{Query, Way};
 use cris_atlas::domain::ids::{ModelId, ProfileId, RegionCode};
 use cris_atlas::domain::map::{self, project, route_map, Role, Shade, ViewBox};
 use cris_atlas::route::Route;
@@ -43,7 +43,7 @@ fn codes(regions: &[RegionCode]) -> Vec<&str> {
 fn the_model_matrix_has_every_way_across_and_every_source_down() {
     let model = catalog().model(SONNET).unwrap();
     let matrix = model_matrix(catalog(), model);
-    let labels: Vec<String> = matrix.columns.iter().map(Column::label).collect();
+    let labels: Vec<String> = matrix.columns.iter().map(Way::label).collect();
     assert_eq!(labels.first().map(String::as_str), Some("In-Region"));
     assert_eq!(labels.last().map(String::as_str), Some("Global"));
     assert!(

@@ -40,26 +40,6 @@ fn with_countries(catalog: &Catalog, regions: &[&RegionCode]) -> Vec<String> {
 
 // ---- Model matrix ----
 
-/// A column of a model's matrix: one way to call it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Column<'a> {
-    /// The bare model ID on demand in the source Region.
-    InRegion,
-    /// A geographic or global profile.
-    Profile(&'a Profile),
-}
-
-impl Column<'_> {
-    /// The heading, such as `In-Region`, `EU geographic` or `Global`.
-    pub fn label(&self) -> String {
-        match self {
-            Column::InRegion => "In-Region".into(),
-            Column::Profile(p) if p.scope.is_global() => "Global".into(),
-            Column::Profile(p) => format!("{} geographic", p.scope.label()),
-        }
-    }
-}
-
 /// One cell: where a prompt may be processed when calling this way from this source.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell<'a> {
@@ -82,7 +62,7 @@ pub struct MatrixRow<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelMatrix<'a> {
     /// In-Region first, then geographic profiles by scope, then global.
-    pub columns: Vec<Column<'a>>,
+    pub columns: Vec<Way<'a>>,
     /// Every Region from which some way exists, sorted by code.
     pub rows: Vec<MatrixRow<'a>>,
 }
@@ -91,8 +71,8 @@ pub struct ModelMatrix<'a> {
 pub fn model_matrix<'a>(catalog: &'a Catalog, model: &'a Model) -> ModelMatrix<'a> {
     let mut profiles: Vec<&'a Profile> = catalog.profiles_for(model.id.as_str()).collect();
     profiles.sort_by_key(|p| (p.scope.is_global(), p.scope.as_str()));
-    let mut columns = vec![Column::InRegion];
-    columns.extend(profiles.iter().map(|&p| Column::Profile(p)));
+    let mut columns = vec![Way::InRegion];
+    columns.extend(profiles.iter().map(|&p| Way::Profile(p)));
     let mut sources: BTreeSet<&str> = model.in_region.iter().map(RegionCode::as_str).collect();
     for p in &profiles {
         sources.extend(p.sources().into_iter().map(RegionCode::as_str));
@@ -105,12 +85,12 @@ pub fn model_matrix<'a>(catalog: &'a Catalog, model: &'a Model) -> ModelMatrix<'
             cells: columns
                 .iter()
                 .map(|column| match column {
-                    Column::InRegion => model
+                    Way::InRegion => model
                         .in_region
                         .iter()
                         .find(|r| *r == &source.code)
                         .map_or(Cell::NotOffered, |r| Cell::Offered(std::slice::from_ref(r))),
-                    Column::Profile(p) => p
+                    Way::Profile(p) => p
                         .destinations_from(source.code.as_str())
                         .map_or(Cell::NotOffered, Cell::Offered),
                 })

@@ -493,15 +493,7 @@ pub fn recommend(catalog: &Catalog, workload: &Workload) -> Recommendation {
         } else {
             Vec::new()
         };
-        let mut rec = Recommendation {
-            options,
-            chosen,
-            reasons,
-            warnings,
-            alternatives,
-        };
-        add_common_warnings(&ctx, &mut rec);
-        return rec;
+        return finish(&ctx, options, chosen, reasons, warnings, alternatives);
     }
 
     // Rule 2: a hard capacity SLA needs reserved capacity.
@@ -515,15 +507,14 @@ pub fn recommend(catalog: &Catalog, workload: &Workload) -> Recommendation {
                 text: "Cross-Region inference can still serve the non-critical part of the traffic on demand.".into(),
                 source: Cite::CrossRegionInference,
             });
-            let mut rec = Recommendation {
+            return finish(
+                &ctx,
                 options,
-                chosen: Some(provisioned),
+                Some(provisioned),
                 reasons,
                 warnings,
-                alternatives: Vec::new(),
-            };
-            add_common_warnings(&ctx, &mut rec);
-            return rec;
+                Vec::new(),
+            );
         }
         warnings.push(format!(
             "No eligible option guarantees capacity: Provisioned Throughput in {} is ruled out ({}). The on-demand choice below can throttle.",
@@ -603,6 +594,18 @@ pub fn recommend(catalog: &Catalog, workload: &Workload) -> Recommendation {
             alternatives(&ctx)
         }
     };
+    finish(&ctx, options, chosen, reasons, warnings, alternatives)
+}
+
+/// Assembles the recommendation and adds the warnings every choice gets.
+fn finish(
+    ctx: &Context<'_>,
+    options: Vec<OptionEval>,
+    chosen: Option<usize>,
+    reasons: Vec<Reason>,
+    warnings: Vec<String>,
+    alternatives: Vec<Alternative>,
+) -> Recommendation {
     let mut rec = Recommendation {
         options,
         chosen,
@@ -610,7 +613,7 @@ pub fn recommend(catalog: &Catalog, workload: &Workload) -> Recommendation {
         warnings,
         alternatives,
     };
-    add_common_warnings(&ctx, &mut rec);
+    add_common_warnings(ctx, &mut rec);
     rec
 }
 

@@ -14,6 +14,17 @@ pub enum Way<'a> {
     Profile(&'a Profile),
 }
 
+impl Way<'_> {
+    /// A heading for the way, such as `In-Region`, `EU geographic` or `Global`.
+    pub fn label(&self) -> String {
+        match self {
+            Way::InRegion => "In-Region".into(),
+            Way::Profile(p) if p.scope.is_global() => "Global".into(),
+            Way::Profile(p) => format!("{} geographic", p.scope.label()),
+        }
+    }
+}
+
 /// Which kind of option a filter asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OptionFilter {

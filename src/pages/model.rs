@@ -5,7 +5,8 @@ use crate::components::copy_button::CopyButton;
 use crate::components::error_panel::ErrorPanel;
 use crate::domain::catalog::{Lifecycle, Model};
 use crate::domain::cite::Cite;
-use crate::domain::detail::{model_matrix, Cell, Column, ModelMatrix};
+use crate::domain::detail::{model_matrix, Cell, ModelMatrix};
+use crate::domain::explore::Way;
 use crate::domain::ids::{ModelId, RegionCode};
 use crate::route::Route;
 use crate::state::CatalogRef;
@@ -126,7 +127,7 @@ fn matrix_table(matrix: &ModelMatrix<'_>) -> Html {
                         { for matrix.columns.iter().map(|c| html! {
                             <th scope="col">
                                 { c.label() }
-                                if let Column::Profile(p) = c {
+                                if let Way::Profile(p) = c {
                                     <br />
                                     <a class="column-id" href={Route::Profile { id: p.id.clone(), from: None }.to_hash()}>
                                         <code>{ format!("{}.", p.scope) }</code>
@@ -152,7 +153,7 @@ fn matrix_table(matrix: &ModelMatrix<'_>) -> Html {
     }
 }
 
-fn matrix_cell(cell: &Cell<'_>, column: &Column<'_>, source: &RegionCode) -> Html {
+fn matrix_cell(cell: &Cell<'_>, column: &Way<'_>, source: &RegionCode) -> Html {
     let Cell::Offered(destinations) = cell else {
         return html! { <td class="not-offered">{ "not offered" }</td> };
     };
@@ -162,8 +163,8 @@ fn matrix_cell(cell: &Cell<'_>, column: &Column<'_>, source: &RegionCode) -> Htm
     };
     let codes: Vec<&str> = destinations.iter().map(RegionCode::as_str).collect();
     let head = match column {
-        Column::InRegion => html! { <span class="cell-count">{ "in this Region" }</span> },
-        Column::Profile(p) => html! {
+        Way::InRegion => html! { <span class="cell-count">{ "in this Region" }</span> },
+        Way::Profile(p) => html! {
             <a class="cell-count" href={Route::Profile { id: p.id.clone(), from: Some(source.clone()) }.to_hash()}
                aria-label={format!("{count}: {} called from {source}", p.id)}>
                 { count.clone() }
