@@ -541,3 +541,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn many_violations_are_summarised_by_country() {
+    let rec = recommend(
+        catalog(),
+        &workload(
+            SONNET_45,
+            "eu-central-1",
+            geography("EU"),
+            Traffic::Spiky,
+            Sla::BestEffort,
+        ),
+    );
+    let global = rec
+        .options
+        .iter()
+        .find(|o| o.option == OptionKind::Global)
+        .unwrap();
+    let why = global.ineligible_because().unwrap();
+    assert!(global.violations.len() > 4);
+    assert!(
+        why.contains(&format!(
+            "in {} Regions outside the allowed ones",
+            global.violations.len()
+        )),
+        "{why}"
+    );
+    assert_eq!(why.matches("United States of America").count(), 1, "{why}");
+    assert!(why.contains("United Kingdom") && why.contains("Switzerland"));
+}

@@ -108,15 +108,29 @@ impl OptionEval {
         }
         let mut why = Vec::new();
         if !self.residency_ok {
-            let list: Vec<String> = self
-                .violations
-                .iter()
-                .map(|v| format!("{} ({})", v.region, v.country))
-                .collect();
-            why.push(format!(
-                "it may process prompts outside the allowed Regions: {}",
-                list.join(", ")
-            ));
+            why.push(if self.violations.len() <= MAX_LISTED_VIOLATIONS {
+                let list: Vec<String> = self
+                    .violations
+                    .iter()
+                    .map(|v| format!("{} ({})", v.region, v.country))
+                    .collect();
+                format!(
+                    "it may process prompts outside the allowed Regions: {}",
+                    list.join(", ")
+                )
+            } else {
+                // Many Regions (a global profile): name the countries; the full list of
+                // Regions is in `violations`.
+                let mut countries: Vec<&str> =
+                    self.violations.iter().map(|v| v.country.as_str()).collect();
+                countries.sort_unstable();
+                countries.dedup();
+                format!(
+                    "it may process prompts in {} Regions outside the allowed ones, in {}",
+                    self.violations.len(),
+                    countries.join(", ")
+                )
+            });
         }
         if let Some(problem) = &self.org_policy_problem {
             why.push(problem.clone());
@@ -124,6 +138,9 @@ impl OptionEval {
         (!why.is_empty()).then(|| why.join("; "))
     }
 }
+
+/// Beyond this many violating Regions, an explanation names their countries instead.
+const MAX_LISTED_VIOLATIONS: usize = 4;
 
 /// One sentence of explanation with its source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
