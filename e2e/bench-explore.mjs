@@ -8,7 +8,7 @@
 //   frame   input event dispatched -> the next frame has been produced (rAF, then a task)
 // and how many keystrokes had the list updated before that frame's callbacks ran.
 // Usage: node bench-explore.mjs [N]   (or BENCH_RUNS=N; keystrokes per catalog, default 60, min 30)
-import { launchBrowser, newPage, openApp, serveDist, assertNoErrors } from './support.mjs';
+import { launchBrowser, newPage, openApp, serveDist, assertNoErrors, median, percentile } from './support.mjs';
 
 const runs = Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 60);
 if (!Number.isInteger(runs) || runs < 30) throw new Error(`need at least 30 keystrokes, got ${runs}`);
@@ -65,16 +65,6 @@ function keystroke(value) {
   });
 }
 
-function median(sorted) {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function percentile(sorted, p) {
-  // Nearest-rank percentile.
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
 
 const server = await serveDist();
 const browser = await launchBrowser();

@@ -5,7 +5,7 @@
 // in microtasks; no timer clamping), and separately until the next animation frame, which is
 // bounded below by the display's frame interval. N changes (default 40), median and p95.
 // Usage: node bench-plan.mjs [N]
-import { launchBrowser, newPage, openApp, serveDist, assertNoErrors } from './support.mjs';
+import { launchBrowser, newPage, openApp, serveDist, assertNoErrors, median, percentile } from './support.mjs';
 
 const runs = Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 40);
 if (!Number.isInteger(runs) || runs < 2) throw new Error(`invalid number of runs: ${runs}`);
@@ -24,10 +24,6 @@ const PLAN = JSON.stringify({
   ],
 });
 
-function percentile(sorted, p) {
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
 
 const server = await serveDist();
 const browser = await launchBrowser();
@@ -76,7 +72,6 @@ try {
 console.log(`plan page: one workload's full re-evaluation and render, ${runs} answer changes (ms)`);
 for (const [name, label] of [['task', 'evaluated and rendered'], ['frame', 'next frame painted   ']]) {
   const s = [...samples[name]].sort((a, b) => a - b);
-  const median = s[s.length >> 1];
-  console.log(`${label}  median ${median.toFixed(1)}   p95 ${percentile(s, 95).toFixed(1)}   max ${s.at(-1).toFixed(1)}`);
+  console.log(`${label}  median ${median(s).toFixed(1)}   p95 ${percentile(s, 95).toFixed(1)}   max ${s.at(-1).toFixed(1)}`);
 }
 console.log('target: evaluated and rendered < 16 ms (one frame)');

@@ -6,7 +6,7 @@
 //   load      load event end
 //   wasm      the .wasm download (resource timing, request start -> response end)
 // Usage: node bench.mjs [N]   (or BENCH_RUNS=N; default 20)
-import { APP, launchBrowser, newPage, serveDist, assertNoErrors } from './support.mjs';
+import { APP, launchBrowser, newPage, serveDist, assertNoErrors, median, percentile } from './support.mjs';
 
 const runs = Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 20);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`invalid number of runs: ${runs}`);
@@ -27,16 +27,6 @@ function recordAppRender(selector) {
   }).observe(document, { childList: true, subtree: true });
 }
 
-function median(sorted) {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function percentile(sorted, p) {
-  // Nearest-rank percentile.
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
 
 const server = await serveDist();
 const browser = await launchBrowser();

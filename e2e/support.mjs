@@ -145,3 +145,15 @@ export async function assertAccessible(page, options) {
     .join('\n');
   assert.equal(violations.length, 0, `axe-core found accessibility violations:\n${report}`);
 }
+
+/** Median of an ascending array. */
+export function median(sorted) {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Nearest-rank percentile `p` (0-100) of an ascending array. */
+export function percentile(sorted, p) {
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}

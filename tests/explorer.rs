@@ -3,7 +3,10 @@
 //! catalog, the new routes, and the three pages rendered with Yew's server renderer.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cris_atlas::app::{Layout, LayoutProps};
+mod render_support;
+
+use render_support::{count, render};
+
 use cris_atlas::data;
 use cris_atlas::domain::bench::{replicate, MAX_FACTOR};
 use cris_atlas::domain::catalog::Catalog;
@@ -15,8 +18,6 @@ use cris_atlas::domain::explore::{Query, Way};
 use cris_atlas::domain::ids::{ModelId, ProfileId, RegionCode};
 use cris_atlas::domain::map::{self, project, route_map, Role, Shade, ViewBox};
 use cris_atlas::route::Route;
-use cris_atlas::state::CatalogRef;
-use yew::{Callback, LocalServerRenderer};
 
 const SONNET: &str = "anthropic.claude-sonnet-4-5-20250929-v1:0";
 const WORLD: &str = include_str!("../static/world.svg");
@@ -645,21 +646,6 @@ fn the_new_routes_round_trip_with_encoded_ids() {
 }
 
 // ---- render ----
-
-async fn render(route: Route) -> String {
-    LocalServerRenderer::<Layout>::with_props(LayoutProps {
-        catalog: CatalogRef(catalog()),
-        route,
-        on_navigate: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await
-}
-
-fn count(haystack: &str, needle: &str) -> usize {
-    haystack.matches(needle).count()
-}
 
 #[tokio::test]
 async fn the_model_page_renders_the_matrix_as_a_real_table() {

@@ -2,28 +2,16 @@
 //! user would see.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cris_atlas::app::{CatalogError, CatalogErrorProps, Layout, LayoutProps};
+mod render_support;
+
+use render_support::{count, render};
+
+use cris_atlas::app::{CatalogError, CatalogErrorProps};
 use cris_atlas::data;
 use cris_atlas::domain::explore::Query;
 use cris_atlas::route::Route;
 use cris_atlas::state::CatalogRef;
 use yew::{Callback, LocalServerRenderer};
-
-async fn render(route: Route) -> String {
-    let catalog = CatalogRef(data::catalog().expect("catalog"));
-    LocalServerRenderer::<Layout>::with_props(LayoutProps {
-        catalog,
-        route,
-        on_navigate: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await
-}
-
-fn count(haystack: &str, needle: &str) -> usize {
-    haystack.matches(needle).count()
-}
 
 #[tokio::test]
 async fn home_explains_the_app_and_shows_the_catalog_date() {
