@@ -48,6 +48,8 @@ pub struct PlanState {
     pub planner: Planner,
     /// A storage problem to show, if any.
     pub storage_problem: Option<String>,
+    /// The saved plan could not be read: it stays in storage until the user saves a workload.
+    unreadable: bool,
     catalog: CatalogRef,
 }
 
@@ -73,10 +75,14 @@ impl Reducible for PlanState {
                     self
                 }
             }
-            PlanMsg::Stored(problem) if problem != self.storage_problem => Rc::new(PlanState {
-                storage_problem: problem,
-                ..(*self).clone()
-            }),
+            // A save happened, so the unreadable plan is no longer what storage holds.
+            PlanMsg::Stored(problem) if problem != self.storage_problem || self.unreadable => {
+                Rc::new(PlanState {
+                    storage_problem: problem,
+                    unreadable: false,
+                    ..(*self).clone()
+                })
+            }
             PlanMsg::Stored(_) => self,
         }
     }
@@ -84,11 +90,13 @@ impl Reducible for PlanState {
 
 /// Loads the saved plan. An unreadable one is kept under [`UNREADABLE_KEY`] and reported.
 fn load(catalog: CatalogRef) -> PlanState {
+    let mut unreadable = false;
     let (planner, storage_problem) = match crate::browser::storage_get(PLAN_KEY) {
         Ok(None) => (Planner::default(), None),
         Ok(Some(text)) => match Plan::parse(&text, &catalog) {
             Ok(plan) => (Planner::from_plan(plan), None),
             Err(e) => {
+                unreadable = true;
                 let kept = crate::browser::storage_set(UNREADABLE_KEY, &text).is_ok();
                 let where_kept = if kept {
                     format!(" It is kept in browser storage under \"{UNREADABLE_KEY}\".")
@@ -113,6 +121,7 @@ fn load(catalog: CatalogRef) -> PlanState {
     PlanState {
         planner,
         storage_problem,
+        unreadable,
         catalog,
     }
 }
@@ -165,29 +174,17 @@ impl PlanHandle {
 #[hook]
 pub fn use_plan(catalog: CatalogRef) -> PlanHandle {
     let state = use_reducer(move || load(catalog));
-    let plan_json = state.planner.plan().to_json();
     {
         let state = state.clone();
         // Saves whenever the plan file would change, not on selection or wizard moves.
-        use_effect_with(plan_json, move |json| {
-            let problem = if state
-                .storage_problem
-                .as_deref()
-                .is_some_and(|p| p.contains("could not be read"))
-            {
-                // Keep reporting the unreadable plan until the user saves something new.
-                if state.planner.entries.is_empty() {
-                    state.storage_problem.clone()
-                } else {
-                    crate::browser::storage_set(PLAN_KEY, json)
-                        .err()
-                        .map(|e| format!("The plan could not be saved: {e}."))
-                }
-            } else {
-                crate::browser::storage_set(PLAN_KEY, json)
-                    .err()
-                    .map(|e| format!("The plan could not be saved: {e}. It will be lost on reload; download it to keep it."))
-            };
+        use_effect_with(state.planner.plan(), move |plan| {
+            if state.unreadable && plan.workloads.is_empty() {
+                // Keep the unreadable plan, and its report, until the user saves a workload.
+                return;
+            }
+            let problem = crate::browser::storage_set(PLAN_KEY, &plan.to_json())
+                .err()
+                .map(|e| format!("The plan could not be saved: {e}. It will be lost on reload; download it to keep it."));
             state.dispatch(PlanMsg::Stored(problem));
         });
     }
