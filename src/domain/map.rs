@@ -297,29 +297,18 @@ impl MapView<'_> {
             .filter(|m| matches!(m.role, Role::Destination | Role::SourceAndDestination))
             .map(|m| format!("{} ({})", m.region.code, m.region.name))
             .collect();
+        let count = match dests.len() {
+            1 => "1 destination Region".to_owned(),
+            n => format!("{n} destination Regions"),
+        };
         match source {
             Some(s) => format!(
-                "Routes from the source Region {} ({}) to {} destination {}: {}.",
+                "Routes from the source Region {} ({}) to {count}: {}.",
                 s.region.code,
                 s.region.name,
-                dests.len(),
-                if dests.len() == 1 {
-                    "Region"
-                } else {
-                    "Regions"
-                },
                 dests.join(", ")
             ),
-            None => format!(
-                "{} destination {}, no source Region chosen: {}.",
-                dests.len(),
-                if dests.len() == 1 {
-                    "Region"
-                } else {
-                    "Regions"
-                },
-                dests.join(", ")
-            ),
+            None => format!("{count}, no source Region chosen: {}.", dests.join(", ")),
         }
     }
 }
