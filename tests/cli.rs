@@ -313,3 +313,31 @@ fn catalog_import_rejects_bad_input_and_leaves_files_alone() {
     ]);
     assert!(!out.status.success() && stderr(&out).contains("YYYY-MM-DD"));
 }
+
+/// The report for every plan in `tests/fixtures/plans/` is exactly what `tests/fixtures/expected/`
+/// holds (JSON and Markdown): refactoring the engine must not change a byte of either.
+#[test]
+fn recommend_output_matches_the_recorded_reports() {
+    let plans = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans");
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&plans).expect("plans folder") {
+        let path = entry.expect("entry").path();
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let plan = format!("tests/fixtures/plans/{stem}.json");
+        for (format, ext) in [("json", "json"), ("markdown", "md")] {
+            let out = atlas(&["recommend", &plan, "--format", format]);
+            assert!(out.status.success(), "{plan}: {}", stderr(&out));
+            let expected = std::fs::read_to_string(format!(
+                "{}/tests/fixtures/expected/{stem}.{ext}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .expect("a recorded report for every fixture plan");
+            assert!(
+                stdout(&out) == expected,
+                "{plan} --format {format} differs from tests/fixtures/expected/{stem}.{ext}"
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 8, "only {compared} reports compared");
+}
