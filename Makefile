@@ -21,6 +21,8 @@ BROWSER_TESTS := $(sort $(basename $(notdir $(wildcard tests/browser*.rs))))
 # tests. The other test files are native-only (proptest, tokio, reading data/ from disk);
 # they are linted on the host with --all-targets.
 WASM_CLIPPY_TARGETS := --lib --bins $(addprefix --test ,$(BROWSER_TESTS))
+# Tests build the explorer's benchmark aid too (cargo feature `bench`); release builds do not.
+TEST_FEATURES := --features bench
 # Native benchmarks, if the crate has any.
 BENCH_FILES := $(wildcard benches/*.rs)
 BENCH_EXAMPLES := $(sort $(basename $(notdir $(wildcard examples/bench*.rs))))
@@ -77,20 +79,21 @@ lint:
 	$(call step,"fmt")
 	cargo fmt --all --check
 	$(call step,"clippy (host, all targets)")
-	cargo clippy --locked --all-targets -- -D warnings
-	$(call step,"clippy (wasm32: lib, bins, browser tests)")
-	cargo clippy --locked --target $(WASM) $(WASM_CLIPPY_TARGETS) -- -D warnings
+	cargo clippy --locked --all-targets $(TEST_FEATURES) -- -D warnings
+	$(call step,"clippy (wasm32: lib, bins, browser tests; with and without the bench aid)")
+	cargo clippy --locked --target $(WASM) $(WASM_CLIPPY_TARGETS) $(TEST_FEATURES) -- -D warnings
+	cargo clippy --locked --target $(WASM) --lib --bins -- -D warnings
 
 unit:
 	$(call step,"native tests")
-	cargo test --locked
+	cargo test --locked $(TEST_FEATURES)
 
 browser-test: setup-test
 	$(call step,"browser tests (wasm32, headless Chromium)")
 ifeq ($(BROWSER_TESTS),)
 	@echo 'browser tests: no tests/browser*.rs yet, nothing to run'
 else
-	cargo test --locked --target $(WASM) $(addprefix --test ,$(BROWSER_TESTS))
+	cargo test --locked --target $(WASM) $(TEST_FEATURES) $(addprefix --test ,$(BROWSER_TESTS))
 endif
 
 check-domain:
@@ -121,14 +124,13 @@ endif
 	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench.mjs $(BENCH_RUNS)
 	$(call step,"plan page: one workload's re-evaluation in headless Chromium")
 	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench-plan.mjs
-	@if [ -f e2e/bench-explore.mjs ]; then \
-	  printf '\n==> explorer: search typing in headless Chromium\n'; \
-	  cd e2e && DIST_DIR='$(CURDIR)/dist' node bench-explore.mjs; \
-	fi
+	$(call step,"explorer: search typing in headless Chromium (dist-bench/, with the bench aid)")
+	trunk build --release --offline --features bench --dist dist-bench
+	cd e2e && DIST_DIR='$(CURDIR)/dist-bench' node bench-explore.mjs
 
 clean:
 	cargo clean
-	rm -rf dist
+	rm -rf dist dist-bench
 
 distclean: clean
 	rm -rf .tools e2e/node_modules

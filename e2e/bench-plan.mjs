@@ -36,7 +36,7 @@ try {
   // Traffic step: two Next clicks from the workload step.
   await page.locator('[data-testid="wz-next"]').click();
   await page.locator('[data-testid="wz-next"]').click();
-  await page.locator('[data-testid="wz-traffic-0"]').waitFor();
+  await page.locator('[data-testid="wz-traffic-steady"]').waitFor();
   await page.locator('[data-testid="live-result"]').waitFor();
   samples = await page.evaluate(async (n) => {
     const channel = new MessageChannel();
@@ -49,7 +49,7 @@ try {
     const times = { task: [], frame: [] };
     for (let i = 0; i < n; i++) {
       // Alternate steady and spiky: the recommendation changes each time.
-      const radio = document.querySelector(`[data-testid="wz-traffic-${i % 2 === 0 ? 0 : 1}"]`);
+      const radio = document.querySelector(`[data-testid="wz-traffic-${i % 2 === 0 ? 'steady' : 'spiky'}"]`);
       const before = document.querySelector('[data-testid="live-result"]').textContent;
       const start = performance.now();
       radio.click();

@@ -5,8 +5,8 @@
 use cris_atlas::data;
 use cris_atlas::domain::catalog::Catalog;
 use cris_atlas::domain::engine::recommend;
-use cris_atlas::domain::ids::{CountryCode, ModelId, RegionCode};
-use cris_atlas::domain::plan::{OrgPolicy, Sla, Traffic, Workload};
+use cris_atlas::domain::ids::CountryCode;
+use cris_atlas::domain::plan::{OrgPolicy, Sla, Traffic, Workload, WorkloadSpec};
 use cris_atlas::domain::residency::Residency;
 use std::hint::black_box;
 use std::time::Instant;
@@ -27,7 +27,7 @@ impl Lcg {
     }
 }
 
-fn generate(catalog: &Catalog, count: usize) -> Vec<Workload> {
+fn generate(catalog: &Catalog, count: usize) -> Vec<Workload<'_>> {
     let mut rng = Lcg(42);
     let countries: Vec<&CountryCode> = catalog.regions.iter().map(|r| &r.country).collect();
     (0..count)
@@ -55,11 +55,11 @@ fn generate(catalog: &Catalog, count: usize) -> Vec<Workload> {
                     codes: vec![source.clone()],
                 },
             };
-            Workload {
+            WorkloadSpec {
                 name: format!("w{i}"),
-                model_id: ModelId::new(model.id.as_str()),
+                model_id: model.id.clone(),
                 custom_model: rng.below(10) == 0,
-                source_region: RegionCode::new(source.as_str()),
+                source_region: source,
                 residency,
                 traffic: Traffic::ALL[rng.below(3)],
                 sla: Sla::ALL[rng.below(3)],
@@ -68,6 +68,8 @@ fn generate(catalog: &Catalog, count: usize) -> Vec<Workload> {
                     allows_global: false,
                 }),
             }
+            .check(catalog)
+            .expect("generated from the catalog")
         })
         .collect()
 }
@@ -105,7 +107,7 @@ fn main() {
         median * 1000.0 / WORKLOADS as f64
     );
     // Where the time goes: workloads with a recommendation vs those that need suggestions.
-    let (with, without): (Vec<&Workload>, Vec<&Workload>) = workloads
+    let (with, without): (Vec<&Workload<'_>>, Vec<&Workload<'_>>) = workloads
         .iter()
         .partition(|w| recommend(catalog, w).chosen.is_some());
     for (label, set) in [

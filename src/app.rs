@@ -38,8 +38,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
         Route::Concepts(_) => html! { <Concepts /> },
         Route::Data => html! { <Sources {catalog} /> },
         Route::Plan => html! { <PlanPage {catalog} /> },
+        #[cfg(feature = "bench")]
         Route::ExploreBench { factor, query } => html! {
-            <Explore {catalog} query={query.clone()} bench={Some(*factor)} on_navigate={props.on_navigate.clone()} />
+            <crate::pages::explore_bench::ExploreBench {catalog} factor={*factor} query={query.clone()} on_navigate={props.on_navigate.clone()} />
         },
         Route::Model(id) => html! { <ModelPage {catalog} id={id.clone()} /> },
         Route::Profile { id, from } => html! {

@@ -1,7 +1,9 @@
 //! The catalog embedded in the build: the files of `data/`, parsed and validated once. This is the
 //! crate's only global.
 
-use crate::domain::catalog::{Catalog, CatalogError, CatalogFiles};
+use crate::domain::catalog::Catalog;
+
+use crate::domain::load::{CatalogError, CatalogFiles};
 use std::sync::OnceLock;
 
 /// The raw catalog files, embedded at compile time.

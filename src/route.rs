@@ -1,6 +1,7 @@
 //! The app's routes and their hash-URL form (`#/explore?q=claude`), so any static host serves
 //! deep links without rewrites. Pure: parsing never fails, an unknown path is a route too.
 
+#[cfg(feature = "bench")]
 use crate::domain::bench::MAX_FACTOR;
 use crate::domain::explore::{percent_decode, percent_encode, Query};
 use crate::domain::ids::{ModelId, ProfileId, RegionCode};
@@ -29,8 +30,9 @@ pub enum Route {
     },
     /// `#/region/<code>`: what can be called from one Region.
     Region(RegionCode),
-    /// `#/explore?bench=<n>&…`: a benchmark aid, the explorer over the catalog replicated `n`
+    /// `#/explore?bench=<n>&…` (with the `bench` feature only): a benchmark aid, the explorer over the catalog replicated `n`
     /// times (2 to 20) with synthetic IDs, to time the search at ten times the real size.
+    #[cfg(feature = "bench")]
     ExploreBench {
         /// How many times the catalog is replicated.
         factor: u8,
@@ -59,13 +61,12 @@ impl Route {
             .as_slice()
         {
             [] => Route::Home,
-            ["explore"] => match bench_factor(query) {
-                Some(factor) => Route::ExploreBench {
-                    factor,
-                    query: Query::from_query_string(query),
-                },
-                None => Route::Explore(Query::from_query_string(query)),
+            #[cfg(feature = "bench")]
+            ["explore"] if bench_factor(query).is_some() => Route::ExploreBench {
+                factor: bench_factor(query).unwrap_or(MAX_FACTOR),
+                query: Query::from_query_string(query),
             },
+            ["explore"] => Route::Explore(Query::from_query_string(query)),
             ["model", id] => Route::Model(ModelId::new(*id)),
             ["profile", id] => Route::Profile {
                 id: ProfileId::new(*id),
@@ -107,6 +108,7 @@ impl Route {
                 percent_encode(from.as_str())
             ),
             Route::Region(code) => format!("#/region/{}", segment(code.as_str())),
+            #[cfg(feature = "bench")]
             Route::ExploreBench { factor, query } => {
                 let qs = query.to_query_string();
                 if qs.is_empty() {
@@ -130,6 +132,7 @@ impl Route {
             Route::Model(id) => return format!("Model {id} · CRIS Atlas"),
             Route::Profile { id, .. } => return format!("Profile {id} · CRIS Atlas"),
             Route::Region(code) => return format!("Region {code} · CRIS Atlas"),
+            #[cfg(feature = "bench")]
             Route::ExploreBench { .. } => "Explore (benchmark)",
             Route::NotFound(_) => "Not found",
         };
@@ -154,6 +157,7 @@ fn param(query: &str, key: &str) -> Option<String> {
 }
 
 /// The benchmark aid's replication factor, when the explorer's URL asks for one in range.
+#[cfg(feature = "bench")]
 fn bench_factor(query: &str) -> Option<u8> {
     param(query, "bench")
         .and_then(|v| v.parse::<u8>().ok())

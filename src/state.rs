@@ -1,10 +1,12 @@
 //! Thin adapters between Yew and the domain: a comparable handle on the catalog, the navigation
-//! intent that pages send up, and the plan's reducer with its browser-storage persistence.
+//! intent that pages send up, and the plan's reducer with its browser-storage persistence. The
+//! plan's hook hands out intents ([`PlanHandle::add_workload`], [`PlanHandle::delete`], ...),
+//! never the planner's raw action type.
 
 use crate::domain::catalog::Catalog;
 use crate::domain::plan::Plan;
 use crate::domain::planner::{Action, Planner, WorkloadId};
-use crate::domain::wizard::{Answer, Step};
+use crate::domain::wizard::WizardAction;
 use crate::route::Route;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -45,7 +47,7 @@ pub const UNREADABLE_KEY: &str = "cris-atlas.plan.unreadable";
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanState {
     /// The workflow state.
-    pub planner: Planner,
+    pub planner: Planner<'static>,
     /// A storage problem to show, if any.
     pub storage_problem: Option<String>,
     /// The saved plan could not be read: it stays in storage until the user saves a workload.
@@ -57,7 +59,7 @@ pub struct PlanState {
 #[derive(Debug, Clone)]
 pub enum PlanMsg {
     /// A user intent.
-    Act(Action),
+    Act(Action<'static>),
     /// The outcome of saving.
     Stored(Option<String>),
 }
@@ -69,7 +71,7 @@ impl Reducible for PlanState {
         match msg {
             PlanMsg::Act(action) => {
                 let mut next = (*self).clone();
-                if next.planner.apply(action, &self.catalog) {
+                if next.planner.apply(action, self.catalog.0) {
                     Rc::new(next)
                 } else {
                     self
@@ -93,7 +95,7 @@ fn load(catalog: CatalogRef) -> PlanState {
     let mut unreadable = false;
     let (planner, storage_problem) = match crate::browser::storage_get(PLAN_KEY) {
         Ok(None) => (Planner::default(), None),
-        Ok(Some(text)) => match Plan::parse(&text, &catalog) {
+        Ok(Some(text)) => match Plan::parse(&text, catalog.0) {
             Ok(plan) => (Planner::from_plan(plan), None),
             Err(e) => {
                 unreadable = true;
@@ -132,41 +134,72 @@ pub struct PlanHandle {
     state: UseReducerHandle<PlanState>,
 }
 
+impl PartialEq for PlanHandle {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+    }
+}
+
 impl PlanHandle {
     /// The current state.
     pub fn state(&self) -> &PlanState {
         &self.state
     }
 
-    /// A callback that sends `action` when called, ignoring the event.
-    pub fn on<E>(&self, action: Action) -> Callback<E> {
+    fn send<E>(&self, action: Action<'static>) -> Callback<E> {
         let state = self.state.clone();
         Callback::from(move |_| state.dispatch(PlanMsg::Act(action.clone())))
     }
 
-    /// Sends one action.
-    pub fn act(&self, action: Action) {
-        self.state.dispatch(PlanMsg::Act(action));
+    /// Opens the wizard for a new workload.
+    pub fn add_workload<E>(&self) -> Callback<E> {
+        self.send(Action::StartAdd)
     }
 
-    /// Answers a wizard question.
-    pub fn answer(&self, answer: Answer) {
-        self.act(Action::Answer(answer));
+    /// Opens the wizard on a workload.
+    pub fn edit<E>(&self, id: WorkloadId) -> Callback<E> {
+        self.send(Action::StartEdit(id))
     }
 
-    /// Jumps to a wizard step.
-    pub fn go_to(&self, step: Step) {
-        self.act(Action::GoTo(step));
+    /// Shows a workload's recommendation.
+    pub fn select<E>(&self, id: WorkloadId) -> Callback<E> {
+        self.send(Action::Select(id))
     }
 
-    /// Selects a workload.
-    pub fn select(&self, id: WorkloadId) {
-        self.act(Action::Select(id));
+    /// Copies a workload below itself.
+    pub fn duplicate<E>(&self, id: WorkloadId) -> Callback<E> {
+        self.send(Action::Duplicate(id))
+    }
+
+    /// Removes a workload, keeping it for undo.
+    pub fn delete<E>(&self, id: WorkloadId) -> Callback<E> {
+        self.send(Action::Delete(id))
+    }
+
+    /// Restores the last deleted workload.
+    pub fn undo<E>(&self) -> Callback<E> {
+        self.send(Action::Undo)
+    }
+
+    /// Moves a workload up one place.
+    pub fn move_up<E>(&self, id: WorkloadId) -> Callback<E> {
+        self.send(Action::MoveUp(id))
+    }
+
+    /// Moves a workload down one place.
+    pub fn move_down<E>(&self, id: WorkloadId) -> Callback<E> {
+        self.send(Action::MoveDown(id))
+    }
+
+    /// What the wizard's controls ask for.
+    pub fn wizard(&self) -> Callback<WizardAction> {
+        let state = self.state.clone();
+        Callback::from(move |action| state.dispatch(PlanMsg::Act(Action::Wizard(action))))
     }
 
     /// Replaces the plan with an imported one.
-    pub fn import(&self, plan: Plan) {
-        self.act(Action::Replace(plan));
+    pub fn import(&self, plan: Plan<'static>) {
+        self.state.dispatch(PlanMsg::Act(Action::Replace(plan)));
     }
 }
 

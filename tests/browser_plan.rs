@@ -18,12 +18,14 @@ struct Answers<'a> {
     filter: &'a str,
     model: &'a str,
     source: &'a str,
-    /// Index of the residency kind: 0 none, 1 geography, 2 country, 3 Regions.
-    residency: usize,
+    /// The residency kind: none, geography, country or regions.
+    residency: &'a str,
     /// (select test ID, value) for geography or country; empty for none.
     residency_value: Option<(&'a str, &'a str)>,
-    traffic: usize,
-    sla: usize,
+    /// The traffic shape as plan files write it.
+    traffic: &'a str,
+    /// The service level as plan files write it.
+    sla: &'a str,
 }
 
 async fn walk_wizard(a: &Answers<'_>) {
@@ -66,10 +68,10 @@ async fn three_workloads_get_their_recommendations_and_comparisons() {
         filter: "sonnet 4.5",
         model: SONNET_45,
         source: "eu-central-1",
-        residency: 1,
+        residency: "geography",
         residency_value: Some(("wz-geography", "EU")),
-        traffic: 1,
-        sla: 0,
+        traffic: "spiky",
+        sla: "best_effort",
     })
     .await;
     assert_count("plan-row", 1);
@@ -92,10 +94,10 @@ async fn three_workloads_get_their_recommendations_and_comparisons() {
         filter: SONNET_45,
         model: SONNET_45,
         source: "ca-central-1",
-        residency: 2,
+        residency: "country",
         residency_value: Some(("wz-country", "CA")),
-        traffic: 0,
-        sla: 0,
+        traffic: "steady",
+        sla: "best_effort",
     })
     .await;
     assert_count("plan-row", 2);
@@ -111,10 +113,10 @@ async fn three_workloads_get_their_recommendations_and_comparisons() {
         filter: "nova lite",
         model: NOVA_LITE,
         source: "us-east-1",
-        residency: 0,
+        residency: "none",
         residency_value: None,
-        traffic: 0,
-        sla: 2,
+        traffic: "steady",
+        sla: "guaranteed",
     })
     .await;
     assert_count("plan-row", 3);
@@ -173,10 +175,10 @@ async fn the_result_updates_live_while_editing() {
         filter: "nova lite",
         model: NOVA_LITE,
         source: "us-east-1",
-        residency: 0,
+        residency: "none",
         residency_value: None,
-        traffic: 0,
-        sla: 0,
+        traffic: "steady",
+        sla: "best_effort",
     })
     .await;
     assert_eq!(text("plan-option"), "In-Region");
@@ -184,7 +186,7 @@ async fn the_result_updates_live_while_editing() {
     assert!(text("live-result").contains("In-Region"));
     click("wz-next").await;
     click("wz-next").await;
-    click("wz-traffic-1").await;
+    click("wz-traffic-spiky").await;
     // Spiky, best effort: Nova Lite has no global profile, so the widest geographic one.
     assert!(
         text("recommended-option").starts_with("Geographic (US)"),
@@ -203,7 +205,7 @@ async fn the_result_updates_live_while_editing() {
 async fn delete_can_be_undone_and_duplicate_copies() {
     clear_storage();
     put_storage(
-        "cris-atlas.plan",
+        cris_atlas::state::PLAN_KEY,
         r#"{"version":1,"workloads":[{"name":"One","model_id":"amazon.nova-lite-v1:0","source_region":"us-east-1","residency":{"kind":"none"},"traffic":"steady","sla":"best_effort"}]}"#,
     );
     mount("#/plan").await;
@@ -221,11 +223,11 @@ async fn delete_can_be_undone_and_duplicate_copies() {
 #[wasm_bindgen_test]
 async fn an_unreadable_saved_plan_is_reported_and_kept() {
     clear_storage();
-    put_storage("cris-atlas.plan", "{ this is not a plan");
+    put_storage(cris_atlas::state::PLAN_KEY, "{ this is not a plan");
     mount("#/plan").await;
     assert!(text("error-panel").contains("could not be read"));
     assert_eq!(
-        get_storage("cris-atlas.plan.unreadable").as_deref(),
+        get_storage(cris_atlas::state::UNREADABLE_KEY).as_deref(),
         Some("{ this is not a plan")
     );
     assert!(try_find("plan-empty").is_some());

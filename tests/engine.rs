@@ -1,20 +1,24 @@
-//! The decision engine on the real catalog: each rule, the known residency traps, and the
-//! invariant that no recommendation ever processes a prompt outside the allowed Regions.
+//! The decision engine: each documented rule on a small fixture catalog (so a data refresh
+//! cannot change a rule test), the known residency traps on the real catalog, and the invariant
+//! that no recommendation ever processes a prompt outside the allowed Regions, exhaustively and
+//! on generated workloads.
 #![cfg(not(target_arch = "wasm32"))]
+
+mod fixture;
 
 use cris_atlas::data;
 use cris_atlas::domain::catalog::Catalog;
-use cris_atlas::domain::engine::{recommend, Alternative, OptionKind, Recommendation};
+use cris_atlas::domain::engine::{recommend, Recommendation};
 use cris_atlas::domain::ids::{CountryCode, GeographyId, ModelId, RegionCode};
-use cris_atlas::domain::plan::{OrgPolicy, Sla, Traffic, Workload};
+use cris_atlas::domain::options::{evaluate_options, OptionKind};
+use cris_atlas::domain::plan::{OrgPolicy, Sla, Traffic, Workload, WorkloadSpec};
 use cris_atlas::domain::residency::Residency;
+use cris_atlas::domain::suggest::Alternative;
 use proptest::prelude::*;
 
 const SONNET_45: &str = "anthropic.claude-sonnet-4-5-20250929-v1:0";
-const HAIKU_3: &str = "anthropic.claude-3-haiku-20240307-v1:0";
-const NOVA_LITE: &str = "amazon.nova-lite-v1:0";
 
-fn catalog() -> &'static Catalog {
+fn real() -> &'static Catalog {
     data::catalog().expect("catalog")
 }
 
@@ -30,14 +34,20 @@ fn country(code: &str) -> Residency {
     }
 }
 
-fn workload(
+fn pinned(code: &str) -> Residency {
+    Residency::Regions {
+        codes: vec![RegionCode::new(code)],
+    }
+}
+
+fn spec(
     model: &str,
     source: &str,
     residency: Residency,
     traffic: Traffic,
     sla: Sla,
-) -> Workload {
-    Workload {
+) -> WorkloadSpec {
+    WorkloadSpec {
         name: "test".into(),
         model_id: ModelId::new(model),
         custom_model: false,
@@ -49,135 +59,166 @@ fn workload(
     }
 }
 
+fn check(catalog: &Catalog, spec: WorkloadSpec) -> Workload<'_> {
+    spec.check(catalog).expect("a valid workload")
+}
+
 fn chosen_id(rec: &Recommendation) -> String {
     rec.chosen_option()
         .map(|o| o.call_id.clone())
         .unwrap_or_default()
 }
 
-/// Case, model, source, residency, traffic, SLA, expected option, expected ID to call.
-type Row = (
-    &'static str,
-    &'static str,
-    &'static str,
-    Residency,
-    Traffic,
-    Sla,
-    OptionKind,
-    String,
-);
+fn deny_global() -> Option<OrgPolicy> {
+    Some(OrgPolicy {
+        allowed_regions: None,
+        allows_global: false,
+    })
+}
+
+fn allow_only(regions: &[&str]) -> Option<OrgPolicy> {
+    Some(OrgPolicy {
+        allowed_regions: Some(regions.iter().map(|r| RegionCode::new(*r)).collect()),
+        allows_global: true,
+    })
+}
+
+/// Case, workload, expected option (`None`: nothing eligible), expected ID to call.
+type Row = (&'static str, WorkloadSpec, Option<OptionKind>, String);
 
 #[test]
 fn rules_choose_as_documented() {
+    use fixture::{BIG, CHAT, SMALL};
     use Sla::*;
     use Traffic::*;
-    // Columns: case, model, source, residency, traffic, SLA, expected option, expected ID to call.
+    let c = fixture::catalog();
+    let custom = |mut s: WorkloadSpec| {
+        s.custom_model = true;
+        s
+    };
+    let policy = |mut s: WorkloadSpec, p: Option<OrgPolicy>| {
+        s.org_policy = p;
+        s
+    };
+    // Columns: case, workload, expected option, expected ID to call.
     let rows: Vec<Row> = vec![
         (
-            "jp. under a Japan obligation",
-            SONNET_45,
-            "ap-northeast-1",
-            country("JP"),
-            Steady,
-            BestEffort,
-            OptionKind::Geographic,
-            format!("jp.{SONNET_45}"),
+            "rule 1: a custom model goes to Provisioned Throughput",
+            custom(spec(CHAT, "us-east-1", Residency::None, Spiky, BestEffort)),
+            Some(OptionKind::Provisioned),
+            CHAT.into(),
         ),
         (
-            "spiky, no obligation: global",
-            SONNET_45,
-            "eu-central-1",
-            Residency::None,
-            Spiky,
-            BestEffort,
-            OptionKind::Global,
-            format!("global.{SONNET_45}"),
+            "rule 1: a custom model outside the obligation gets nothing",
+            custom(spec(CHAT, "us-east-1", geography("EU"), Steady, BestEffort)),
+            None,
+            String::new(),
         ),
         (
-            "spiky under EU: widest EU profile",
-            SONNET_45,
-            "eu-central-1",
-            geography("EU"),
-            Spiky,
-            BestEffort,
-            OptionKind::Geographic,
-            format!("eu.{SONNET_45}"),
+            "rule 2: a guaranteed SLA goes to Provisioned Throughput",
+            spec(CHAT, "us-east-1", Residency::None, Steady, Guaranteed),
+            Some(OptionKind::Provisioned),
+            CHAT.into(),
         ),
         (
-            "eu. from London under Europe (UK allowed)",
-            SONNET_45,
-            "eu-west-2",
-            geography("Europe"),
-            HighVolume,
-            BestEffort,
-            OptionKind::Geographic,
-            format!("eu.{SONNET_45}"),
+            "rule 2: guaranteed, provisioned outside the obligation: on-demand rules",
+            spec(CHAT, "us-east-1", pinned("us-east-2"), Steady, Guaranteed),
+            None,
+            String::new(),
         ),
         (
-            "steady with on-demand in the source Region",
-            NOVA_LITE,
-            "us-east-1",
-            Residency::None,
-            Steady,
-            BestEffort,
-            OptionKind::InRegion,
-            NOVA_LITE.to_owned(),
+            "rule 3, steady: in-Region first",
+            spec(CHAT, "us-east-1", Residency::None, Steady, BestEffort),
+            Some(OptionKind::InRegion),
+            CHAT.into(),
         ),
         (
-            "spiky and latency-sensitive: nearest geography",
-            NOVA_LITE,
-            "us-east-1",
-            Residency::None,
-            Spiky,
-            LatencySensitive,
-            OptionKind::Geographic,
-            format!("us.{NOVA_LITE}"),
+            "rule 3, steady without on-demand in the source: nearest geography",
+            spec(CHAT, "eu-central-1", Residency::None, Steady, BestEffort),
+            Some(OptionKind::Geographic),
+            format!("eu.{CHAT}"),
         ),
         (
-            "steady, no on-demand in source: nearest geography",
-            NOVA_LITE,
-            "eu-central-1",
-            Residency::None,
-            Steady,
-            BestEffort,
-            OptionKind::Geographic,
-            format!("eu.{NOVA_LITE}"),
+            "rule 3, steady under Japan: the jp. profile",
+            spec(CHAT, "ap-northeast-1", country("JP"), Steady, BestEffort),
+            Some(OptionKind::Geographic),
+            format!("jp.{CHAT}"),
         ),
         (
-            "guaranteed SLA: Provisioned Throughput",
-            NOVA_LITE,
-            "us-east-1",
-            Residency::None,
-            Steady,
-            Guaranteed,
-            OptionKind::Provisioned,
-            NOVA_LITE.to_owned(),
+            "rule 3, spiky without an obligation: global",
+            spec(CHAT, "eu-central-1", Residency::None, Spiky, BestEffort),
+            Some(OptionKind::Global),
+            format!("global.{CHAT}"),
         ),
         (
-            "pinned to one Region with on-demand",
-            HAIKU_3,
-            "eu-west-3",
-            Residency::Regions {
-                codes: vec![RegionCode::new("eu-west-3")],
-            },
-            Spiky,
-            BestEffort,
-            OptionKind::InRegion,
-            HAIKU_3.to_owned(),
+            "rule 3, spiky under the EU: the widest EU profile",
+            spec(CHAT, "eu-central-1", geography("EU"), Spiky, BestEffort),
+            Some(OptionKind::Geographic),
+            format!("eu.{CHAT}"),
         ),
         (
-            "ca. profile keeps Canadian data in Canada",
-            NOVA_LITE,
-            "ca-central-1",
-            country("CA"),
-            Spiky,
-            BestEffort,
-            OptionKind::Geographic,
-            format!("ca.{NOVA_LITE}"),
+            "rule 3, high volume from London under Europe (UK allowed)",
+            spec(
+                CHAT,
+                "eu-west-2",
+                geography("Europe"),
+                HighVolume,
+                BestEffort,
+            ),
+            Some(OptionKind::Geographic),
+            format!("eu.{CHAT}"),
+        ),
+        (
+            "rule 3, spiky and latency-sensitive: nearest geography before in-Region",
+            spec(CHAT, "us-east-1", Residency::None, Spiky, LatencySensitive),
+            Some(OptionKind::Geographic),
+            format!("us.{CHAT}"),
+        ),
+        (
+            "rule 3, pinned to one Region with on-demand there",
+            spec(SMALL, "eu-west-3", pinned("eu-west-3"), Spiky, BestEffort),
+            Some(OptionKind::InRegion),
+            SMALL.into(),
+        ),
+        (
+            "rule 3, only a global profile",
+            spec(BIG, "us-west-2", Residency::None, Steady, BestEffort),
+            Some(OptionKind::Global),
+            format!("global.{BIG}"),
+        ),
+        (
+            "rule 3, the policy denies global: geographic",
+            policy(
+                spec(CHAT, "eu-central-1", Residency::None, Spiky, BestEffort),
+                deny_global(),
+            ),
+            Some(OptionKind::Geographic),
+            format!("eu.{CHAT}"),
+        ),
+        (
+            "rule 3, an SCP allow-list blocks eu. destinations: global",
+            policy(
+                spec(CHAT, "eu-central-1", Residency::None, Steady, BestEffort),
+                allow_only(&["eu-central-1", "eu-west-1"]),
+            ),
+            Some(OptionKind::Global),
+            format!("global.{CHAT}"),
+        ),
+        (
+            "rule 4, eu. from London under the EU: nothing",
+            spec(CHAT, "eu-west-2", geography("EU"), Spiky, BestEffort),
+            None,
+            String::new(),
+        ),
+        (
+            "rule 4, us. from Canada under Canada: nothing",
+            spec(CHAT, "ca-central-1", country("CA"), Steady, BestEffort),
+            None,
+            String::new(),
         ),
     ];
-    for (case, model, source, residency, traffic, sla, option, id) in rows {
-        let rec = recommend(catalog(), &workload(model, source, residency, traffic, sla));
+    for (case, spec, option, id) in rows {
+        let rec = recommend(c, &check(c, spec));
         assert_eq!(rec.kind(), option, "{case}: {:?}", rec.reasons);
         assert_eq!(chosen_id(&rec), id, "{case}");
         assert!(!rec.reasons.is_empty(), "{case}: no reasons");
@@ -185,15 +226,108 @@ fn rules_choose_as_documented() {
 }
 
 #[test]
-fn us_profile_from_canada_under_a_canada_obligation_is_not_compliant() {
+fn warnings_name_what_to_watch() {
+    use fixture::{CHAT, SMALL};
+    let c = fixture::catalog();
+    let warnings = |s: WorkloadSpec| recommend(c, &check(c, s)).warnings.join("\n");
+    // Columns: workload, a phrase one warning must hold.
+    let rows = [
+        (
+            spec(
+                SMALL,
+                "eu-west-3",
+                pinned("eu-west-3"),
+                Traffic::Spiky,
+                Sla::BestEffort,
+            ),
+            "Spikes may throttle",
+        ),
+        (
+            spec(
+                CHAT,
+                "ca-central-1",
+                Residency::None,
+                Traffic::Steady,
+                Sla::BestEffort,
+            ),
+            "Prompts may leave Canada (ca-central-1)",
+        ),
+        (
+            spec(
+                CHAT,
+                "us-east-1",
+                pinned("us-east-2"),
+                Traffic::Steady,
+                Sla::Guaranteed,
+            ),
+            "No eligible option guarantees capacity",
+        ),
+        (
+            spec(
+                SMALL,
+                "eu-west-3",
+                Residency::None,
+                Traffic::Steady,
+                Sla::Guaranteed,
+            ),
+            "cannot confirm Provisioned Throughput",
+        ),
+    ];
+    for (spec, phrase) in rows {
+        let all = warnings(spec.clone());
+        assert!(all.contains(phrase), "{spec:?}: {all}");
+    }
+}
+
+#[test]
+fn nothing_eligible_suggests_sources_models_and_provisioning() {
+    let c = fixture::catalog();
     let rec = recommend(
-        catalog(),
-        &workload(
-            SONNET_45,
-            "ca-central-1",
-            country("CA"),
-            Traffic::Spiky,
-            Sla::BestEffort,
+        c,
+        &check(
+            c,
+            spec(
+                fixture::CHAT,
+                "eu-west-2",
+                geography("EU"),
+                Traffic::Spiky,
+                Sla::BestEffort,
+            ),
+        ),
+    );
+    assert_eq!(rec.kind(), None);
+    // Calling the same eu. profile from an EU source is compliant.
+    assert!(rec.alternatives.iter().any(|a| matches!(a,
+        Alternative::SourceRegion { option: OptionKind::Geographic, call_id, .. } if call_id.starts_with("eu."))));
+    // Another model on demand in an EU Region... but not from London: none from this source.
+    let provision = rec.alternatives.iter().find_map(|a| match a {
+        Alternative::ProvisionIn { regions } => Some(regions),
+        _ => None,
+    });
+    let provision: Vec<&str> = provision
+        .expect("where to provision")
+        .iter()
+        .map(RegionCode::as_str)
+        .collect();
+    assert_eq!(provision, ["eu-central-1", "eu-west-1", "eu-west-3"]);
+}
+
+// ---- traps on the real catalog ----
+
+#[test]
+fn us_profile_from_canada_under_a_canada_obligation_is_not_compliant() {
+    let c = real();
+    let rec = recommend(
+        c,
+        &check(
+            c,
+            spec(
+                SONNET_45,
+                "ca-central-1",
+                country("CA"),
+                Traffic::Spiky,
+                Sla::BestEffort,
+            ),
         ),
     );
     let us = rec
@@ -201,44 +335,40 @@ fn us_profile_from_canada_under_a_canada_obligation_is_not_compliant() {
         .iter()
         .find(|o| o.call_id == format!("us.{SONNET_45}"))
         .expect("the us. profile is an option from ca-central-1");
-    assert!(us.available && !us.residency_ok && !us.eligible);
-    let violating: Vec<&str> = us.violations.iter().map(|v| v.region.as_str()).collect();
+    assert!(us.eligibility.is_offered() && !us.is_eligible());
+    let violations = us.eligibility.violations();
+    let violating: Vec<&str> = violations.iter().map(|v| v.region.as_str()).collect();
     assert_eq!(violating, ["us-east-1", "us-east-2", "us-west-2"]);
-    assert!(us
-        .violations
+    assert!(violations
         .iter()
         .all(|v| v.country.contains("United States")));
-    // Sonnet 4.5 has no on-demand use anywhere and every profile leaves Canada: nothing fits.
-    assert_eq!(rec.kind(), OptionKind::None);
     let in_region = rec
         .options
         .iter()
-        .find(|o| o.option == OptionKind::InRegion)
+        .find(|o| o.kind == OptionKind::InRegion)
         .unwrap();
-    assert!(!in_region.available);
+    assert!(!in_region.eligibility.is_offered());
     assert!(in_region
-        .unavailable_reason
-        .as_deref()
+        .eligibility
+        .why_not()
         .unwrap()
         .contains("needs an inference profile"));
-    assert!(rec.alternatives.iter().any(|a| matches!(a,
-        Alternative::ProvisionIn { regions } if regions.iter().any(|r| r.as_str() == "ca-central-1"))));
-    assert!(rec
-        .alternatives
-        .iter()
-        .any(|a| matches!(a, Alternative::Model { .. })));
 }
 
 #[test]
 fn eu_profile_from_london_under_an_eu_obligation_is_not_compliant() {
+    let c = real();
     let rec = recommend(
-        catalog(),
-        &workload(
-            SONNET_45,
-            "eu-west-2",
-            geography("EU"),
-            Traffic::Spiky,
-            Sla::BestEffort,
+        c,
+        &check(
+            c,
+            spec(
+                SONNET_45,
+                "eu-west-2",
+                geography("EU"),
+                Traffic::Spiky,
+                Sla::BestEffort,
+            ),
         ),
     );
     let eu = rec
@@ -246,139 +376,47 @@ fn eu_profile_from_london_under_an_eu_obligation_is_not_compliant() {
         .iter()
         .find(|o| o.call_id == format!("eu.{SONNET_45}"))
         .unwrap();
-    assert!(!eu.residency_ok);
-    assert_eq!(eu.violations.len(), 1);
-    assert_eq!(eu.violations[0].region.as_str(), "eu-west-2");
-    assert_eq!(eu.violations[0].country, "United Kingdom");
-    assert_eq!(rec.kind(), OptionKind::None);
-    // Calling the same profile from an EU source Region is compliant.
+    let violations = eu.eligibility.violations();
+    assert_eq!(violations.len(), 1);
+    assert_eq!(violations[0].region.as_str(), "eu-west-2");
+    assert_eq!(violations[0].country, "United Kingdom");
     assert!(rec.alternatives.iter().any(|a| matches!(a,
         Alternative::SourceRegion { option: OptionKind::Geographic, call_id, .. } if call_id.starts_with("eu."))));
 }
 
 #[test]
-fn denying_global_in_the_org_policy_falls_back_to_geographic() {
-    let mut w = workload(
-        SONNET_45,
-        "eu-central-1",
-        Residency::None,
-        Traffic::Spiky,
-        Sla::BestEffort,
+fn many_violations_are_summarised_by_country() {
+    let c = real();
+    let rec = recommend(
+        c,
+        &check(
+            c,
+            spec(
+                SONNET_45,
+                "eu-central-1",
+                geography("EU"),
+                Traffic::Spiky,
+                Sla::BestEffort,
+            ),
+        ),
     );
-    w.org_policy = Some(OrgPolicy {
-        allowed_regions: None,
-        allows_global: false,
-    });
-    let rec = recommend(catalog(), &w);
     let global = rec
         .options
         .iter()
-        .find(|o| o.option == OptionKind::Global)
+        .find(|o| o.kind == OptionKind::Global)
         .unwrap();
-    assert!(global.available && global.residency_ok && !global.org_policy_ok);
-    assert!(global
-        .org_policy_problem
-        .as_deref()
-        .unwrap()
-        .contains("unspecified"));
-    assert_eq!(rec.kind(), OptionKind::Geographic);
-}
-
-#[test]
-fn scp_region_allow_list_blocks_a_profile_with_a_blocked_destination() {
-    let mut w = workload(
-        SONNET_45,
-        "eu-central-1",
-        Residency::None,
-        Traffic::Steady,
-        Sla::BestEffort,
+    let why = global.eligibility.why_not().unwrap();
+    let count = global.eligibility.violations().len();
+    assert!(count > 4);
+    assert!(
+        why.contains(&format!("in {count} Regions outside the allowed ones")),
+        "{why}"
     );
-    w.org_policy = Some(OrgPolicy {
-        allowed_regions: Some(vec![
-            RegionCode::new("eu-central-1"),
-            RegionCode::new("eu-west-1"),
-        ]),
-        allows_global: true,
-    });
-    let rec = recommend(catalog(), &w);
-    let eu = rec
-        .options
-        .iter()
-        .find(|o| o.option == OptionKind::Geographic)
-        .unwrap();
-    assert!(!eu.org_policy_ok, "eu. routes to Regions the SCP blocks");
-    // Global needs only the source Region and "unspecified".
-    assert_eq!(rec.kind(), OptionKind::Global);
+    assert_eq!(why.matches("United States of America").count(), 1, "{why}");
+    assert!(why.contains("United Kingdom") && why.contains("Switzerland"));
 }
 
-#[test]
-fn custom_models_go_to_provisioned_throughput_or_nowhere() {
-    let mut w = workload(
-        NOVA_LITE,
-        "us-east-1",
-        Residency::None,
-        Traffic::Spiky,
-        Sla::BestEffort,
-    );
-    w.custom_model = true;
-    let rec = recommend(catalog(), &w);
-    assert_eq!(rec.kind(), OptionKind::Provisioned);
-    assert!(rec
-        .warnings
-        .iter()
-        .any(|w| w.contains("cannot confirm Provisioned Throughput")));
-
-    w.residency = geography("EU");
-    let rec = recommend(catalog(), &w);
-    assert_eq!(rec.kind(), OptionKind::None);
-    let regions = rec
-        .alternatives
-        .iter()
-        .find_map(|a| match a {
-            Alternative::ProvisionIn { regions } => Some(regions.clone()),
-            _ => None,
-        })
-        .expect("suggests where to provision");
-    assert!(regions.iter().any(|r| r.as_str() == "eu-north-1"));
-    assert!(regions.iter().all(|r| r.as_str().starts_with("eu-")));
-}
-
-#[test]
-fn guaranteed_sla_outside_residency_warns_and_falls_back() {
-    let w = workload(
-        SONNET_45,
-        "eu-west-2",
-        geography("EU"),
-        Traffic::Steady,
-        Sla::Guaranteed,
-    );
-    let rec = recommend(catalog(), &w);
-    assert!(rec
-        .warnings
-        .iter()
-        .any(|w| w.contains("No eligible option guarantees capacity")));
-    assert_ne!(rec.kind(), OptionKind::Provisioned);
-}
-
-#[test]
-fn spiky_traffic_in_one_region_warns_about_throttling() {
-    let w = workload(
-        HAIKU_3,
-        "eu-west-3",
-        Residency::Regions {
-            codes: vec![RegionCode::new("eu-west-3")],
-        },
-        Traffic::Spiky,
-        Sla::BestEffort,
-    );
-    let rec = recommend(catalog(), &w);
-    assert_eq!(rec.kind(), OptionKind::InRegion);
-    assert!(rec
-        .warnings
-        .iter()
-        .any(|w| w.contains("Spikes may throttle")));
-    assert!(rec.warnings.iter().any(|w| w.contains("legacy")));
-}
+// ---- the residency invariant ----
 
 fn obligations(catalog: &Catalog) -> Vec<Residency> {
     let mut all = vec![Residency::None];
@@ -401,24 +439,49 @@ fn obligations(catalog: &Catalog) -> Vec<Residency> {
     all
 }
 
-fn assert_never_outside(catalog: &Catalog, w: &Workload, rec: &Recommendation) {
-    let allowed = w.residency.allowed(catalog).expect("obligation resolves");
+/// The Regions an obligation allows, computed from the Regions' countries without the code
+/// under test.
+fn allowed_regions(catalog: &Catalog, residency: &Residency) -> Vec<RegionCode> {
+    let in_countries = |countries: &[CountryCode]| {
+        catalog
+            .regions
+            .iter()
+            .filter(|r| countries.contains(&r.country))
+            .map(|r| r.code.clone())
+            .collect()
+    };
+    match residency {
+        Residency::None => catalog.regions.iter().map(|r| r.code.clone()).collect(),
+        Residency::Geography { name } => in_countries(
+            &catalog
+                .geographies
+                .iter()
+                .find(|g| &g.id == name)
+                .unwrap()
+                .countries,
+        ),
+        Residency::Country { code } => in_countries(std::slice::from_ref(code)),
+        Residency::Regions { codes } => codes.clone(),
+    }
+}
+
+fn assert_never_outside(catalog: &Catalog, w: &Workload<'_>, rec: &Recommendation) {
+    let allowed = allowed_regions(catalog, &w.spec().residency);
     if let Some(chosen) = rec.chosen_option() {
-        assert!(chosen.eligible);
+        assert!(chosen.is_eligible());
         assert!(!chosen.processing_regions.is_empty());
         for region in &chosen.processing_regions {
             assert!(
-                allowed.contains(region.as_str()),
-                "{w:?} processes in {region}"
+                allowed.contains(region),
+                "{:?} processes in {region}",
+                w.spec()
             );
-            assert!(
-                w.policy().allows_region(region.as_str()) || chosen.option == OptionKind::Global
-            );
+            assert!(w.policy().allows_region(region) || chosen.kind == OptionKind::Global);
         }
     }
     for alt in &rec.alternatives {
         if let Alternative::ProvisionIn { regions } = alt {
-            assert!(regions.iter().all(|r| allowed.contains(r.as_str())));
+            assert!(regions.iter().all(|r| allowed.contains(r)));
         }
     }
 }
@@ -426,7 +489,7 @@ fn assert_never_outside(catalog: &Catalog, w: &Workload, rec: &Recommendation) {
 /// Every model × every source Region × every obligation, on the real catalog.
 #[test]
 fn no_recommendation_processes_outside_the_allowed_regions() {
-    let catalog = catalog();
+    let catalog = real();
     let obligations = obligations(catalog);
     let shapes = [
         (Traffic::Steady, Sla::BestEffort),
@@ -440,14 +503,15 @@ fn no_recommendation_processes_outside_the_allowed_regions() {
         for (ri, region) in catalog.regions.iter().enumerate() {
             for (oi, residency) in obligations.iter().enumerate() {
                 let (traffic, sla) = shapes[(mi + ri + oi) % shapes.len()];
-                let mut w = workload(
+                let mut s = spec(
                     model.id.as_str(),
                     region.code.as_str(),
                     residency.clone(),
                     traffic,
                     sla,
                 );
-                w.custom_model = (mi + oi) % 7 == 0;
+                s.custom_model = (mi + oi) % 7 == 0;
+                let w = check(catalog, s);
                 let rec = recommend(catalog, &w);
                 assert_never_outside(catalog, &w, &rec);
                 evaluated += 1;
@@ -464,26 +528,26 @@ fn no_recommendation_processes_outside_the_allowed_regions() {
     println!("{evaluated} workloads, {chosen} with a recommendation");
 }
 
-fn arb_workload() -> impl Strategy<Value = Workload> {
-    let c = catalog();
+fn arb_workload() -> impl Strategy<Value = WorkloadSpec> {
+    let c = real();
     let models = c.models.len();
     let regions = c.regions.len();
-    let obligations = obligations(c).len();
+    let obligation_count = obligations(c).len();
     (
         0..models,
         0..regions,
-        0..obligations,
+        0..obligation_count,
         0..3usize,
         0..3usize,
         any::<bool>(),
         proptest::option::of((proptest::collection::vec(0..regions, 0..6), any::<bool>())),
     )
         .prop_map(move |(m, r, o, t, s, custom, policy)| {
-            let c = catalog();
-            let mut w = workload(
+            let c = real();
+            let mut w = spec(
                 c.models[m].id.as_str(),
                 c.regions[r].code.as_str(),
-                obligations_at(c, o),
+                obligations(c).swap_remove(o),
                 Traffic::ALL[t],
                 Sla::ALL[s],
             );
@@ -497,26 +561,40 @@ fn arb_workload() -> impl Strategy<Value = Workload> {
         })
 }
 
-fn obligations_at(catalog: &Catalog, i: usize) -> Residency {
-    obligations(catalog).swap_remove(i)
+/// Whether the organisation policy lets an option of `kind` process in `processing`, computed
+/// from the SCP rules (global: "unspecified" and the source; geographic: every destination;
+/// otherwise the source) independently of the engine.
+fn policy_allows(w: &Workload<'_>, kind: OptionKind, processing: &[RegionCode]) -> bool {
+    let policy = w.policy();
+    let source = &w.spec().source_region;
+    match kind {
+        OptionKind::Global => policy.allows_global && policy.allows_region(source),
+        OptionKind::Geographic => processing.iter().all(|r| policy.allows_region(r)),
+        _ => policy.allows_region(source),
+    }
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
-    fn generated_workloads_respect_residency_and_policy(w in arb_workload()) {
-        let c = catalog();
+    fn generated_workloads_respect_residency_and_policy(s in arb_workload()) {
+        let c = real();
+        let w = check(c, s.clone());
         let rec = recommend(c, &w);
         assert_never_outside(c, &w, &rec);
         // The choice is deterministic.
         prop_assert_eq!(recommend(c, &w), rec.clone());
-        // Every eligible option really fits, and every fit option with both checks is eligible.
-        let allowed = w.residency.allowed(c).unwrap();
+        // An option is eligible exactly when it is offered, processes only inside the
+        // obligation, and the organisation policy allows it, each recomputed here.
+        let allowed = allowed_regions(c, &s.residency);
         for o in &rec.options {
-            let fits = o.processing_regions.iter().all(|r| allowed.contains(r.as_str()));
-            prop_assert_eq!(o.residency_ok, fits);
-            prop_assert_eq!(o.eligible, o.available && o.residency_ok && o.org_policy_ok);
+            let inside = o.processing_regions.iter().all(|r| allowed.contains(r));
+            let expected = o.eligibility.is_offered()
+                && inside
+                && policy_allows(&w, o.kind, &o.processing_regions);
+            prop_assert_eq!(o.is_eligible(), expected, "{:?}", o);
+            prop_assert_eq!(o.eligibility.violations().is_empty(), inside || !o.eligibility.is_offered());
         }
         if rec.chosen.is_none() {
             prop_assert!(!rec.reasons.is_empty());
@@ -526,48 +604,19 @@ proptest! {
         for alt in &rec.alternatives {
             let (followed, call_id) = match alt {
                 Alternative::SourceRegion { region, call_id, .. } => {
-                    (Workload { source_region: region.clone(), custom_model: false, sla: Sla::BestEffort, ..w.clone() }, call_id)
+                    (WorkloadSpec { source_region: region.clone(), custom_model: false, sla: Sla::BestEffort, ..s.clone() }, call_id)
                 }
                 Alternative::Model { model_id, call_id, .. } => {
-                    (Workload { model_id: model_id.clone(), custom_model: false, sla: Sla::BestEffort, ..w.clone() }, call_id)
+                    (WorkloadSpec { model_id: model_id.clone(), custom_model: false, sla: Sla::BestEffort, ..s.clone() }, call_id)
                 }
                 Alternative::ProvisionIn { .. } => continue,
             };
-            let options = cris_atlas::domain::engine::evaluate(c, &followed);
+            let followed = check(c, followed);
+            let options = evaluate_options(c, &followed);
             prop_assert!(
-                options.iter().any(|o| o.eligible && &o.call_id == call_id),
-                "suggestion {call_id} is not eligible for {followed:?}"
+                options.iter().any(|o| o.is_eligible() && &o.call_id == call_id),
+                "suggestion {} is not eligible for {:?}", call_id, followed.spec()
             );
         }
     }
-}
-
-#[test]
-fn many_violations_are_summarised_by_country() {
-    let rec = recommend(
-        catalog(),
-        &workload(
-            SONNET_45,
-            "eu-central-1",
-            geography("EU"),
-            Traffic::Spiky,
-            Sla::BestEffort,
-        ),
-    );
-    let global = rec
-        .options
-        .iter()
-        .find(|o| o.option == OptionKind::Global)
-        .unwrap();
-    let why = global.ineligible_because().unwrap();
-    assert!(global.violations.len() > 4);
-    assert!(
-        why.contains(&format!(
-            "in {} Regions outside the allowed ones",
-            global.violations.len()
-        )),
-        "{why}"
-    );
-    assert_eq!(why.matches("United States of America").count(), 1, "{why}");
-    assert!(why.contains("United Kingdom") && why.contains("Switzerland"));
 }

@@ -4,6 +4,7 @@
 
 mod render_support;
 
+use cris_atlas::domain::evaluation::WorkloadEvaluation;
 use render_support::{count, render};
 
 use cris_atlas::app::{CatalogError, CatalogErrorProps};
@@ -114,7 +115,7 @@ async fn a_broken_catalog_shows_an_error_panel() {
     assert!(html.contains("models.json: expected value"));
 }
 
-fn workload(text: &str) -> cris_atlas::domain::plan::Workload {
+fn workload(text: &str) -> cris_atlas::domain::plan::Workload<'static> {
     let plan = format!(r#"{{"version":1,"workloads":[{text}]}}"#);
     let catalog = data::catalog().unwrap();
     cris_atlas::domain::plan::Plan::parse(&plan, catalog)
@@ -132,11 +133,11 @@ async fn the_recommendation_card_shows_the_id_reasons_and_sources() {
     let w = workload(
         r#"{"name":"Support chat","model_id":"anthropic.claude-sonnet-4-5-20250929-v1:0","source_region":"eu-central-1","residency":{"kind":"geography","name":"EU"},"traffic":"spiky","sla":"best_effort"}"#,
     );
-    let recommendation = cris_atlas::domain::engine::recommend(catalog, &w);
+    let evaluation = std::rc::Rc::new(WorkloadEvaluation::of(catalog, &w));
     let html = LocalServerRenderer::<RecommendationCard>::with_props(RecommendationCardProps {
         catalog: CatalogRef(catalog),
         workload: w,
-        recommendation,
+        evaluation,
     })
     .hydratable(false)
     .render()
@@ -161,9 +162,7 @@ async fn the_comparison_table_has_headers_and_marks_the_recommendation() {
     let w = workload(
         r#"{"name":"Claims","model_id":"anthropic.claude-sonnet-4-5-20250929-v1:0","source_region":"ca-central-1","residency":{"kind":"country","code":"CA"},"traffic":"steady","sla":"best_effort"}"#,
     );
-    let rec = cris_atlas::domain::engine::recommend(catalog, &w);
-    let comparison =
-        cris_atlas::domain::compare::compare(catalog, &rec, "ca-central-1", w.model_id.as_str());
+    let comparison = WorkloadEvaluation::of(catalog, &w).comparison;
     let html = LocalServerRenderer::<ComparisonTable>::with_props(ComparisonTableProps {
         comparison,
         name: "Claims".into(),
@@ -177,6 +176,8 @@ async fn the_comparison_table_has_headers_and_marks_the_recommendation() {
     assert!(html.contains("Geographic (US)"));
     assert!(html.contains("us-east-1 (United States of America)"));
     assert!(html.contains("✗ No: it may process prompts outside the allowed Regions"));
+    // The first row says whether each option is eligible.
+    assert!(html.contains(r#"<th scope="row">Eligible</th>"#));
     for row in [
         "ID to call",
         "Where the prompt may be processed",
@@ -199,11 +200,12 @@ async fn the_comparison_table_has_headers_and_marks_the_recommendation() {
 
 #[tokio::test]
 async fn the_wizard_shows_problems_per_field() {
-    use cris_atlas::components::wizard_panel::{WizardPanel, WizardPanelProps};
-    use cris_atlas::domain::wizard::Wizard;
+    use cris_atlas::components::wizard::{WizardPanel, WizardPanelProps};
+    use cris_atlas::domain::wizard::{Wizard, WizardAction};
     let catalog = data::catalog().unwrap();
     let mut wizard = Wizard::new();
-    assert!(!wizard.next(catalog));
+    wizard.apply(WizardAction::Next, catalog);
+    assert!(!wizard.shown_problems.is_empty());
     let html = LocalServerRenderer::<WizardPanel>::with_props(WizardPanelProps {
         catalog: CatalogRef(catalog),
         wizard,

@@ -5,60 +5,92 @@
 
 use cris_atlas::data;
 use cris_atlas::domain::catalog::Catalog;
+use cris_atlas::domain::ids::{CountryCode, ModelId, RegionCode};
 use cris_atlas::domain::plan::{Plan, Sla, Traffic};
 use cris_atlas::domain::planner::{Action, Planner};
 use cris_atlas::domain::residency::Residency;
-use cris_atlas::domain::wizard::{Answer, Field, ResidencyKind, Step, Wizard};
+use cris_atlas::domain::wizard::{
+    Answer, Field, ResidencyKind, Step, Wizard, WizardAction, WizardOutcome,
+};
 
 fn catalog() -> &'static Catalog {
     data::catalog().expect("catalog")
 }
 
+/// Answers one question.
+fn answer(w: &mut Wizard, answer: Answer, c: &'static Catalog) {
+    assert_eq!(
+        w.apply(WizardAction::Answer(answer), c),
+        WizardOutcome::Open
+    );
+}
+
+/// Presses Next; whether the step changed.
+fn next(w: &mut Wizard, c: &'static Catalog) -> bool {
+    let before = w.step;
+    assert_eq!(w.apply(WizardAction::Next, c), WizardOutcome::Open);
+    w.step != before
+}
+
+/// Jumps to a step; whether the wizard is there now.
+fn go_to(w: &mut Wizard, step: Step, c: &'static Catalog) -> bool {
+    w.apply(WizardAction::GoTo(step), c);
+    w.step == step
+}
+
+fn region(code: &str) -> RegionCode {
+    RegionCode::new(code)
+}
+
 fn answer_all(w: &mut Wizard) {
     let c = catalog();
-    w.answer(Answer::Name("Chat".into()), c);
-    w.answer(Answer::Model("amazon.nova-lite-v1:0".into()), c);
-    w.answer(Answer::SourceRegion("eu-west-3".into()), c);
+    answer(w, Answer::Name("Chat".into()), c);
+    answer(w, Answer::Model(ModelId::new("amazon.nova-lite-v1:0")), c);
+    answer(w, Answer::SourceRegion(Some(region("eu-west-3"))), c);
 }
 
 #[test]
 fn each_step_blocks_until_its_fields_are_valid() {
     let c = catalog();
     let mut w = Wizard::new();
-    assert!(!w.next(c));
+    assert!(!next(&mut w, c));
     assert_eq!(w.step, Step::Workload);
     let fields: Vec<Field> = w.shown_problems.iter().map(|p| p.field).collect();
     assert_eq!(fields, [Field::Name, Field::Model, Field::SourceRegion]);
     // Fixing a field clears its problem at once.
-    w.answer(Answer::Name("Chat".into()), c);
+    answer(&mut w, Answer::Name("Chat".into()), c);
     assert!(!w.shown_problems.iter().any(|p| p.field == Field::Name));
-    w.answer(Answer::Model("acme.missing".into()), c);
+    answer(&mut w, Answer::Model(ModelId::new("acme.missing")), c);
     assert!(w
         .shown_problems
         .iter()
         .any(|p| p.field == Field::Model && p.message.contains("acme.missing")));
     answer_all(&mut w);
-    assert!(w.next(c));
+    assert!(next(&mut w, c));
     assert_eq!(w.step, Step::Residency);
     // Residency: a chosen kind needs its value.
-    w.answer(Answer::ResidencyKind(ResidencyKind::Country), c);
-    assert!(!w.next(c));
+    answer(&mut w, Answer::ResidencyKind(ResidencyKind::Country), c);
+    assert!(!next(&mut w, c));
     assert_eq!(w.shown_problems[0].field, Field::Residency);
-    w.answer(Answer::Country("FR".into()), c);
-    assert!(w.next(c));
-    assert!(!w.next(c), "traffic must be chosen");
-    w.answer(Answer::Traffic(Traffic::Spiky), c);
-    assert!(w.next(c));
-    w.answer(Answer::Sla(Sla::BestEffort), c);
-    assert!(w.next(c));
+    answer(&mut w, Answer::Country(Some(CountryCode::new("FR"))), c);
+    assert!(next(&mut w, c));
+    assert!(!next(&mut w, c), "traffic must be chosen");
+    answer(&mut w, Answer::Traffic(Traffic::Spiky), c);
+    assert!(next(&mut w, c));
+    answer(&mut w, Answer::Sla(Sla::BestEffort), c);
+    assert!(next(&mut w, c));
     assert_eq!(w.step, Step::Policy);
-    w.answer(Answer::RestrictRegions(true), c);
-    assert!(!w.next(c), "a restriction needs Regions");
-    w.answer(Answer::ToggleAllowedRegion("eu-west-3".into()), c);
-    assert!(w.next(c));
+    answer(&mut w, Answer::RestrictRegions(true), c);
+    assert!(!next(&mut w, c), "a restriction needs Regions");
+    answer(&mut w, Answer::ToggleAllowedRegion(region("eu-west-3")), c);
+    assert!(next(&mut w, c));
     assert_eq!(w.step, Step::Review);
-    assert!(w.next(c), "the review is the last step");
+    assert!(!next(&mut w, c), "the review is the last step");
     assert_eq!(w.step, Step::Review);
+    assert!(
+        w.shown_problems.is_empty(),
+        "a complete review has nothing to show"
+    );
 }
 
 #[test]
@@ -66,14 +98,17 @@ fn back_keeps_answers_and_go_to_needs_valid_earlier_steps() {
     let c = catalog();
     let mut w = Wizard::new();
     answer_all(&mut w);
-    assert!(w.next(c));
-    w.back();
+    assert!(next(&mut w, c));
+    w.apply(WizardAction::Back, c);
     assert_eq!(w.step, Step::Workload);
     assert_eq!(w.draft.name, "Chat");
-    w.back();
+    w.apply(WizardAction::Back, c);
     assert_eq!(w.step, Step::Workload);
-    assert!(!w.go_to(Step::Review, c), "traffic and SLA are missing");
-    assert!(w.go_to(Step::Traffic, c));
+    assert!(
+        !go_to(&mut w, Step::Review, c),
+        "traffic and SLA are missing"
+    );
+    assert!(go_to(&mut w, Step::Traffic, c));
     assert_eq!(w.step, Step::Traffic);
 }
 
@@ -87,22 +122,22 @@ fn complete_builds_the_typed_workload() {
         problems.iter().map(|p| p.field).collect::<Vec<_>>(),
         [Field::Traffic, Field::Sla]
     );
-    w.answer(Answer::Traffic(Traffic::Steady), c);
-    w.answer(Answer::Sla(Sla::Guaranteed), c);
-    w.answer(Answer::ResidencyKind(ResidencyKind::Regions), c);
-    w.answer(Answer::ToggleRegion("eu-west-3".into()), c);
-    w.answer(Answer::ToggleRegion("eu-west-1".into()), c);
-    w.answer(Answer::ToggleRegion("eu-west-1".into()), c);
-    w.answer(Answer::AllowsGlobal(false), c);
+    answer(&mut w, Answer::Traffic(Traffic::Steady), c);
+    answer(&mut w, Answer::Sla(Sla::Guaranteed), c);
+    answer(&mut w, Answer::ResidencyKind(ResidencyKind::Regions), c);
+    answer(&mut w, Answer::ToggleRegion(region("eu-west-3")), c);
+    answer(&mut w, Answer::ToggleRegion(region("eu-west-1")), c);
+    answer(&mut w, Answer::ToggleRegion(region("eu-west-1")), c);
+    answer(&mut w, Answer::AllowsGlobal(false), c);
     let workload = w.draft.complete(c).expect("complete");
-    assert_eq!(workload.name, "Chat");
+    assert_eq!(workload.name(), "Chat");
     assert_eq!(
-        workload.residency,
+        workload.spec().residency,
         Residency::Regions {
-            codes: vec!["eu-west-3".into()]
+            codes: vec![region("eu-west-3")]
         }
     );
-    let policy = workload.org_policy.clone().expect("policy");
+    let policy = workload.spec().org_policy.clone().expect("policy");
     assert!(!policy.allows_global);
     assert_eq!(policy.allowed_regions, None);
     // A draft made from the workload gives the same workload back.
@@ -112,7 +147,7 @@ fn complete_builds_the_typed_workload() {
     assert_eq!(again, workload);
 }
 
-fn planner_with(names: &[&str]) -> Planner {
+fn planner_with(names: &[&str]) -> Planner<'static> {
     let workloads: Vec<String> = names
         .iter()
         .map(|n| format!(r#"{{"name":"{n}","model_id":"amazon.nova-lite-v1:0","source_region":"us-east-1","residency":{{"kind":"none"}},"traffic":"steady","sla":"best_effort"}}"#))
@@ -121,8 +156,15 @@ fn planner_with(names: &[&str]) -> Planner {
     Planner::from_plan(Plan::parse(&text, catalog()).expect("plan"))
 }
 
-fn names(p: &Planner) -> Vec<String> {
-    p.entries.iter().map(|e| e.workload.name.clone()).collect()
+fn names(p: &Planner<'_>) -> Vec<String> {
+    p.entries
+        .iter()
+        .map(|e| e.workload.name().to_owned())
+        .collect()
+}
+
+fn wizard(p: &mut Planner<'static>, action: WizardAction, c: &'static Catalog) -> bool {
+    p.apply(Action::Wizard(action), c)
 }
 
 #[test]
@@ -132,20 +174,17 @@ fn planner_adds_edits_and_reorders() {
     assert!(p.apply(Action::StartAdd, c));
     for a in [
         Answer::Name("C".into()),
-        Answer::Model("amazon.nova-lite-v1:0".into()),
-        Answer::SourceRegion("us-west-2".into()),
+        Answer::Model(ModelId::new("amazon.nova-lite-v1:0")),
+        Answer::SourceRegion(Some(region("us-west-2"))),
         Answer::Traffic(Traffic::Spiky),
         Answer::Sla(Sla::BestEffort),
     ] {
-        p.apply(Action::Answer(a), c);
+        wizard(&mut p, WizardAction::Answer(a), c);
     }
-    assert!(p.apply(Action::Save, c));
+    assert!(wizard(&mut p, WizardAction::Save, c));
     assert!(p.wizard.is_none());
     assert_eq!(names(&p), ["A", "B", "C"]);
-    assert_eq!(
-        p.selected_entry().map(|e| e.workload.name.as_str()),
-        Some("C")
-    );
+    assert_eq!(p.selected_entry().map(|e| e.workload.name()), Some("C"));
     let c_id = p.entries[2].id;
     assert!(p.apply(Action::MoveUp(c_id), c));
     assert_eq!(names(&p), ["A", "C", "B"]);
@@ -155,8 +194,8 @@ fn planner_adds_edits_and_reorders() {
         "already first: nothing changes"
     );
     p.apply(Action::StartEdit(c_id), c);
-    p.apply(Action::Answer(Answer::Name("C2".into())), c);
-    p.apply(Action::Save, c);
+    wizard(&mut p, WizardAction::Answer(Answer::Name("C2".into())), c);
+    wizard(&mut p, WizardAction::Save, c);
     assert_eq!(names(&p), ["C2", "A", "B"]);
 }
 
@@ -165,8 +204,8 @@ fn saving_an_incomplete_draft_shows_the_first_step_with_problems() {
     let c = catalog();
     let mut p = planner_with(&[]);
     p.apply(Action::StartAdd, c);
-    p.apply(Action::Answer(Answer::Name("X".into())), c);
-    p.apply(Action::Save, c);
+    wizard(&mut p, WizardAction::Answer(Answer::Name("X".into())), c);
+    wizard(&mut p, WizardAction::Save, c);
     let (_, w) = p.wizard.as_ref().expect("still open");
     assert_eq!(w.step, Step::Workload);
     assert!(w.shown_problems.iter().any(|pr| pr.field == Field::Model));
@@ -184,7 +223,7 @@ fn delete_is_undoable_and_duplicate_inserts_a_copy() {
     p.apply(Action::Delete(b), c);
     assert_eq!(names(&p), ["A", "B (copy)", "C"]);
     assert_eq!(
-        p.selected_entry().map(|e| e.workload.name.as_str()),
+        p.selected_entry().map(|e| e.workload.name()),
         Some("B (copy)")
     );
     assert!(p.apply(Action::Undo, c));

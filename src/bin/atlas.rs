@@ -6,9 +6,11 @@
 //! - `atlas catalog check [--data DIR]`: parse and validate catalog files.
 
 use cris_atlas::data;
-use cris_atlas::domain::catalog::{Catalog, CatalogFiles};
+use cris_atlas::domain::catalog::Catalog;
+use cris_atlas::domain::evaluation::PlanEvaluation;
 use cris_atlas::domain::ids::RegionCode;
 use cris_atlas::domain::import::{import, FoundationModels, InferenceProfiles, RegionSnapshot};
+use cris_atlas::domain::load::CatalogFiles;
 use cris_atlas::domain::plan::Plan;
 use cris_atlas::domain::report;
 use std::path::{Path, PathBuf};
@@ -109,8 +111,15 @@ fn recommend(plan_path: &Path, format: &str) -> Result<String, String> {
     let text = read(plan_path)?;
     let plan = Plan::parse(&text, catalog).map_err(|e| format!("{}: {e}", plan_path.display()))?;
     match format {
-        "json" => Ok(report::to_json(&report::report(catalog, &plan)) + "\n"),
-        "markdown" => Ok(report::to_markdown(catalog, &plan)),
+        "json" => {
+            let evaluation = PlanEvaluation::of(catalog, &plan);
+            Ok(report::to_json(&report::report(catalog, &plan, &evaluation)) + "\n")
+        }
+        "markdown" => Ok(report::to_markdown(
+            catalog,
+            &plan,
+            &PlanEvaluation::of(catalog, &plan),
+        )),
         other => Err(format!("unknown format {other}: use json or markdown")),
     }
 }

@@ -1,7 +1,8 @@
 //! The side-by-side comparison of every option for one workload: a real table with row and
-//! column headers, the recommended column marked, ineligible columns saying why.
+//! column headers, the recommended column marked, yes/no cells marked so colour is not the only
+//! sign.
 
-use crate::domain::compare::Comparison;
+use crate::domain::compare::{Cell, Comparison};
 use yew::prelude::*;
 
 /// Properties of [`ComparisonTable`].
@@ -11,6 +12,23 @@ pub struct ComparisonTableProps {
     pub comparison: Comparison,
     /// The workload's name, for the caption.
     pub name: AttrValue,
+}
+
+fn cell(cell: &Cell, recommended: bool) -> Html {
+    let (class, mark) = match cell.verdict {
+        Some(true) => (Some("fit-yes"), "✓ "),
+        Some(false) => (Some("fit-no"), "✗ "),
+        None => (None, ""),
+    };
+    html! {
+        <td class={classes!(class, recommended.then_some("recommended"))}>
+            if let [line] = cell.lines.as_slice() {
+                { mark }{ line }
+            } else {
+                <ul class="plain">{ for cell.lines.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+            }
+        </td>
+    }
 }
 
 /// The comparison table.
@@ -36,25 +54,10 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    <tr>
-                        <th scope="row">{ "Eligible" }</th>
-                        { for table.columns.iter().map(|c| match &c.why_not {
-                            None => html! { <td class="fit-yes">{ "✓ Yes" }</td> },
-                            Some(why) => html! { <td class="fit-no">{ format!("✗ No: {why}") }</td> },
-                        }) }
-                    </tr>
                     { for table.rows.iter().map(|row| html! {
                         <tr>
                             <th scope="row">{ row.label }</th>
-                            { for row.cells.iter().zip(&table.columns).map(|(lines, c)| html! {
-                                <td class={classes!(c.recommended.then_some("recommended"))}>
-                                    if lines.len() == 1 {
-                                        { &lines[0] }
-                                    } else {
-                                        <ul class="plain">{ for lines.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
-                                    }
-                                </td>
-                            }) }
+                            { for row.cells.iter().zip(&table.columns).map(|(c, column)| cell(c, column.recommended)) }
                         </tr>
                     }) }
                 </tbody>

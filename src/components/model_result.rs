@@ -2,8 +2,8 @@
 //! the ways to call it that pass the filters, each profile linking to its page. Its props compare
 //! by identity, so typing in the search box never re-renders a row whose content is unchanged.
 
-use crate::domain::catalog::Lifecycle;
 use crate::domain::explore::{Prepared, Way};
+use crate::domain::schema::Lifecycle;
 use crate::route::Route;
 use crate::state::CatalogRef;
 use std::collections::BTreeSet;
@@ -77,11 +77,11 @@ pub fn ModelResult(props: &ModelResultProps) -> Html {
                         }
                     }
                     Way::Profile(profile) => {
-                        let detail = match from.and_then(|s| profile.destinations_from(s.as_str())) {
+                        let detail = match from.and_then(|s| profile.destinations_from(s)) {
                             Some(dest) => {
                                 let countries: BTreeSet<&str> = dest
                                     .iter()
-                                    .map(|d| props.catalog.country_name_of(d.as_str()))
+                                    .map(|d| props.catalog.country_name_of(d))
                                     .collect();
                                 format!(
                                     "→ {} Regions in {}",

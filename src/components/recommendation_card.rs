@@ -3,9 +3,12 @@
 //! nothing is eligible.
 
 use crate::components::copy_button::CopyButton;
-use crate::domain::engine::{Alternative, Recommendation};
+use crate::domain::evaluation::WorkloadEvaluation;
+use crate::domain::options::NO_ELIGIBLE_OPTION;
 use crate::domain::plan::Workload;
+use crate::domain::suggest::Alternative;
 use crate::state::CatalogRef;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`RecommendationCard`].
@@ -14,9 +17,9 @@ pub struct RecommendationCardProps {
     /// The catalog, for names.
     pub catalog: CatalogRef,
     /// The workload.
-    pub workload: Workload,
+    pub workload: Workload<'static>,
     /// What the engine decided.
-    pub recommendation: Recommendation,
+    pub evaluation: Rc<WorkloadEvaluation>,
 }
 
 fn alternative(catalog: &CatalogRef, alt: &Alternative) -> Html {
@@ -26,14 +29,14 @@ fn alternative(catalog: &CatalogRef, alt: &Alternative) -> Html {
             option,
             call_id,
         } => html! {
-            <li>{ format!("Call from {region} ({}): {} ", catalog.region(region.as_str()).map_or("", |r| r.name.as_str()), option.label()) }<code>{ call_id }</code></li>
+            <li>{ format!("Call from {region} ({}): {} ", catalog.region(region).map_or("", |r| r.name.as_str()), option.label()) }<code>{ call_id }</code></li>
         },
         Alternative::Model {
             model_id,
             option,
             call_id,
         } => html! {
-            <li>{ format!("Use {} instead: {} ", catalog.model(model_id.as_str()).map_or(model_id.as_str(), |m| m.name.as_str()), option.label()) }<code>{ call_id }</code></li>
+            <li>{ format!("Use {} instead: {} ", catalog.model(model_id).map_or(model_id.as_str(), |m| m.name.as_str()), option.label()) }<code>{ call_id }</code></li>
         },
         Alternative::ProvisionIn { regions } if regions.is_empty() => html! {
             <li>{ "No Region that the obligation allows offers this model for Provisioned Throughput." }</li>
@@ -48,8 +51,8 @@ fn alternative(catalog: &CatalogRef, alt: &Alternative) -> Html {
 /// The recommendation card.
 #[component]
 pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
-    let rec = &props.recommendation;
-    let w = &props.workload;
+    let rec = &props.evaluation.recommendation;
+    let w = props.workload.spec();
     let catalog = props.catalog;
     let chosen = rec.chosen_option();
     html! {
@@ -59,8 +62,8 @@ pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
                 { format!("Recommendation for {}", w.name) }
             </h2>
             <p class="recommended-option" data-testid="recommended-option">
-                <strong>{ chosen.map_or("No eligible option".to_owned(), |o| o.label()) }</strong>
-                { format!(" · {} from {} · {}", catalog.model(w.model_id.as_str()).map_or(w.model_id.as_str(), |m| m.name.as_str()), w.source_region, w.residency.describe(&catalog)) }
+                <strong>{ chosen.map_or(NO_ELIGIBLE_OPTION.to_owned(), |o| o.label()) }</strong>
+                { format!(" · {} from {} · {}", props.workload.model().name, w.source_region, w.residency.describe(&catalog)) }
             </p>
             if let Some(o) = chosen {
                 <div class="call-id">
@@ -70,7 +73,7 @@ pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
                 </div>
                 <p data-testid="processing">
                     { "The prompt may be processed in: " }
-                    { o.processing_regions.iter().map(|r| format!("{r} ({})", catalog.country_name_of(r.as_str()))).collect::<Vec<_>>().join(", ") }
+                    { o.processing_regions.iter().map(|r| format!("{r} ({})", catalog.country_name_of(r))).collect::<Vec<_>>().join(", ") }
                 </p>
             }
             <h3>{ "Why" }</h3>

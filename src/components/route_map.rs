@@ -2,6 +2,9 @@
 //! with every Region as a point, one line from the source Region to each destination, and the
 //! countries involved shaded. Roles are told apart by shape, line pattern and label as well as
 //! colour, a legend explains them, and the same facts are given as text beside the picture.
+//!
+//! The outline is a static file beside the page, drawn with `<use>` (the whole world, then each
+//! shaded country again on top), so it costs the WebAssembly nothing and the browser caches it.
 
 use crate::domain::geo::fixed;
 use crate::domain::ids::RegionCode;
@@ -10,9 +13,9 @@ use crate::state::CatalogRef;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The world outline, converted once from Natural Earth's 1:110m countries; see the file's
-/// header for its provenance and projection.
-const WORLD: &str = include_str!("../../static/world.svg");
+/// The world outline beside the page, converted once from Natural Earth's 1:110m countries;
+/// see the file's header for its provenance and projection.
+const WORLD: &str = "world.svg";
 
 /// Properties of [`RouteMap`].
 #[derive(Properties, PartialEq)]
@@ -34,13 +37,8 @@ pub struct RouteMapProps {
 /// The route map with its legend and text alternative.
 #[component]
 pub fn RouteMap(props: &RouteMapProps) -> Html {
-    let outlines = use_memo((), |_| map::outlines(WORLD));
     let catalog = props.catalog;
-    let view = map::route_map(
-        &catalog,
-        props.source.as_ref().map(RegionCode::as_str),
-        &props.destinations,
-    );
+    let view = map::route_map(&catalog, props.source.as_ref(), &props.destinations);
     let id = |suffix: &str| format!("{}-{suffix}", props.id);
     let hatch = view.view_box.width / 150.0;
     html! {
@@ -61,15 +59,13 @@ pub fn RouteMap(props: &RouteMapProps) -> Html {
                 </defs>
                 <rect class="map-sea" x="0" y="0" width={fixed(map::WIDTH, 0)} height={fixed(map::HEIGHT, 0)} />
                 <g class="countries">
-                    { for outlines.iter().map(|o| {
-                        let shade = o.country.and_then(|c| view.shaded.get(c).copied());
-                        // Inline, so it wins over the stylesheet's land colour.
-                        let style = shade
-                            .filter(|s| *s != map::Shade::Source)
-                            .map(|_| format!("fill: url(#{})", id("hatch")));
+                    <use href={format!("{WORLD}#land")} class="country" />
+                    { for view.shaded.iter().map(|(country, shade)| {
+                        // A presentation attribute: the hatching is per map, so not in the
+                        // stylesheet, and `shaded` carries no stylesheet fill to override it.
+                        let fill = (*shade != map::Shade::Source).then(|| format!("url(#{})", id("hatch")));
                         html! {
-                            <path d={o.d} class={classes!("country", shade.map(|s| s.class()))}
-                                  {style} />
+                            <use href={format!("{WORLD}#c-{country}")} class={classes!("shaded", shade.class())} {fill} />
                         }
                     }) }
                 </g>

@@ -2,8 +2,12 @@
 //! explorer's search can be timed at a catalog ten times the real size (`#/explore?bench=10`).
 //! The copies are synthetic; nothing else in the app ever sees them.
 
-use super::catalog::{Catalog, CatalogError, Profile};
+use super::catalog::Catalog;
+
+use super::schema::Profile;
+
 use super::ids::{ModelId, ProfileId};
+use super::load::CatalogError;
 
 /// The largest replication factor a URL may ask for, so a hand-edited link cannot exhaust memory.
 pub const MAX_FACTOR: u8 = 20;

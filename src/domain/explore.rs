@@ -1,9 +1,13 @@
 //! The explorer's search: text and filters over models and their ways to be called, evaluated per
-//! source Region, and the query's round trip through a URL.
+//! source Region, and the query's round trip through a URL. Each filter ([`Filter`]) owns its URL
+//! parameter, its values' encoding and its name in messages; the page reads and writes the query
+//! through [`Query::get`] and [`Query::set`] only.
 
-use super::catalog::{Catalog, Lifecycle, Model, Profile};
+use super::catalog::Catalog;
+
 use super::ids::{CountryCode, GeographyId, RegionCode, Scope};
 use super::residency::{Allowed, Residency};
+use super::schema::{Lifecycle, Model, Profile};
 
 /// One way to call a model: the bare ID in one Region, or a profile.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -15,12 +19,11 @@ pub enum Way<'a> {
 }
 
 impl Way<'_> {
-    /// A heading for the way, such as `In-Region`, `EU geographic` or `Global`.
+    /// A heading for the way, such as `In-Region`, `Geographic (EU)` or `Global profile`.
     pub fn label(&self) -> String {
         match self {
             Way::InRegion => "In-Region".into(),
-            Way::Profile(p) if p.scope.is_global() => "Global".into(),
-            Way::Profile(p) => format!("{} geographic", p.scope.label()),
+            Way::Profile(p) => p.scope.option_label(),
         }
     }
 }
@@ -98,7 +101,7 @@ impl Query {
                     || contains_folded(&model.provider, word)
                     || contains_folded(model.id.as_str(), word)
                     || catalog
-                        .profiles_for(model.id.as_str())
+                        .profiles_for(&model.id)
                         .any(|p| contains_folded(p.id.as_str(), word))
             })
     }
@@ -142,14 +145,12 @@ impl Query {
     /// "processes only within" filters.
     pub fn source_passes(
         &self,
-        source: &str,
+        source: &RegionCode,
         destinations: &[RegionCode],
         allowed: &Allowed,
     ) -> bool {
-        self.callable_from
-            .as_ref()
-            .is_none_or(|r| r.as_str() == source)
-            && destinations.iter().all(|d| allowed.contains(d.as_str()))
+        self.callable_from.as_ref().is_none_or(|r| r == source)
+            && destinations.iter().all(|d| allowed.contains(d))
     }
 
     /// The source Regions of a way that pass the filters, each with its destinations, sorted by
@@ -172,7 +173,7 @@ impl Query {
                 .flat_map(|route| route.from.iter().map(|s| (s, route.to.as_slice())))
                 .collect(),
         };
-        routes.retain(|(s, to)| self.source_passes(s.as_str(), to, allowed));
+        routes.retain(|(s, to)| self.source_passes(s, to, allowed));
         routes.sort_by(|a, b| a.0.cmp(b.0));
         routes
     }
@@ -184,12 +185,12 @@ impl Query {
             Way::InRegion => model
                 .in_region
                 .iter()
-                .any(|r| self.source_passes(r.as_str(), std::slice::from_ref(r), allowed)),
+                .any(|r| self.source_passes(r, std::slice::from_ref(r), allowed)),
             Way::Profile(p) => p.routes.iter().any(|route| {
                 route
                     .from
                     .iter()
-                    .any(|s| self.source_passes(s.as_str(), &route.to, allowed))
+                    .any(|s| self.source_passes(s, &route.to, allowed))
             }),
         }
     }
@@ -246,57 +247,32 @@ impl Query {
 
     fn model_filter_name(&self) -> &'static str {
         match (&self.provider, &self.lifecycle, &self.modality) {
-            (Some(_), None, None) => "provider",
-            (None, Some(_), None) => "lifecycle",
-            (None, None, Some(_)) => "modality",
+            (Some(_), None, None) => Filter::Provider.name(),
+            (None, Some(_), None) => Filter::Lifecycle.name(),
+            (None, None, Some(_)) => Filter::Modality.name(),
             _ => "provider, lifecycle and modality together",
         }
     }
 
     fn way_filter_name(&self) -> &'static str {
         match (&self.option, &self.callable_from, &self.within) {
-            (Some(_), None, None) => "option type",
-            (None, Some(_), None) => "callable from",
-            (None, None, Some(_)) => "processes only within",
+            (Some(_), None, None) => Filter::Option.name(),
+            (None, Some(_), None) => Filter::From.name(),
+            (None, None, Some(_)) => Filter::Within.name(),
             _ => "option type, callable from and processes only within together",
         }
     }
 
     /// The query as URL query parameters (`q=claude&provider=Anthropic`), empty for no filter.
     pub fn to_query_string(&self) -> String {
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        if !self.text.is_empty() {
-            pairs.push(("q", self.text.clone()));
-        }
-        if let Some(p) = &self.provider {
-            pairs.push(("provider", p.clone()));
-        }
-        if let Some(o) = &self.option {
-            let value = match o {
-                OptionFilter::InRegion => "in-region".to_owned(),
-                OptionFilter::Scope(s) => s.to_string(),
-            };
-            pairs.push(("option", value));
-        }
-        if let Some(r) = &self.callable_from {
-            pairs.push(("from", r.to_string()));
-        }
-        if let Some(w) = &self.within {
-            pairs.push(("within", area_to_param(w)));
-        }
-        if let Some(l) = self.lifecycle {
-            let value = match l {
-                LifecycleFilter::Active => "active",
-                LifecycleFilter::Legacy => "legacy",
-            };
-            pairs.push(("lifecycle", value.to_owned()));
-        }
-        if let Some(m) = &self.modality {
-            pairs.push(("modality", m.clone()));
-        }
-        pairs
+        let text = (!self.text.is_empty()).then(|| ("q", self.text.clone()));
+        let filters = Filter::ALL
             .iter()
-            .map(|(k, v)| format!("{k}={}", percent_encode(v)))
+            .map(|f| (f.key(), self.get(*f)))
+            .filter(|(_, v)| !v.is_empty());
+        text.into_iter()
+            .chain(filters)
+            .map(|(k, v)| format!("{k}={}", percent_encode(&v)))
             .collect::<Vec<_>>()
             .join("&")
     }
@@ -308,23 +284,156 @@ impl Query {
         for pair in raw.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = percent_decode(value);
-            if value.is_empty() {
-                continue;
-            }
-            match key {
-                "q" => query.text = value,
-                "provider" => query.provider = Some(value),
-                "option" if value == "in-region" => query.option = Some(OptionFilter::InRegion),
-                "option" => query.option = Some(OptionFilter::Scope(Scope::new(value))),
-                "from" => query.callable_from = Some(RegionCode::new(value)),
-                "within" => query.within = area_from_param(&value),
-                "lifecycle" if value == "active" => query.lifecycle = Some(LifecycleFilter::Active),
-                "lifecycle" if value == "legacy" => query.lifecycle = Some(LifecycleFilter::Legacy),
-                "modality" => query.modality = Some(value),
-                _ => {}
+            if key == "q" {
+                query.text = value;
+            } else if let Some(filter) = Filter::ALL.iter().find(|f| f.key() == key) {
+                query.set(*filter, &value);
             }
         }
         query
+    }
+
+    /// One filter's value as its URL parameter and select value write it; empty when unset.
+    pub fn get(&self, filter: Filter) -> String {
+        match filter {
+            Filter::Provider => self.provider.clone().unwrap_or_default(),
+            Filter::Option => self
+                .option
+                .as_ref()
+                .map(OptionFilter::param)
+                .unwrap_or_default(),
+            Filter::From => self
+                .callable_from
+                .as_ref()
+                .map(RegionCode::to_string)
+                .unwrap_or_default(),
+            Filter::Within => self.within.as_ref().map(area_to_param).unwrap_or_default(),
+            Filter::Lifecycle => self
+                .lifecycle
+                .map(|l| l.param().to_owned())
+                .unwrap_or_default(),
+            Filter::Modality => self.modality.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Sets one filter from the value [`Query::get`] writes; empty or unreadable clears it.
+    pub fn set(&mut self, filter: Filter, value: &str) {
+        let value = (!value.is_empty()).then_some(value);
+        match filter {
+            Filter::Provider => self.provider = value.map(str::to_owned),
+            Filter::Option => self.option = value.map(OptionFilter::from_param),
+            Filter::From => self.callable_from = value.map(RegionCode::new),
+            Filter::Within => self.within = value.and_then(area_from_param),
+            Filter::Lifecycle => self.lifecycle = value.and_then(LifecycleFilter::from_param),
+            Filter::Modality => self.modality = value.map(str::to_owned),
+        }
+    }
+}
+
+/// The explorer's filters besides the search text, in the order the page shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    /// Provider.
+    Provider,
+    /// Option type.
+    Option,
+    /// Callable from a source Region.
+    From,
+    /// Processes only within an area.
+    Within,
+    /// Lifecycle.
+    Lifecycle,
+    /// Modality.
+    Modality,
+}
+
+impl Filter {
+    /// Every filter, in URL and page order.
+    pub const ALL: [Filter; 6] = [
+        Filter::Provider,
+        Filter::Option,
+        Filter::From,
+        Filter::Within,
+        Filter::Lifecycle,
+        Filter::Modality,
+    ];
+
+    /// The URL parameter.
+    pub fn key(self) -> &'static str {
+        match self {
+            Filter::Provider => "provider",
+            Filter::Option => "option",
+            Filter::From => "from",
+            Filter::Within => "within",
+            Filter::Lifecycle => "lifecycle",
+            Filter::Modality => "modality",
+        }
+    }
+
+    /// What the filter is called where a message names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Filter::Provider => "provider",
+            Filter::Option => "option type",
+            Filter::From => "callable from",
+            Filter::Within => "processes only within",
+            Filter::Lifecycle => "lifecycle",
+            Filter::Modality => "modality",
+        }
+    }
+}
+
+impl OptionFilter {
+    /// The URL and select value: `in-region` or the scope (`eu`, `global`).
+    pub fn param(&self) -> String {
+        match self {
+            OptionFilter::InRegion => "in-region".to_owned(),
+            OptionFilter::Scope(s) => s.to_string(),
+        }
+    }
+
+    /// Reads [`OptionFilter::param`].
+    pub fn from_param(value: &str) -> OptionFilter {
+        match value {
+            "in-region" => OptionFilter::InRegion,
+            scope => OptionFilter::Scope(Scope::new(scope)),
+        }
+    }
+
+    /// The choice's label: `In-Region (bare model ID)` or the scope's option label.
+    pub fn label(&self) -> String {
+        match self {
+            OptionFilter::InRegion => "In-Region (bare model ID)".to_owned(),
+            OptionFilter::Scope(s) => format!("{} ({}.)", s.option_label(), s),
+        }
+    }
+}
+
+impl LifecycleFilter {
+    /// Every value.
+    pub const ALL: [LifecycleFilter; 2] = [LifecycleFilter::Active, LifecycleFilter::Legacy];
+
+    /// The URL and select value.
+    pub fn param(self) -> &'static str {
+        match self {
+            LifecycleFilter::Active => "active",
+            LifecycleFilter::Legacy => "legacy",
+        }
+    }
+
+    /// Reads [`LifecycleFilter::param`].
+    pub fn from_param(value: &str) -> Option<LifecycleFilter> {
+        LifecycleFilter::ALL
+            .into_iter()
+            .find(|l| l.param() == value)
+    }
+
+    /// The choice's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            LifecycleFilter::Active => "Active",
+            LifecycleFilter::Legacy => "Legacy",
+        }
     }
 }
 
@@ -354,7 +463,7 @@ impl Query {
             .map(|hit| {
                 let m = hit.model;
                 let mut text = format!("{}\n{}\n{}", m.name, m.provider, m.id);
-                for p in catalog.profiles_for(m.id.as_str()) {
+                for p in catalog.profiles_for(&m.id) {
                     text.push('\n');
                     text.push_str(p.id.as_str());
                 }
@@ -389,7 +498,7 @@ pub fn model_ways<'a>(catalog: &'a Catalog, model: &Model) -> Vec<Way<'a>> {
     if !model.in_region.is_empty() {
         ways.push(Way::InRegion);
     }
-    ways.extend(catalog.profiles_for(model.id.as_str()).map(Way::Profile));
+    ways.extend(catalog.profiles_for(&model.id).map(Way::Profile));
     ways
 }
 

@@ -1,7 +1,5 @@
-//! Distances between Regions: great-circle kilometres and the round-trip time light needs in fibre.
-
-use super::catalog::Catalog;
-use super::ids::RegionCode;
+//! Distances on the globe: great-circle kilometres and the round-trip time light needs in fibre,
+//! and fixed-point formatting of such figures. Pure arithmetic, no catalog.
 
 /// Mean Earth radius in kilometres.
 const EARTH_RADIUS_KM: f64 = 6371.0;
@@ -17,19 +15,6 @@ pub fn great_circle_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
-}
-
-/// Distance in km between two Regions of the catalog; 0 when either is unknown.
-pub fn region_km(catalog: &Catalog, a: &str, b: &str) -> f64 {
-    catalog.distance_km(a, b).unwrap_or(0.0)
-}
-
-/// Distance in km from `source` to the farthest of `regions`.
-pub fn farthest_km(catalog: &Catalog, source: &str, regions: &[RegionCode]) -> f64 {
-    regions
-        .iter()
-        .map(|r| region_km(catalog, source, r.as_str()))
-        .fold(0.0, f64::max)
 }
 
 /// A lower bound on the extra round trip to travel `km` and back in fibre, in milliseconds.

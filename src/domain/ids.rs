@@ -80,6 +80,16 @@ impl Scope {
         self.0 == Self::GLOBAL
     }
 
+    /// The label of an option through a profile of this scope: `Global profile`, or
+    /// `Geographic (EU)`; the comparison table, the explorer and the profile page all use it.
+    pub fn option_label(&self) -> String {
+        if self.is_global() {
+            "Global profile".into()
+        } else {
+            format!("Geographic ({})", self.label())
+        }
+    }
+
     /// A human label: `EU`, `Japan`, `Global`, ...
     pub fn label(&self) -> String {
         match self.0.as_str() {

@@ -4,8 +4,12 @@
 //! The API is authoritative for the Regions it was asked from: their availability and routes are
 //! replaced; other Regions are left as they were. The result is validated like any catalog.
 
-use super::catalog::{Catalog, CatalogError, Lifecycle, Model, Profile, Route, Source};
+use super::catalog::Catalog;
+
+use super::schema::{Lifecycle, Meta, Model, Profile, Route, Source};
+
 use super::ids::{ModelId, ProfileId, RegionCode, Scope, SourceId};
+use super::load::CatalogError;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -174,17 +178,40 @@ pub fn import(
     as_of: &str,
 ) -> Result<Catalog, ImportError> {
     for s in snapshots {
-        if catalog.region(s.region.as_str()).is_none() {
+        if catalog.region(&s.region).is_none() {
             return Err(ImportError::UnknownRegion(s.region.to_string()));
         }
     }
     let source = SourceId::new(API_SOURCE);
+    let models = merge_models(catalog, snapshots, &source, as_of);
+    let profiles = merge_profiles(catalog, snapshots, &source, as_of)?;
+    let meta = cite_api(catalog, snapshots, source, as_of);
+    Catalog::new(
+        meta,
+        catalog.regions_source.clone(),
+        catalog.regions.clone(),
+        catalog.countries.clone(),
+        catalog.geographies.clone(),
+        models.into_values().collect(),
+        profiles,
+    )
+    .map_err(ImportError::Invalid)
+}
+
+/// The catalog's models with each snapshot's availability merged in: listed models are added or
+/// updated for that Region, models no longer listed there lose it.
+fn merge_models(
+    catalog: &Catalog,
+    snapshots: &[RegionSnapshot],
+    source: &SourceId,
+    as_of: &str,
+) -> BTreeMap<ModelId, Model> {
     let mut models: BTreeMap<ModelId, Model> = catalog
         .models
         .iter()
         .map(|m| (m.id.clone(), m.clone()))
         .collect();
-    let mut touched_models = BTreeSet::new();
+    let mut touched = BTreeSet::new();
     for snap in snapshots {
         let listed: BTreeMap<&str, &FoundationModelSummary> = snap
             .models
@@ -193,62 +220,82 @@ pub fn import(
             .map(|m| (m.model_id.as_str(), m))
             .collect();
         for (id, summary) in &listed {
-            let model = models.entry(ModelId::new(*id)).or_insert_with(|| Model {
-                id: ModelId::new(*id),
-                name: summary.model_name.clone(),
-                provider: summary.provider_name.clone(),
-                lifecycle: Lifecycle::Active,
-                input_modalities: Vec::new(),
-                output_modalities: Vec::new(),
-                offered_in: Vec::new(),
-                in_region: Vec::new(),
-                provisioned: Vec::new(),
-                customizations: Vec::new(),
-                streaming: false,
-                source: source.clone(),
-                as_of: as_of.to_owned(),
-            });
-            let has = |t: &str| summary.inference_types_supported.iter().any(|x| x == t);
-            set_membership(&mut model.offered_in, &snap.region, true);
-            set_membership(&mut model.in_region, &snap.region, has("ON_DEMAND"));
-            set_membership(&mut model.provisioned, &snap.region, has("PROVISIONED"));
-            let sorted = |v: &Vec<String>| {
-                let mut v = v.clone();
-                v.sort();
-                v
-            };
-            model.input_modalities = sorted(&summary.input_modalities);
-            model.output_modalities = sorted(&summary.output_modalities);
-            model.customizations = sorted(&summary.customizations_supported);
-            model.streaming = summary.response_streaming_supported.unwrap_or(false);
-            let legacy = summary
-                .model_lifecycle
-                .as_ref()
-                .is_some_and(|l| l.status == "LEGACY");
-            if legacy && !model.lifecycle.is_legacy() {
-                model.lifecycle = Lifecycle::Legacy { end_of_life: None };
-            } else if !legacy {
-                model.lifecycle = Lifecycle::Active;
-            }
-            touched_models.insert(model.id.clone());
+            let model = models
+                .entry(ModelId::new(*id))
+                .or_insert_with(|| new_model(id, summary, source, as_of));
+            apply_summary(model, summary, &snap.region);
+            touched.insert(model.id.clone());
         }
         for model in models.values_mut() {
             if !listed.contains_key(model.id.as_str()) && model.offered_in.contains(&snap.region) {
                 set_membership(&mut model.offered_in, &snap.region, false);
                 set_membership(&mut model.in_region, &snap.region, false);
                 set_membership(&mut model.provisioned, &snap.region, false);
-                touched_models.insert(model.id.clone());
+                touched.insert(model.id.clone());
             }
         }
     }
-    for id in &touched_models {
+    for id in &touched {
         if let Some(m) = models.get_mut(id) {
             m.source = source.clone();
             m.as_of = as_of.to_owned();
         }
     }
+    models
+}
 
-    // Routes per profile and source Region, starting from the catalog's.
+fn new_model(id: &str, summary: &FoundationModelSummary, source: &SourceId, as_of: &str) -> Model {
+    Model {
+        id: ModelId::new(id),
+        name: summary.model_name.clone(),
+        provider: summary.provider_name.clone(),
+        lifecycle: Lifecycle::Active,
+        input_modalities: Vec::new(),
+        output_modalities: Vec::new(),
+        offered_in: Vec::new(),
+        in_region: Vec::new(),
+        provisioned: Vec::new(),
+        customizations: Vec::new(),
+        streaming: false,
+        source: source.clone(),
+        as_of: as_of.to_owned(),
+    }
+}
+
+/// What one Region's listing says of a model.
+fn apply_summary(model: &mut Model, summary: &FoundationModelSummary, region: &RegionCode) {
+    let has = |t: &str| summary.inference_types_supported.iter().any(|x| x == t);
+    set_membership(&mut model.offered_in, region, true);
+    set_membership(&mut model.in_region, region, has("ON_DEMAND"));
+    set_membership(&mut model.provisioned, region, has("PROVISIONED"));
+    let sorted = |v: &Vec<String>| {
+        let mut v = v.clone();
+        v.sort();
+        v
+    };
+    model.input_modalities = sorted(&summary.input_modalities);
+    model.output_modalities = sorted(&summary.output_modalities);
+    model.customizations = sorted(&summary.customizations_supported);
+    model.streaming = summary.response_streaming_supported.unwrap_or(false);
+    let legacy = summary
+        .model_lifecycle
+        .as_ref()
+        .is_some_and(|l| l.status == "LEGACY");
+    if legacy && !model.lifecycle.is_legacy() {
+        model.lifecycle = Lifecycle::Legacy { end_of_life: None };
+    } else if !legacy {
+        model.lifecycle = Lifecycle::Active;
+    }
+}
+
+/// Routes per profile and source Region, starting from the catalog's, with each snapshot's
+/// listing merged in; profiles touched by a snapshot are cited to it.
+fn merge_profiles(
+    catalog: &Catalog,
+    snapshots: &[RegionSnapshot],
+    source: &SourceId,
+    as_of: &str,
+) -> Result<Vec<Profile>, ImportError> {
     let mut routes: BTreeMap<ProfileId, Routing> = BTreeMap::new();
     let mut kept: BTreeMap<ProfileId, &Profile> = BTreeMap::new();
     for p in &catalog.profiles {
@@ -264,52 +311,86 @@ pub fn import(
         routes.insert(p.id.clone(), (p.scope.clone(), p.model.clone(), per_source));
         kept.insert(p.id.clone(), p);
     }
-    let mut touched_profiles = BTreeSet::new();
+    let mut touched = BTreeSet::new();
     let mut global_sources: BTreeMap<ProfileId, BTreeSet<RegionCode>> = BTreeMap::new();
     for snap in snapshots {
-        let mut listed = BTreeSet::new();
-        for summary in &snap.profiles.inference_profile_summaries {
-            if summary.kind != "SYSTEM_DEFINED" {
-                continue;
+        merge_listing(snap, &mut routes, &mut touched, &mut global_sources)?;
+    }
+    fill_global_destinations(&mut routes, &global_sources)?;
+    Ok(routes
+        .into_iter()
+        .filter(|(_, (_, _, per_source))| !per_source.is_empty())
+        .map(|(id, (scope, model, per_source))| {
+            let unchanged = kept.get(&id).filter(|_| !touched.contains(&id));
+            Profile {
+                routes: group_routes(&per_source),
+                source: unchanged.map_or_else(|| source.clone(), |p| p.source.clone()),
+                as_of: unchanged.map_or_else(|| as_of.to_owned(), |p| p.as_of.clone()),
+                id,
+                scope,
+                model,
             }
-            let id = ProfileId::new(summary.inference_profile_id.as_str());
-            let (scope, model) = summary
-                .inference_profile_id
-                .split_once('.')
-                .filter(|(s, m)| !s.is_empty() && !m.is_empty())
-                .ok_or_else(|| ImportError::BadProfileId(id.to_string()))?;
-            let mut destinations = BTreeSet::new();
-            for m in &summary.models {
-                if let Some(region) = arn_region(&m.model_arn)? {
-                    destinations.insert(RegionCode::new(region));
-                }
-            }
-            let entry = routes
-                .entry(id.clone())
-                .or_insert_with(|| (Scope::new(scope), ModelId::new(model), BTreeMap::new()));
-            if entry.0.is_global() {
-                // The list response names only the source Region and a Region-less ARN; the
-                // destinations are filled in below.
-                global_sources
-                    .entry(id.clone())
-                    .or_default()
-                    .insert(snap.region.clone());
-            } else {
-                entry.2.insert(snap.region.clone(), destinations);
-            }
-            listed.insert(id.clone());
-            touched_profiles.insert(id);
+        })
+        .collect())
+}
+
+/// One Region's `list-inference-profiles`: its system profiles' destinations from that source,
+/// and profiles it no longer lists lose that source.
+fn merge_listing(
+    snap: &RegionSnapshot,
+    routes: &mut BTreeMap<ProfileId, Routing>,
+    touched: &mut BTreeSet<ProfileId>,
+    global_sources: &mut BTreeMap<ProfileId, BTreeSet<RegionCode>>,
+) -> Result<(), ImportError> {
+    let mut listed = BTreeSet::new();
+    for summary in &snap.profiles.inference_profile_summaries {
+        if summary.kind != "SYSTEM_DEFINED" {
+            continue;
         }
-        for (id, entry) in routes.iter_mut() {
-            if !listed.contains(id) && entry.2.remove(&snap.region).is_some() {
-                touched_profiles.insert(id.clone());
+        let id = ProfileId::new(summary.inference_profile_id.as_str());
+        let (scope, model) = summary
+            .inference_profile_id
+            .split_once('.')
+            .filter(|(s, m)| !s.is_empty() && !m.is_empty())
+            .ok_or_else(|| ImportError::BadProfileId(id.to_string()))?;
+        let mut destinations = BTreeSet::new();
+        for m in &summary.models {
+            if let Some(region) = arn_region(&m.model_arn)? {
+                destinations.insert(RegionCode::new(region));
             }
+        }
+        let entry = routes
+            .entry(id.clone())
+            .or_insert_with(|| (Scope::new(scope), ModelId::new(model), BTreeMap::new()));
+        if entry.0.is_global() {
+            // The list response names only the source Region and a Region-less ARN; the
+            // destinations are filled in afterwards.
+            global_sources
+                .entry(id.clone())
+                .or_default()
+                .insert(snap.region.clone());
+        } else {
+            entry.2.insert(snap.region.clone(), destinations);
+        }
+        listed.insert(id.clone());
+        touched.insert(id);
+    }
+    for (id, entry) in routes.iter_mut() {
+        if !listed.contains(id) && entry.2.remove(&snap.region).is_some() {
+            touched.insert(id.clone());
         }
     }
-    // Global profiles: known destinations stay (they are all commercial Regions and only grow);
-    // a new global profile takes the Regions that list it, since in every captured global
-    // profile the source Regions and the destination Regions are the same set.
-    for (id, sources) in &global_sources {
+    Ok(())
+}
+
+/// Global profiles: known destinations stay (they are all commercial Regions and only grow); a
+/// new global profile takes the Regions that list it, since in every captured global profile
+/// the source Regions and the destination Regions are the same set.
+fn fill_global_destinations(
+    routes: &mut BTreeMap<ProfileId, Routing>,
+    global_sources: &BTreeMap<ProfileId, BTreeSet<RegionCode>>,
+) -> Result<(), ImportError> {
+    for (id, sources) in global_sources {
         let Some(entry) = routes.get_mut(id) else {
             continue;
         };
@@ -329,29 +410,16 @@ pub fn import(
             *d = destinations.clone();
         }
     }
-    let profiles: Vec<Profile> = routes
-        .into_iter()
-        .filter(|(_, (_, _, per_source))| !per_source.is_empty())
-        .map(|(id, (scope, model, per_source))| {
-            let touched = touched_profiles.contains(&id);
-            let old = kept.get(&id);
-            Profile {
-                routes: group_routes(&per_source),
-                source: match (touched, old) {
-                    (false, Some(p)) => p.source.clone(),
-                    _ => source.clone(),
-                },
-                as_of: match (touched, old) {
-                    (false, Some(p)) => p.as_of.clone(),
-                    _ => as_of.to_owned(),
-                },
-                id,
-                scope,
-                model,
-            }
-        })
-        .collect();
+    Ok(())
+}
 
+/// The catalog's provenance with the API cited as of `as_of` for the snapshots' Regions.
+fn cite_api(
+    catalog: &Catalog,
+    snapshots: &[RegionSnapshot],
+    source: SourceId,
+    as_of: &str,
+) -> Meta {
     let mut meta = catalog.meta.clone();
     meta.sources.retain(|s| s.id != source);
     let regions: Vec<&str> = snapshots.iter().map(|s| s.region.as_str()).collect();
@@ -371,14 +439,5 @@ pub fn import(
     if meta.as_of.as_str() < as_of {
         meta.as_of = as_of.to_owned();
     }
-    Catalog::new(
-        meta,
-        catalog.regions_source.clone(),
-        catalog.regions.clone(),
-        catalog.countries.clone(),
-        catalog.geographies.clone(),
-        models.into_values().collect(),
-        profiles,
-    )
-    .map_err(ImportError::Invalid)
+    meta
 }

@@ -3,9 +3,11 @@
 //! labels placed so they do not overlap, one route line from a source Region to each destination,
 //! and the countries to shade. Plain data: the view draws exactly what this computes.
 
-use super::catalog::{Catalog, Region};
+use super::catalog::Catalog;
+
 use super::geo::{fixed, great_circle_km};
 use super::ids::RegionCode;
+use super::schema::Region;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -48,54 +50,6 @@ pub fn project(lat: f64, lon: f64) -> Point {
     Point {
         x: (lon.clamp(-180.0, 180.0) + 180.0) * UNITS_PER_DEGREE,
         y: (LAT_TOP - lat.clamp(LAT_BOTTOM, LAT_TOP)) * UNITS_PER_DEGREE,
-    }
-}
-
-/// One country's outline from the world file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Outline<'a> {
-    /// ISO 3166-1 alpha-2 code, when Natural Earth gives one.
-    pub country: Option<&'a str>,
-    /// The SVG path data.
-    pub d: &'a str,
-}
-
-/// Reads the outlines of the world file: one `<path id="c-XX" d="…"/>` per line, in map units.
-/// Lines of any other shape are skipped, so the file's comments and root element need no care.
-pub fn outlines(svg: &str) -> Vec<Outline<'_>> {
-    svg.lines()
-        .filter_map(|line| {
-            let rest = line.trim().strip_prefix("<path ")?;
-            let mut d = None;
-            let mut country = None;
-            for (key, value) in attributes(rest) {
-                match key {
-                    "d" => d = Some(value),
-                    "id" => country = value.strip_prefix("c-").filter(|c| !c.is_empty()),
-                    _ => {}
-                }
-            }
-            Some(Outline { country, d: d? })
-        })
-        .collect()
-}
-
-/// The `key="value"` pairs at the start of a tag's remainder, up to the first malformed one.
-fn attributes(mut rest: &str) -> Vec<(&str, &str)> {
-    let mut found = Vec::new();
-    loop {
-        rest = rest.trim_start();
-        let Some((key, after)) = rest.split_once("=\"") else {
-            return found;
-        };
-        let Some((value, after)) = after.split_once('"') else {
-            return found;
-        };
-        if key.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') {
-            return found;
-        }
-        found.push((key, value));
-        rest = after;
     }
 }
 
@@ -357,7 +311,7 @@ impl Bounds {
 /// out). Without a source it marks the destinations and draws no line.
 pub fn route_map<'a>(
     catalog: &'a Catalog,
-    source: Option<&str>,
+    source: Option<&RegionCode>,
     destinations: &[RegionCode],
 ) -> MapView<'a> {
     let source = source.and_then(|s| catalog.region(s));
@@ -365,7 +319,7 @@ pub fn route_map<'a>(
         let mut seen = BTreeSet::new();
         destinations
             .iter()
-            .filter_map(|d| catalog.region(d.as_str()))
+            .filter_map(|d| catalog.region(d))
             .filter(|r| seen.insert(r.code.as_str()))
             .collect()
     };
@@ -601,21 +555,9 @@ fn route_line<'a>(from: &Region, to: &'a Region, radius: f64) -> RouteLine<'a> {
     let a = project(from.lat, from.lon);
     let mut b = project(to.lat, to.lon);
     if from.code == to.code {
-        let r = radius * 5.0;
-        let path = format!(
-            "M{} {}C{} {} {} {} {} {}",
-            fixed(a.x, 1),
-            fixed(a.y, 1),
-            fixed(a.x - r, 1),
-            fixed(a.y - r * 1.6, 1),
-            fixed(a.x + r, 1),
-            fixed(a.y - r * 1.6, 1),
-            fixed(a.x, 1),
-            fixed(a.y, 1)
-        );
         return RouteLine {
             to,
-            path,
+            path: self_loop(a, radius),
             arrow: String::new(),
             km,
         };
@@ -656,18 +598,45 @@ fn route_line<'a>(from: &Region, to: &'a Region, radius: f64) -> RouteLine<'a> {
         x: b.x - shift,
         y: b.y,
     };
-    let (tx, ty) = {
-        let (ex, ey) = (b.x - c.x, b.y - c.y);
-        let l = ex.hypot(ey).max(f64::EPSILON);
-        (ex / l, ey / l)
+    let direction = Point {
+        x: b.x - c.x,
+        y: b.y - c.y,
     };
+    RouteLine {
+        to,
+        path,
+        arrow: arrowhead(end, direction, radius),
+        km,
+    }
+}
+
+/// A loop above a Region, for a route that stays where it starts.
+fn self_loop(a: Point, radius: f64) -> String {
+    let r = radius * 5.0;
+    format!(
+        "M{} {}C{} {} {} {} {} {}",
+        fixed(a.x, 1),
+        fixed(a.y, 1),
+        fixed(a.x - r, 1),
+        fixed(a.y - r * 1.6, 1),
+        fixed(a.x + r, 1),
+        fixed(a.y - r * 1.6, 1),
+        fixed(a.x, 1),
+        fixed(a.y, 1)
+    )
+}
+
+/// A triangle whose tip stops short of the marker at `end`, pointing along `direction`.
+fn arrowhead(end: Point, direction: Point, radius: f64) -> String {
+    let l = direction.x.hypot(direction.y).max(f64::EPSILON);
+    let (tx, ty) = (direction.x / l, direction.y / l);
     let tip = Point {
         x: end.x - tx * radius * 1.3,
         y: end.y - ty * radius * 1.3,
     };
     let back = radius * 2.6;
     let half = radius * 1.1;
-    let arrow = format!(
+    format!(
         "M{} {}L{} {}L{} {}Z",
         fixed(tip.x, 1),
         fixed(tip.y, 1),
@@ -675,11 +644,5 @@ fn route_line<'a>(from: &Region, to: &'a Region, radius: f64) -> RouteLine<'a> {
         fixed(tip.y - ty * back + tx * half, 1),
         fixed(tip.x - tx * back + ty * half, 1),
         fixed(tip.y - ty * back - tx * half, 1)
-    );
-    RouteLine {
-        to,
-        path,
-        arrow,
-        km,
-    }
+    )
 }

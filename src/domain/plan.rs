@@ -1,10 +1,12 @@
 //! The plan file: workloads as a user describes them, one JSON format for the app and the command
-//! line. Parsing checks every reference against the catalog and names the workload and field of
-//! any problem.
+//! line. A [`WorkloadSpec`] is what the file says; [`WorkloadSpec::check`] resolves it against the
+//! catalog into a [`Workload`], the only form the engine takes. Parsing names the workload and
+//! field of any problem.
 
 use super::catalog::Catalog;
 use super::ids::{ModelId, RegionCode};
-use super::residency::Residency;
+use super::residency::{Allowed, Residency};
+use super::schema::{Model, Region};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::fmt;
@@ -27,6 +29,15 @@ pub enum Traffic {
 impl Traffic {
     /// Every value, in wizard order.
     pub const ALL: [Traffic; 3] = [Traffic::Steady, Traffic::Spiky, Traffic::HighVolume];
+
+    /// The value as plan files write it, also used in element IDs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Traffic::Steady => "steady",
+            Traffic::Spiky => "spiky",
+            Traffic::HighVolume => "high_volume",
+        }
+    }
 
     /// Plain-words label.
     pub fn label(self) -> &'static str {
@@ -53,6 +64,15 @@ pub enum Sla {
 impl Sla {
     /// Every value, in wizard order.
     pub const ALL: [Sla; 3] = [Sla::BestEffort, Sla::LatencySensitive, Sla::Guaranteed];
+
+    /// The value as plan files write it, also used in element IDs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Sla::BestEffort => "best_effort",
+            Sla::LatencySensitive => "latency_sensitive",
+            Sla::Guaranteed => "guaranteed",
+        }
+    }
 
     /// Plain-words label.
     pub fn label(self) -> &'static str {
@@ -85,17 +105,17 @@ impl Default for OrgPolicy {
 
 impl OrgPolicy {
     /// Whether the SCPs allow `region`.
-    pub fn allows_region(&self, region: &str) -> bool {
+    pub fn allows_region(&self, region: &RegionCode) -> bool {
         self.allowed_regions
             .as_ref()
-            .is_none_or(|list| list.iter().any(|r| r.as_str() == region))
+            .is_none_or(|list| list.contains(region))
     }
 }
 
-/// One workload.
+/// A workload as a plan file states it: IDs not yet checked against the catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Workload {
+pub struct WorkloadSpec {
     /// A name the user recognises.
     pub name: String,
     /// The base model.
@@ -116,21 +136,80 @@ pub struct Workload {
     pub org_policy: Option<OrgPolicy>,
 }
 
-impl Workload {
-    /// The organisation policy in force (none given = no restriction).
-    pub fn policy(&self) -> OrgPolicy {
-        self.org_policy.clone().unwrap_or_default()
+/// A workload whose model, source Region and obligation the catalog resolved: the only form
+/// the engine takes, so it never meets a reference it cannot follow.
+#[derive(Debug, Clone)]
+pub struct Workload<'c> {
+    spec: WorkloadSpec,
+    model: &'c Model,
+    source: &'c Region,
+    allowed: Allowed,
+}
+
+impl PartialEq for Workload<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.spec == other.spec
     }
 }
 
-/// A plan: a list of workloads.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+impl Eq for Workload<'_> {}
+
+impl<'c> Workload<'c> {
+    /// What the plan file says.
+    pub fn spec(&self) -> &WorkloadSpec {
+        &self.spec
+    }
+
+    /// The workload's name.
+    pub fn name(&self) -> &str {
+        &self.spec.name
+    }
+
+    /// The model.
+    pub fn model(&self) -> &'c Model {
+        self.model
+    }
+
+    /// The source Region.
+    pub fn source(&self) -> &'c Region {
+        self.source
+    }
+
+    /// Where processing is allowed.
+    pub fn allowed(&self) -> &Allowed {
+        &self.allowed
+    }
+
+    /// The organisation policy in force (none given = no restriction).
+    pub fn policy(&self) -> OrgPolicy {
+        self.spec.org_policy.clone().unwrap_or_default()
+    }
+
+    /// The same workload under another name.
+    pub fn renamed(&self, name: String) -> Workload<'c> {
+        Workload {
+            spec: WorkloadSpec {
+                name,
+                ..self.spec.clone()
+            },
+            ..self.clone()
+        }
+    }
+}
+
+/// A plan: the workloads, checked against the catalog, in the user's order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Plan<'c> {
+    /// The workloads.
+    pub workloads: Vec<Workload<'c>>,
+}
+
+/// The plan file's shape.
+#[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Plan {
-    /// Format version; must be [`PLAN_VERSION`].
-    pub version: u32,
-    /// The workloads, in the user's order.
-    pub workloads: Vec<Workload>,
+struct PlanFile {
+    version: u32,
+    workloads: Vec<WorkloadSpec>,
 }
 
 /// Why a plan cannot be read.
@@ -191,17 +270,14 @@ fn field_of(message: &str) -> String {
         .to_owned()
 }
 
-impl Plan {
+impl<'c> Plan<'c> {
     /// An empty plan.
-    pub fn empty() -> Plan {
-        Plan {
-            version: PLAN_VERSION,
-            workloads: Vec::new(),
-        }
+    pub fn empty() -> Plan<'c> {
+        Plan::default()
     }
 
     /// Parses a plan and checks it against the catalog.
-    pub fn parse(text: &str, catalog: &Catalog) -> Result<Plan, PlanError> {
+    pub fn parse(text: &str, catalog: &'c Catalog) -> Result<Plan<'c>, PlanError> {
         let raw: RawPlan =
             serde_json::from_str(text).map_err(|e| plan_error("plan", e.to_string()))?;
         if serde_json::from_str::<u32>(raw.version.get()).ok() != Some(PLAN_VERSION) {
@@ -219,7 +295,7 @@ impl Plan {
                 .ok()
                 .and_then(|n| n.name)
                 .unwrap_or_default();
-            let workload: Workload = serde_json::from_str(value.get()).map_err(|e| {
+            let spec: WorkloadSpec = serde_json::from_str(value.get()).map_err(|e| {
                 let message = e.to_string();
                 PlanError {
                     workload: Some((i + 1, name.clone())),
@@ -227,46 +303,45 @@ impl Plan {
                     message,
                 }
             })?;
-            workload
-                .check(catalog)
-                .map_err(|(field, message)| PlanError {
-                    workload: Some((i + 1, name)),
-                    field,
-                    message,
-                })?;
+            let workload = spec.check(catalog).map_err(|(field, message)| PlanError {
+                workload: Some((i + 1, name)),
+                field,
+                message,
+            })?;
             workloads.push(workload);
         }
-        Ok(Plan {
-            version: PLAN_VERSION,
-            workloads,
-        })
+        Ok(Plan { workloads })
     }
 
-    /// The plan as pretty JSON.
+    /// The plan as pretty JSON, the plan file format.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let file = PlanFile {
+            version: PLAN_VERSION,
+            workloads: self.workloads.iter().map(|w| w.spec.clone()).collect(),
+        };
+        serde_json::to_string_pretty(&file).unwrap_or_default()
     }
 }
 
-impl Workload {
-    /// Checks every reference against the catalog; the error is (field, message).
-    pub fn check(&self, catalog: &Catalog) -> Result<(), (String, String)> {
+impl WorkloadSpec {
+    /// Resolves every reference against the catalog; the error is (field, message).
+    pub fn check<'c>(self, catalog: &'c Catalog) -> Result<Workload<'c>, (String, String)> {
         if self.name.trim().is_empty() {
             return Err(("name".into(), "a workload needs a name".into()));
         }
-        if catalog.model(self.model_id.as_str()).is_none() {
+        let Some(model) = catalog.model(&self.model_id) else {
             return Err((
                 "model_id".into(),
                 format!("unknown model \"{}\"", self.model_id),
             ));
-        }
-        if catalog.region(self.source_region.as_str()).is_none() {
+        };
+        let Some(source) = catalog.region(&self.source_region) else {
             return Err((
                 "source_region".into(),
                 format!("unknown Region \"{}\"", self.source_region),
             ));
-        }
-        self.residency.allowed(catalog).map_err(|e| {
+        };
+        let allowed = self.residency.allowed(catalog).map_err(|e| {
             let field = match self.residency {
                 Residency::None => "residency",
                 Residency::Geography { .. } => "residency.name",
@@ -280,13 +355,18 @@ impl Workload {
             .as_ref()
             .and_then(|p| p.allowed_regions.as_ref())
         {
-            if let Some(bad) = list.iter().find(|r| catalog.region(r.as_str()).is_none()) {
+            if let Some(bad) = list.iter().find(|r| catalog.region(r).is_none()) {
                 return Err((
                     "org_policy.allowed_regions".into(),
                     format!("unknown Region \"{bad}\""),
                 ));
             }
         }
-        Ok(())
+        Ok(Workload {
+            spec: self,
+            model,
+            source,
+            allowed,
+        })
     }
 }

@@ -3,8 +3,8 @@
 //! [`Planner::apply`] says whether anything changed, so the view can skip a re-render.
 
 use super::catalog::Catalog;
-use super::plan::{Plan, Workload, PLAN_VERSION};
-use super::wizard::{Answer, Draft, Step, Wizard};
+use super::plan::{Plan, Workload};
+use super::wizard::{Draft, Wizard, WizardAction, WizardOutcome};
 
 /// A workload's identity on the page (not stored in the plan file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -12,11 +12,11 @@ pub struct WorkloadId(pub u32);
 
 /// One workload with its identity.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub struct Entry<'c> {
     /// Identity.
     pub id: WorkloadId,
     /// The workload.
-    pub workload: Workload,
+    pub workload: Workload<'c>,
 }
 
 /// What the wizard is editing.
@@ -30,23 +30,13 @@ pub enum Editing {
 
 /// A user intent on the plan page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
+pub enum Action<'c> {
     /// Open the wizard for a new workload.
     StartAdd,
     /// Open the wizard on an existing workload.
     StartEdit(WorkloadId),
-    /// Answer a question in the wizard.
-    Answer(Answer),
-    /// Next step.
-    Next,
-    /// Previous step.
-    Back,
-    /// Jump to a step (from the review).
-    GoTo(Step),
-    /// Close the wizard without saving.
-    Cancel,
-    /// Save the wizard's workload.
-    Save,
+    /// Act in the open wizard.
+    Wizard(WizardAction),
     /// Show a workload's recommendation.
     Select(WorkloadId),
     /// Copy a workload below itself.
@@ -60,26 +50,26 @@ pub enum Action {
     /// Move a workload down one place.
     MoveDown(WorkloadId),
     /// Replace the plan with an imported one.
-    Replace(Plan),
+    Replace(Plan<'c>),
 }
 
 /// The plan page's state.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Planner {
+pub struct Planner<'c> {
     /// Workloads in the user's order.
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Entry<'c>>,
     /// The workload whose recommendation is shown.
     pub selected: Option<WorkloadId>,
     /// The wizard, when open.
     pub wizard: Option<(Editing, Wizard)>,
     /// The last deleted workload and where it was, for undo.
-    pub removed: Option<(usize, Entry)>,
+    pub removed: Option<(usize, Entry<'c>)>,
     next_id: u32,
 }
 
-impl Planner {
+impl<'c> Planner<'c> {
     /// A planner holding a plan's workloads, the first one selected.
-    pub fn from_plan(plan: Plan) -> Planner {
+    pub fn from_plan(plan: Plan<'c>) -> Planner<'c> {
         let mut planner = Planner::default();
         for workload in plan.workloads {
             let id = planner.fresh_id();
@@ -90,9 +80,8 @@ impl Planner {
     }
 
     /// The plan file of the current workloads.
-    pub fn plan(&self) -> Plan {
+    pub fn plan(&self) -> Plan<'c> {
         Plan {
-            version: PLAN_VERSION,
             workloads: self.entries.iter().map(|e| e.workload.clone()).collect(),
         }
     }
@@ -107,14 +96,14 @@ impl Planner {
     }
 
     /// The selected entry.
-    pub fn selected_entry(&self) -> Option<&Entry> {
+    pub fn selected_entry(&self) -> Option<&Entry<'c>> {
         self.selected
             .and_then(|id| self.index(id))
             .map(|i| &self.entries[i])
     }
 
     /// Applies an action; returns whether anything changed.
-    pub fn apply(&mut self, action: Action, catalog: &Catalog) -> bool {
+    pub fn apply(&mut self, action: Action<'c>, catalog: &'c Catalog) -> bool {
         let before = self.clone();
         match action {
             Action::StartAdd => self.wizard = Some((Editing::New, Wizard::new())),
@@ -125,28 +114,7 @@ impl Planner {
                     self.selected = Some(id);
                 }
             }
-            Action::Answer(answer) => {
-                if let Some((_, wizard)) = &mut self.wizard {
-                    wizard.answer(answer, catalog);
-                }
-            }
-            Action::Next => {
-                if let Some((_, wizard)) = &mut self.wizard {
-                    wizard.next(catalog);
-                }
-            }
-            Action::Back => {
-                if let Some((_, wizard)) = &mut self.wizard {
-                    wizard.back();
-                }
-            }
-            Action::GoTo(step) => {
-                if let Some((_, wizard)) = &mut self.wizard {
-                    wizard.go_to(step, catalog);
-                }
-            }
-            Action::Cancel => self.wizard = None,
-            Action::Save => self.save(catalog),
+            Action::Wizard(action) => self.act_in_wizard(action, catalog),
             Action::Select(id) => {
                 if self.index(id).is_some() {
                     self.selected = Some(id);
@@ -154,8 +122,8 @@ impl Planner {
             }
             Action::Duplicate(id) => {
                 if let Some(i) = self.index(id) {
-                    let mut workload = self.entries[i].workload.clone();
-                    workload.name = format!("{} (copy)", workload.name);
+                    let original = &self.entries[i].workload;
+                    let workload = original.renamed(format!("{} (copy)", original.name()));
                     let id = self.fresh_id();
                     self.entries.insert(i + 1, Entry { id, workload });
                     self.selected = Some(id);
@@ -208,21 +176,25 @@ impl Planner {
         *self != before
     }
 
-    fn save(&mut self, catalog: &Catalog) {
+    fn act_in_wizard(&mut self, action: WizardAction, catalog: &'c Catalog) {
         let Some((editing, wizard)) = &mut self.wizard else {
             return;
         };
-        match wizard.draft.complete(catalog) {
-            Ok(workload) => {
+        match wizard.apply(action, catalog) {
+            WizardOutcome::Open => {}
+            WizardOutcome::Cancelled => self.wizard = None,
+            WizardOutcome::Done(workload) => {
                 let editing = *editing;
-                let id = match editing {
-                    Editing::Existing(id) if self.index(id).is_some() => {
-                        if let Some(i) = self.index(id) {
-                            self.entries[i].workload = workload;
-                        }
+                let existing = match editing {
+                    Editing::Existing(id) => self.index(id).map(|i| (i, id)),
+                    Editing::New => None,
+                };
+                let id = match existing {
+                    Some((i, id)) => {
+                        self.entries[i].workload = workload;
                         id
                     }
-                    _ => {
+                    None => {
                         let id = self.fresh_id();
                         self.entries.push(Entry { id, workload });
                         id
@@ -230,17 +202,6 @@ impl Planner {
                 };
                 self.selected = Some(id);
                 self.wizard = None;
-            }
-            Err(problems) => {
-                // Show the first step that has a problem, with its problems.
-                if let Some(first) = problems.first() {
-                    let step = first.field.step();
-                    wizard.step = step;
-                    wizard.shown_problems = problems
-                        .into_iter()
-                        .filter(|p| p.field.step() == step)
-                        .collect();
-                }
             }
         }
     }

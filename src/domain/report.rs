@@ -1,11 +1,14 @@
 //! A plan's evaluation as a report: the JSON the command line prints (its shape is documented in
-//! the README) and the Markdown summary and comparison tables for pasting into a proposal.
+//! the README) and the Markdown summary and comparison tables for pasting into a proposal. Both
+//! render a [`PlanEvaluation`]; nothing here decides.
 
 use super::catalog::Catalog;
-use super::compare::compare;
-use super::engine::{recommend, Alternative, OptionKind, Reason, Recommendation, Violation};
+use super::engine::Reason;
+use super::evaluation::{PlanEvaluation, WorkloadEvaluation};
 use super::ids::{ModelId, ProfileId, RegionCode};
+use super::options::{OptionKind, Violation};
 use super::plan::{Plan, Workload};
+use super::suggest::Alternative;
 use serde::Serialize;
 
 /// The whole report.
@@ -38,7 +41,8 @@ pub struct WorkloadReport {
 #[derive(Debug, Serialize)]
 pub struct Chosen {
     /// Which kind, `none` when nothing is eligible.
-    pub option: OptionKind,
+    #[serde(serialize_with = "kind_or_none")]
+    pub option: Option<OptionKind>,
     /// The model.
     pub model_id: ModelId,
     /// The profile to call, if the option is a profile.
@@ -70,15 +74,24 @@ pub struct OptionReport {
     pub eligible: bool,
 }
 
-fn workload_report(workload: &Workload, rec: Recommendation) -> WorkloadReport {
+fn kind_or_none<S: serde::Serializer>(kind: &Option<OptionKind>, s: S) -> Result<S::Ok, S::Error> {
+    match kind {
+        Some(kind) => kind.serialize(s),
+        None => s.serialize_str("none"),
+    }
+}
+
+fn workload_report(workload: &Workload<'_>, evaluation: &WorkloadEvaluation) -> WorkloadReport {
+    let rec = &evaluation.recommendation;
     let chosen = rec.chosen_option();
+    let spec = workload.spec();
     WorkloadReport {
-        name: workload.name.clone(),
+        name: spec.name.clone(),
         recommendation: Chosen {
             option: rec.kind(),
-            model_id: workload.model_id.clone(),
+            model_id: spec.model_id.clone(),
             profile_id: chosen.and_then(|o| o.profile_id.clone()),
-            source_region: workload.source_region.clone(),
+            source_region: spec.source_region.clone(),
             processing_regions: chosen
                 .map(|o| o.processing_regions.clone())
                 .unwrap_or_default(),
@@ -87,30 +100,31 @@ fn workload_report(workload: &Workload, rec: Recommendation) -> WorkloadReport {
             .options
             .iter()
             .map(|o| OptionReport {
-                option: o.option,
+                option: o.kind,
                 profile_id: o.profile_id.clone(),
-                available: o.available,
+                available: o.eligibility.is_offered(),
                 processing_regions: o.processing_regions.clone(),
-                residency_ok: o.residency_ok,
-                violations: o.violations.clone(),
-                org_policy_ok: o.org_policy_ok,
-                eligible: o.eligible,
+                residency_ok: o.eligibility.violations().is_empty(),
+                violations: o.eligibility.violations().to_vec(),
+                org_policy_ok: o.eligibility.policy_problem().is_none(),
+                eligible: o.is_eligible(),
             })
             .collect(),
-        reasons: rec.reasons,
-        warnings: rec.warnings,
-        alternatives: rec.alternatives,
+        reasons: rec.reasons.clone(),
+        warnings: rec.warnings.clone(),
+        alternatives: rec.alternatives.clone(),
     }
 }
 
-/// Evaluates every workload of a plan.
-pub fn report(catalog: &Catalog, plan: &Plan) -> Report {
+/// The report of an evaluated plan.
+pub fn report(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation) -> Report {
     Report {
         catalog_as_of: catalog.meta.as_of.clone(),
         workloads: plan
             .workloads
             .iter()
-            .map(|w| workload_report(w, recommend(catalog, w)))
+            .zip(&evaluation.workloads)
+            .map(|(w, e)| workload_report(w, e))
             .collect(),
     }
 }
@@ -126,75 +140,64 @@ fn cell(text: &str) -> String {
 }
 
 /// The plan summary and each workload's comparison table, in Markdown.
-pub fn to_markdown(catalog: &Catalog, plan: &Plan) -> String {
-    let mut out = String::new();
-    out.push_str(&format!(
+pub fn to_markdown(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation) -> String {
+    let mut out = format!(
         "# Bedrock inference plan\n\nCatalog as of {}.\n\n",
         catalog.meta.as_of
-    ));
+    );
     out.push_str("| Workload | Model | Source Region | Obligation | Recommended | ID to call | Processing Regions | Warnings |\n");
     out.push_str("|---|---|---|---|---|---|---|---|\n");
-    let recs: Vec<Recommendation> = plan
-        .workloads
-        .iter()
-        .map(|w| recommend(catalog, w))
-        .collect();
-    for (w, rec) in plan.workloads.iter().zip(&recs) {
-        let chosen = rec.chosen_option();
-        let regions: Vec<&str> = chosen
-            .map(|o| o.processing_regions.iter().map(|r| r.as_str()).collect())
-            .unwrap_or_default();
+    for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
+        let spec = w.spec();
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-            cell(&w.name),
-            cell(w.model_id.as_str()),
-            w.source_region,
-            cell(&w.residency.describe(catalog)),
-            chosen.map_or(OptionKind::None.label().to_owned(), |o| o.label()),
-            chosen.map_or("—".to_owned(), |o| format!("`{}`", o.call_id)),
-            regions.join(", "),
-            rec.warnings.len()
+            cell(&spec.name),
+            cell(spec.model_id.as_str()),
+            spec.source_region,
+            cell(&spec.residency.describe(catalog)),
+            e.choice_label(),
+            e.chosen()
+                .map_or("—".to_owned(), |o| format!("`{}`", o.call_id)),
+            e.processing_list(),
+            e.recommendation.warnings.len()
         ));
     }
-    for (w, rec) in plan.workloads.iter().zip(&recs) {
-        out.push_str(&format!("\n## {}\n\n", cell(&w.name)));
-        let table = compare(catalog, rec, w.source_region.as_str(), w.model_id.as_str());
-        out.push_str("| |");
-        for c in &table.columns {
-            let mark = if c.recommended { " (recommended)" } else { "" };
-            out.push_str(&format!(" {}{mark} |", cell(&c.label)));
-        }
-        out.push_str("\n|---|");
-        out.push_str(&"---|".repeat(table.columns.len()));
-        out.push('\n');
-        out.push_str("| Eligible |");
-        for c in &table.columns {
-            let text = match &c.why_not {
-                None => "Yes".to_owned(),
-                Some(why) => format!("No: {why}"),
-            };
-            out.push_str(&format!(" {} |", cell(&text)));
-        }
-        out.push('\n');
-        for row in &table.rows {
-            out.push_str(&format!("| {} |", row.label));
-            for lines in &row.cells {
-                out.push_str(&format!(" {} |", cell(&lines.join("<br>"))));
-            }
-            out.push('\n');
-        }
-        if !rec.reasons.is_empty() {
-            out.push_str("\nWhy:\n\n");
-            for r in &rec.reasons {
-                out.push_str(&format!("- {} ([source]({}))\n", r.text, r.source.href()));
-            }
-        }
-        if !rec.warnings.is_empty() {
-            out.push_str("\nWarnings:\n\n");
-            for warning in &rec.warnings {
-                out.push_str(&format!("- {warning}\n"));
-            }
-        }
+    for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
+        out.push_str(&format!("\n## {}\n\n", cell(w.name())));
+        workload_markdown(&mut out, e);
     }
     out
+}
+
+/// One workload's comparison table, reasons and warnings.
+fn workload_markdown(out: &mut String, evaluation: &WorkloadEvaluation) {
+    let table = &evaluation.comparison;
+    out.push_str("| |");
+    for c in &table.columns {
+        let mark = if c.recommended { " (recommended)" } else { "" };
+        out.push_str(&format!(" {}{mark} |", cell(&c.label)));
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|".repeat(table.columns.len()));
+    out.push('\n');
+    for row in &table.rows {
+        out.push_str(&format!("| {} |", row.label));
+        for c in &row.cells {
+            out.push_str(&format!(" {} |", cell(&c.lines.join("<br>"))));
+        }
+        out.push('\n');
+    }
+    let rec = &evaluation.recommendation;
+    if !rec.reasons.is_empty() {
+        out.push_str("\nWhy:\n\n");
+        for r in &rec.reasons {
+            out.push_str(&format!("- {} ([source]({}))\n", r.text, r.source.href()));
+        }
+    }
+    if !rec.warnings.is_empty() {
+        out.push_str("\nWarnings:\n\n");
+        for warning in &rec.warnings {
+            out.push_str(&format!("- {warning}\n"));
+        }
+    }
 }

@@ -1,8 +1,10 @@
 //! Where processing is allowed: an obligation (a geography, a country, a list of Regions) resolved
 //! through the catalog's Region → country table into a set of Regions.
 
-use super::catalog::{Catalog, RegionSet};
+use super::catalog::Catalog;
+
 use super::ids::{CountryCode, GeographyId, RegionCode};
+use super::index::RegionSet;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -65,7 +67,7 @@ pub enum Allowed {
 
 impl Allowed {
     /// Whether `region` is allowed.
-    pub fn contains(&self, region: &str) -> bool {
+    pub fn contains(&self, region: &RegionCode) -> bool {
         match self {
             Allowed::Anywhere => true,
             Allowed::Only(set) => set.contains(region),
@@ -76,16 +78,13 @@ impl Allowed {
     pub fn set(&self, catalog: &Catalog) -> RegionSet {
         match self {
             Allowed::Anywhere => RegionSet::ALL,
-            Allowed::Only(set) => catalog.region_set(set.iter().map(RegionCode::as_str)),
+            Allowed::Only(set) => catalog.region_set(set),
         }
     }
 
     /// The Regions of `regions` that are not allowed, in input order.
     pub fn violations<'a>(&self, regions: &'a [RegionCode]) -> Vec<&'a RegionCode> {
-        regions
-            .iter()
-            .filter(|r| !self.contains(r.as_str()))
-            .collect()
+        regions.iter().filter(|r| !self.contains(r)).collect()
     }
 }
 
@@ -105,14 +104,14 @@ impl Residency {
             Residency::None => Ok(Allowed::Anywhere),
             Residency::Geography { name } => {
                 let geo = catalog
-                    .geography(name.as_str())
+                    .geography(name)
                     .ok_or_else(|| ResidencyError::UnknownGeography(name.to_string()))?;
                 let countries: Vec<&str> = geo.countries.iter().map(|c| c.as_str()).collect();
                 Ok(Allowed::Only(in_countries(&countries)))
             }
             Residency::Country { code } => {
                 catalog
-                    .country(code.as_str())
+                    .country(code)
                     .ok_or_else(|| ResidencyError::UnknownCountry(code.to_string()))?;
                 Ok(Allowed::Only(in_countries(&[code.as_str()])))
             }
@@ -121,7 +120,7 @@ impl Residency {
                     return Err(ResidencyError::EmptyRegions);
                 }
                 for c in codes {
-                    if catalog.region(c.as_str()).is_none() {
+                    if catalog.region(c).is_none() {
                         return Err(ResidencyError::UnknownRegion(c.to_string()));
                     }
                 }
@@ -134,11 +133,11 @@ impl Residency {
     pub fn describe(&self, catalog: &Catalog) -> String {
         match self {
             Residency::None => "no residency obligation".into(),
-            Residency::Geography { name } => match catalog.geography(name.as_str()) {
+            Residency::Geography { name } => match catalog.geography(name) {
                 Some(g) => format!("stay in {}", g.name),
                 None => format!("stay in {name}"),
             },
-            Residency::Country { code } => match catalog.country(code.as_str()) {
+            Residency::Country { code } => match catalog.country(code) {
                 Some(c) => format!("stay in {}", c.name),
                 None => format!("stay in {code}"),
             },

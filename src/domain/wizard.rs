@@ -4,7 +4,7 @@
 
 use super::catalog::Catalog;
 use super::ids::{CountryCode, GeographyId, ModelId, RegionCode};
-use super::plan::{OrgPolicy, Sla, Traffic, Workload};
+use super::plan::{OrgPolicy, Sla, Traffic, Workload, WorkloadSpec};
 use super::residency::Residency;
 
 /// The wizard's steps, in order.
@@ -83,6 +83,36 @@ pub enum ResidencyKind {
     Regions,
 }
 
+impl ResidencyKind {
+    /// Every kind, in wizard order.
+    pub const ALL: [ResidencyKind; 4] = [
+        ResidencyKind::None,
+        ResidencyKind::Geography,
+        ResidencyKind::Country,
+        ResidencyKind::Regions,
+    ];
+
+    /// The kind as plan files write it, also used in element IDs.
+    pub fn key(self) -> &'static str {
+        match self {
+            ResidencyKind::None => "none",
+            ResidencyKind::Geography => "geography",
+            ResidencyKind::Country => "country",
+            ResidencyKind::Regions => "regions",
+        }
+    }
+
+    /// The choice in plain words, with an example.
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            ResidencyKind::None => ("No obligation", "Prompts may be processed in any Region."),
+            ResidencyKind::Geography => ("Stay in a group of countries", "A geography such as the EU: GDPR-style \"stay in the EU\" is this kind."),
+            ResidencyKind::Country => ("Stay in one country", "For example \"data stays in Japan\" or \"in Canada\"."),
+            ResidencyKind::Regions => ("Stay in these Regions", "Named Regions; one Region pins processing there: \"must remain in Frankfurt\" is eu-central-1."),
+        }
+    }
+}
+
 /// A field of the draft, for problems and focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -129,28 +159,28 @@ pub struct Problem {
 pub struct Draft {
     /// Workload name.
     pub name: String,
-    /// Model ID.
-    pub model_id: String,
+    /// Model.
+    pub model_id: Option<ModelId>,
     /// Fine-tuned or imported model.
     pub custom_model: bool,
-    /// Source Region code.
-    pub source_region: String,
+    /// Source Region.
+    pub source_region: Option<RegionCode>,
     /// Kind of residency obligation.
     pub residency: ResidencyKind,
-    /// Geography ID, for [`ResidencyKind::Geography`].
-    pub geography: String,
-    /// Country code, for [`ResidencyKind::Country`].
-    pub country: String,
-    /// Region codes, for [`ResidencyKind::Regions`].
-    pub regions: Vec<String>,
+    /// Geography, for [`ResidencyKind::Geography`].
+    pub geography: Option<GeographyId>,
+    /// Country, for [`ResidencyKind::Country`].
+    pub country: Option<CountryCode>,
+    /// Regions, for [`ResidencyKind::Regions`], sorted.
+    pub regions: Vec<RegionCode>,
     /// Traffic shape.
     pub traffic: Option<Traffic>,
     /// Service level.
     pub sla: Option<Sla>,
     /// Whether the SCPs restrict Regions.
     pub restrict_regions: bool,
-    /// The Regions the SCPs allow, when restricted.
-    pub allowed_regions: Vec<String>,
+    /// The Regions the SCPs allow, when restricted, sorted.
+    pub allowed_regions: Vec<RegionCode>,
     /// Whether the SCPs allow global profiles.
     pub allows_global: bool,
 }
@@ -159,12 +189,12 @@ impl Default for Draft {
     fn default() -> Self {
         Draft {
             name: String::new(),
-            model_id: String::new(),
+            model_id: None,
             custom_model: false,
-            source_region: String::new(),
+            source_region: None,
             residency: ResidencyKind::None,
-            geography: String::new(),
-            country: String::new(),
+            geography: None,
+            country: None,
             regions: Vec::new(),
             traffic: None,
             sla: None,
@@ -180,20 +210,20 @@ impl Default for Draft {
 pub enum Answer {
     /// Workload name.
     Name(String),
-    /// Model ID.
-    Model(String),
+    /// Model.
+    Model(ModelId),
     /// Custom-model switch.
     CustomModel(bool),
-    /// Source Region.
-    SourceRegion(String),
+    /// Source Region (`None`: not chosen).
+    SourceRegion(Option<RegionCode>),
     /// Kind of obligation.
     ResidencyKind(ResidencyKind),
-    /// Geography.
-    Geography(String),
-    /// Country.
-    Country(String),
+    /// Geography (`None`: not chosen).
+    Geography(Option<GeographyId>),
+    /// Country (`None`: not chosen).
+    Country(Option<CountryCode>),
     /// Adds or removes one Region of the obligation.
-    ToggleRegion(String),
+    ToggleRegion(RegionCode),
     /// Traffic shape.
     Traffic(Traffic),
     /// Service level.
@@ -201,12 +231,12 @@ pub enum Answer {
     /// Whether SCPs restrict Regions.
     RestrictRegions(bool),
     /// Adds or removes one allowed Region.
-    ToggleAllowedRegion(String),
+    ToggleAllowedRegion(RegionCode),
     /// Whether SCPs allow global profiles.
     AllowsGlobal(bool),
 }
 
-fn toggle(list: &mut Vec<String>, item: String) {
+fn toggle(list: &mut Vec<RegionCode>, item: RegionCode) {
     match list.iter().position(|x| *x == item) {
         Some(i) => {
             list.remove(i);
@@ -220,36 +250,37 @@ fn toggle(list: &mut Vec<String>, item: String) {
 
 impl Draft {
     /// A draft holding a workload's answers, for editing it.
-    pub fn from_workload(w: &Workload) -> Draft {
+    pub fn from_workload(w: &Workload<'_>) -> Draft {
+        let spec = w.spec();
         let mut draft = Draft {
-            name: w.name.clone(),
-            model_id: w.model_id.to_string(),
-            custom_model: w.custom_model,
-            source_region: w.source_region.to_string(),
-            traffic: Some(w.traffic),
-            sla: Some(w.sla),
+            name: spec.name.clone(),
+            model_id: Some(spec.model_id.clone()),
+            custom_model: spec.custom_model,
+            source_region: Some(spec.source_region.clone()),
+            traffic: Some(spec.traffic),
+            sla: Some(spec.sla),
             ..Draft::default()
         };
-        match &w.residency {
+        match &spec.residency {
             Residency::None => {}
             Residency::Geography { name } => {
                 draft.residency = ResidencyKind::Geography;
-                draft.geography = name.to_string();
+                draft.geography = Some(name.clone());
             }
             Residency::Country { code } => {
                 draft.residency = ResidencyKind::Country;
-                draft.country = code.to_string();
+                draft.country = Some(code.clone());
             }
             Residency::Regions { codes } => {
                 draft.residency = ResidencyKind::Regions;
-                draft.regions = codes.iter().map(|c| c.to_string()).collect();
+                draft.regions = codes.clone();
             }
         }
-        if let Some(policy) = &w.org_policy {
+        if let Some(policy) = &spec.org_policy {
             draft.allows_global = policy.allows_global;
             if let Some(list) = &policy.allowed_regions {
                 draft.restrict_regions = true;
-                draft.allowed_regions = list.iter().map(|c| c.to_string()).collect();
+                draft.allowed_regions = list.clone();
             }
         }
         draft
@@ -259,7 +290,7 @@ impl Draft {
     pub fn answer(&mut self, answer: Answer) {
         match answer {
             Answer::Name(v) => self.name = v,
-            Answer::Model(v) => self.model_id = v,
+            Answer::Model(v) => self.model_id = Some(v),
             Answer::CustomModel(v) => self.custom_model = v,
             Answer::SourceRegion(v) => self.source_region = v,
             Answer::ResidencyKind(v) => self.residency = v,
@@ -281,45 +312,27 @@ impl Draft {
         if self.name.trim().is_empty() {
             add(Field::Name, "Give the workload a name.".into());
         }
-        if self.model_id.is_empty() {
-            add(Field::Model, "Choose a model.".into());
-        } else if catalog.model(&self.model_id).is_none() {
-            add(
+        match &self.model_id {
+            None => add(Field::Model, "Choose a model.".into()),
+            Some(id) if catalog.model(id).is_none() => add(
                 Field::Model,
-                format!("\"{}\" is not a model in the catalog.", self.model_id),
-            );
+                format!("\"{id}\" is not a model in the catalog."),
+            ),
+            Some(_) => {}
         }
-        if self.source_region.is_empty() {
-            add(
+        match &self.source_region {
+            None => add(
                 Field::SourceRegion,
                 "Choose the Region your application calls from.".into(),
-            );
-        } else if catalog.region(&self.source_region).is_none() {
-            add(
+            ),
+            Some(code) if catalog.region(code).is_none() => add(
                 Field::SourceRegion,
-                format!("\"{}\" is not a Region in the catalog.", self.source_region),
-            );
+                format!("\"{code}\" is not a Region in the catalog."),
+            ),
+            Some(_) => {}
         }
-        match self.residency {
-            ResidencyKind::None => {}
-            ResidencyKind::Geography if catalog.geography(&self.geography).is_none() => {
-                add(Field::Residency, "Choose a geography.".into())
-            }
-            ResidencyKind::Country if catalog.country(&self.country).is_none() => {
-                add(Field::Residency, "Choose a country.".into())
-            }
-            ResidencyKind::Regions if self.regions.is_empty() => {
-                add(Field::Residency, "Choose at least one Region.".into())
-            }
-            ResidencyKind::Regions => {
-                if let Some(bad) = self.regions.iter().find(|r| catalog.region(r).is_none()) {
-                    add(
-                        Field::Residency,
-                        format!("\"{bad}\" is not a Region in the catalog."),
-                    );
-                }
-            }
-            _ => {}
+        if let Some(message) = self.residency_problem(catalog) {
+            add(Field::Residency, message);
         }
         if self.traffic.is_none() {
             add(Field::Traffic, "Choose the traffic shape.".into());
@@ -336,6 +349,48 @@ impl Draft {
         problems
     }
 
+    fn residency_problem(&self, catalog: &Catalog) -> Option<String> {
+        match self.residency {
+            ResidencyKind::None => None,
+            ResidencyKind::Geography => self
+                .geography
+                .as_ref()
+                .and_then(|g| catalog.geography(g))
+                .is_none()
+                .then(|| "Choose a geography.".into()),
+            ResidencyKind::Country => self
+                .country
+                .as_ref()
+                .and_then(|c| catalog.country(c))
+                .is_none()
+                .then(|| "Choose a country.".into()),
+            ResidencyKind::Regions if self.regions.is_empty() => {
+                Some("Choose at least one Region.".into())
+            }
+            ResidencyKind::Regions => self
+                .regions
+                .iter()
+                .find(|r| catalog.region(r).is_none())
+                .map(|bad| format!("\"{bad}\" is not a Region in the catalog.")),
+        }
+    }
+
+    /// The obligation the answers describe, when complete.
+    fn obligation(&self) -> Option<Residency> {
+        Some(match self.residency {
+            ResidencyKind::None => Residency::None,
+            ResidencyKind::Geography => Residency::Geography {
+                name: self.geography.clone()?,
+            },
+            ResidencyKind::Country => Residency::Country {
+                code: self.country.clone()?,
+            },
+            ResidencyKind::Regions => Residency::Regions {
+                codes: self.regions.clone(),
+            },
+        })
+    }
+
     /// The problems of one step.
     pub fn problems_at(&self, step: Step, catalog: &Catalog) -> Vec<Problem> {
         self.problems(catalog)
@@ -344,50 +399,98 @@ impl Draft {
             .collect()
     }
 
-    /// The typed workload, or every problem keyed by field.
-    pub fn complete(&self, catalog: &Catalog) -> Result<Workload, Vec<Problem>> {
+    /// The checked workload, or every problem keyed by field.
+    pub fn complete<'c>(&self, catalog: &'c Catalog) -> Result<Workload<'c>, Vec<Problem>> {
         let problems = self.problems(catalog);
-        if !problems.is_empty() {
+        let (true, Some(model_id), Some(source_region), Some(residency), Some(traffic), Some(sla)) = (
+            problems.is_empty(),
+            self.model_id.clone(),
+            self.source_region.clone(),
+            self.obligation(),
+            self.traffic,
+            self.sla,
+        ) else {
             return Err(problems);
-        }
-        let residency = match self.residency {
-            ResidencyKind::None => Residency::None,
-            ResidencyKind::Geography => Residency::Geography {
-                name: GeographyId::new(self.geography.as_str()),
-            },
-            ResidencyKind::Country => Residency::Country {
-                code: CountryCode::new(self.country.as_str()),
-            },
-            ResidencyKind::Regions => Residency::Regions {
-                codes: self
-                    .regions
-                    .iter()
-                    .map(|r| RegionCode::new(r.as_str()))
-                    .collect(),
-            },
         };
         let org_policy = (self.restrict_regions || !self.allows_global).then(|| OrgPolicy {
-            allowed_regions: self.restrict_regions.then(|| {
-                self.allowed_regions
-                    .iter()
-                    .map(|r| RegionCode::new(r.as_str()))
-                    .collect()
-            }),
+            allowed_regions: self.restrict_regions.then(|| self.allowed_regions.clone()),
             allows_global: self.allows_global,
         });
-        let (Some(traffic), Some(sla)) = (self.traffic, self.sla) else {
-            return Err(self.problems(catalog));
-        };
-        Ok(Workload {
+        WorkloadSpec {
             name: self.name.trim().to_owned(),
-            model_id: ModelId::new(self.model_id.as_str()),
+            model_id,
             custom_model: self.custom_model,
-            source_region: RegionCode::new(self.source_region.as_str()),
+            source_region,
             residency,
             traffic,
             sla,
             org_policy,
+        }
+        .check(catalog)
+        .map_err(|(_, message)| {
+            vec![Problem {
+                field: Field::Name,
+                message,
+            }]
         })
+    }
+
+    /// The answers as the review step lists them: what, the answer in words, and the step that
+    /// asks it.
+    pub fn summary(&self, catalog: &Catalog) -> Vec<(&'static str, String, Step)> {
+        let model = self.model_id.as_ref().map_or_else(String::new, |id| {
+            catalog
+                .model(id)
+                .map_or(id.to_string(), |m| format!("{} ({})", m.name, m.id))
+        });
+        let custom = if self.custom_model {
+            ", custom model"
+        } else {
+            ""
+        };
+        let source = self
+            .source_region
+            .as_ref()
+            .map_or_else(String::new, |code| {
+                catalog
+                    .region(code)
+                    .map_or(code.to_string(), |r| format!("{} · {}", r.code, r.name))
+            });
+        let residency = match (self.residency_problem(catalog), self.obligation()) {
+            (None, Some(obligation)) => obligation.describe(catalog),
+            _ => "incomplete".into(),
+        };
+        let mut policy = String::new();
+        if self.restrict_regions {
+            let list: Vec<&str> = self
+                .allowed_regions
+                .iter()
+                .map(RegionCode::as_str)
+                .collect();
+            policy = format!("Regions: {}. ", list.join(", "));
+        }
+        policy.push_str(match (self.restrict_regions, self.allows_global) {
+            (false, true) => "No restriction",
+            (_, true) => "Global allowed.",
+            (_, false) => "Global denied.",
+        });
+        vec![
+            ("Name", self.name.clone(), Step::Workload),
+            ("Model", format!("{model}{custom}"), Step::Workload),
+            ("Source Region", source, Step::Workload),
+            ("Residency", residency, Step::Residency),
+            (
+                "Traffic",
+                self.traffic.map_or("—".into(), |t| t.label().to_owned()),
+                Step::Traffic,
+            ),
+            (
+                "Service level",
+                self.sla.map_or("—".into(), |s| s.label().to_owned()),
+                Step::Sla,
+            ),
+            ("Organisation policy", policy, Step::Policy),
+        ]
     }
 }
 
@@ -417,48 +520,106 @@ impl Wizard {
         }
     }
 
+    /// Applies one action; returns what it means for the plan.
+    pub fn apply<'c>(&mut self, action: WizardAction, catalog: &'c Catalog) -> WizardOutcome<'c> {
+        match action {
+            WizardAction::Answer(answer) => self.answer(answer, catalog),
+            WizardAction::Next => {
+                self.next(catalog);
+            }
+            WizardAction::Back => self.back(),
+            WizardAction::GoTo(step) => {
+                self.go_to(step, catalog);
+            }
+            WizardAction::Cancel => return WizardOutcome::Cancelled,
+            WizardAction::Save => return self.save(catalog),
+        }
+        WizardOutcome::Open
+    }
+
     /// Applies an answer; problems already shown for that step are re-checked so they clear as
     /// soon as the answer is fixed.
-    pub fn answer(&mut self, answer: Answer, catalog: &Catalog) {
+    fn answer(&mut self, answer: Answer, catalog: &Catalog) {
         self.draft.answer(answer);
         if !self.shown_problems.is_empty() {
             self.shown_problems = self.draft.problems_at(self.step, catalog);
         }
     }
 
-    /// Goes to the next step if this one has no problems; otherwise shows them. Returns whether
-    /// it moved.
-    pub fn next(&mut self, catalog: &Catalog) -> bool {
+    /// Goes to the next step if this one has no problems; otherwise shows them.
+    fn next(&mut self, catalog: &Catalog) {
         let problems = self.draft.problems_at(self.step, catalog);
         if problems.is_empty() {
             self.step = self.step.next();
             self.shown_problems.clear();
-            true
         } else {
             self.shown_problems = problems;
-            false
         }
     }
 
     /// Goes back one step, keeping every answer.
-    pub fn back(&mut self) {
+    fn back(&mut self) {
         self.step = self.step.previous();
         self.shown_problems.clear();
     }
 
     /// Jumps to `step` if every step before it is valid (from the review, to edit one answer).
-    pub fn go_to(&mut self, step: Step, catalog: &Catalog) -> bool {
+    fn go_to(&mut self, step: Step, catalog: &Catalog) {
         let blocked = Step::ALL
             .iter()
             .take_while(|s| **s < step)
             .any(|s| !self.draft.problems_at(*s, catalog).is_empty());
-        if blocked {
-            return false;
+        if !blocked {
+            self.step = step;
+            self.shown_problems.clear();
         }
-        self.step = step;
-        self.shown_problems.clear();
-        true
     }
+
+    /// The finished workload, or the first step with problems, showing them.
+    fn save<'c>(&mut self, catalog: &'c Catalog) -> WizardOutcome<'c> {
+        match self.draft.complete(catalog) {
+            Ok(workload) => WizardOutcome::Done(workload),
+            Err(problems) => {
+                if let Some(first) = problems.first() {
+                    let step = first.field.step();
+                    self.step = step;
+                    self.shown_problems = problems
+                        .into_iter()
+                        .filter(|p| p.field.step() == step)
+                        .collect();
+                }
+                WizardOutcome::Open
+            }
+        }
+    }
+}
+
+/// What the wizard's controls ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WizardAction {
+    /// Answer a question.
+    Answer(Answer),
+    /// Next step.
+    Next,
+    /// Previous step.
+    Back,
+    /// Jump to a step (from the review).
+    GoTo(Step),
+    /// Close without saving.
+    Cancel,
+    /// Finish: add the workload to the plan, or save the edit.
+    Save,
+}
+
+/// What an action means for the plan holding the wizard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WizardOutcome<'c> {
+    /// The wizard stays open.
+    Open,
+    /// The user closed it without saving.
+    Cancelled,
+    /// The answers are complete: this is the workload.
+    Done(Workload<'c>),
 }
 
 impl Default for Wizard {

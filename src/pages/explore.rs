@@ -9,12 +9,9 @@
 
 use crate::components::error_panel::ErrorPanel;
 use crate::components::model_result::ModelResult;
-use crate::domain::bench::replicate;
-use crate::domain::detail::results_csv;
-use crate::domain::explore::{
-    area_from_param, area_to_param, LifecycleFilter, OptionFilter, Query,
-};
-use crate::domain::ids::{RegionCode, Scope};
+use crate::domain::csv::results_csv;
+use crate::domain::explore::{area_to_param, Filter, LifecycleFilter, OptionFilter, Query};
+use crate::domain::residency::Residency;
 use crate::route::Route;
 use crate::state::{CatalogRef, Navigate};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -23,23 +20,18 @@ use yew::prelude::*;
 /// Properties of [`Explore`].
 #[derive(Properties, PartialEq)]
 pub struct ExploreProps {
-    /// The catalog.
+    /// The catalog searched.
     pub catalog: CatalogRef,
     /// The query from the URL.
     pub query: Query,
     /// Asks for a new URL when the query changes.
     pub on_navigate: Callback<Navigate>,
-    /// A benchmark aid: search a catalog replicated this many times (`#/explore?bench=10`).
+    /// The route of a query (the benchmark aid keeps its factor in it).
+    #[prop_or(Callback::from(Route::Explore))]
+    pub route_of: Callback<Query, Route>,
+    /// A note above the filters (the benchmark aid says its data is synthetic).
     #[prop_or_default]
-    pub bench: Option<u8>,
-}
-
-/// The explorer's route for `query`, keeping the benchmark aid's factor when one is set.
-fn explore_route(bench: Option<u8>, query: Query) -> Route {
-    match bench {
-        Some(factor) => Route::ExploreBench { factor, query },
-        None => Route::Explore(query),
-    }
+    pub note: Option<AttrValue>,
 }
 
 /// The most rows shown at once until the user asks for all: more than a person scans, and a
@@ -47,84 +39,30 @@ fn explore_route(bench: Option<u8>, query: Query) -> Route {
 /// real catalog is smaller, so it always lists in full.
 const PAGE: usize = 200;
 
-/// Which query field a select edits.
-#[derive(Clone, Copy, PartialEq)]
-enum Field {
-    Provider,
-    Option,
-    From,
-    Within,
-    Lifecycle,
-    Modality,
-}
-
-fn with_field(mut query: Query, field: Field, value: String) -> Query {
-    let value = (!value.is_empty()).then_some(value);
-    match field {
-        Field::Provider => query.provider = value,
-        Field::Option => {
-            query.option = value.map(|v| match v.as_str() {
-                "in-region" => OptionFilter::InRegion,
-                _ => OptionFilter::Scope(Scope::new(v)),
-            })
-        }
-        Field::From => query.callable_from = value.map(RegionCode::new),
-        Field::Within => query.within = value.as_deref().and_then(area_from_param),
-        Field::Lifecycle => {
-            query.lifecycle = value.and_then(|v| match v.as_str() {
-                "active" => Some(LifecycleFilter::Active),
-                "legacy" => Some(LifecycleFilter::Legacy),
-                _ => None,
-            })
-        }
-        Field::Modality => query.modality = value,
-    }
-    query
-}
-
-fn field_value(query: &Query, field: Field) -> String {
-    match field {
-        Field::Provider => query.provider.clone().unwrap_or_default(),
-        Field::Option => match &query.option {
-            None => String::new(),
-            Some(OptionFilter::InRegion) => "in-region".into(),
-            Some(OptionFilter::Scope(s)) => s.to_string(),
-        },
-        Field::From => query
-            .callable_from
-            .as_ref()
-            .map(|r| r.to_string())
-            .unwrap_or_default(),
-        Field::Within => query.within.as_ref().map(area_to_param).unwrap_or_default(),
-        Field::Lifecycle => match query.lifecycle {
-            None => String::new(),
-            Some(LifecycleFilter::Active) => "active".into(),
-            Some(LifecycleFilter::Legacy) => "legacy".into(),
-        },
-        Field::Modality => query.modality.clone().unwrap_or_default(),
-    }
-}
-
 /// Choices of a select: (value, label) pairs, in optional named groups.
 type Choices = Vec<(Option<&'static str>, Vec<(String, String)>)>;
 
 /// A select bound to one query field.
 fn filter_select(
     props: &ExploreProps,
-    field: Field,
-    id: &'static str,
+    filter: Filter,
     label: &'static str,
     groups: Choices,
 ) -> Html {
-    let current = field_value(&props.query, field);
+    let id = filter.key();
+    let current = props.query.get(filter);
     let onchange = {
         let query = props.query.clone();
         let on_navigate = props.on_navigate.clone();
-        let bench = props.bench;
+        let route_of = props.route_of.clone();
         Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut query = query.clone();
+            query.set(
+                filter,
+                &e.target_unchecked_into::<HtmlSelectElement>().value(),
+            );
             on_navigate.emit(Navigate {
-                route: explore_route(bench, with_field(query.clone(), field, value)),
+                route: route_of.emit(query),
                 replace: false,
             });
         })
@@ -150,15 +88,7 @@ fn filter_select(
 #[component]
 pub fn Explore(props: &ExploreProps) -> Html {
     let catalog = props.catalog;
-    // The benchmark aid's catalog is built once per factor and kept for the page's life (it is
-    // leaked on purpose: the rows borrow from it as they borrow from the embedded catalog).
-    let replicated = use_memo(props.bench, |bench| {
-        bench.map(|factor| replicate(catalog.0, factor).map(|c| &*Box::leak(Box::new(c))))
-    });
-    let searched = match &*replicated {
-        Some(Ok(copy)) => CatalogRef(copy),
-        _ => catalog,
-    };
+    let searched = catalog;
     // Every filter but the text runs when a filter changes; typing only scans folded strings,
     // and every row stays mounted, shown or hidden, so a keystroke touches no row's content.
     let filters = Query {
@@ -199,17 +129,14 @@ pub fn Explore(props: &ExploreProps) -> Html {
     let oninput = {
         let query = props.query.clone();
         let on_navigate = props.on_navigate.clone();
-        let bench = props.bench;
+        let route_of = props.route_of.clone();
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             on_navigate.emit(Navigate {
-                route: explore_route(
-                    bench,
-                    Query {
-                        text,
-                        ..query.clone()
-                    },
-                ),
+                route: route_of.emit(Query {
+                    text,
+                    ..query.clone()
+                }),
                 replace: true,
             });
         })
@@ -220,30 +147,34 @@ pub fn Explore(props: &ExploreProps) -> Html {
         .into_iter()
         .map(|p| (p.to_owned(), p.to_owned()))
         .collect();
-    let mut option_types = vec![(
-        "in-region".to_owned(),
-        "In-Region (bare model ID)".to_owned(),
-    )];
-    option_types.extend(
-        catalog
-            .scopes()
-            .into_iter()
-            .map(|s| (s.to_string(), format!("{} profile ({}.)", s.label(), s))),
-    );
+    let option_types = std::iter::once(OptionFilter::InRegion)
+        .chain(
+            catalog
+                .scopes()
+                .into_iter()
+                .map(|s| OptionFilter::Scope(s.clone())),
+        )
+        .map(|o| (o.param(), o.label()))
+        .collect();
     let regions: Vec<(String, String)> = catalog
         .regions
         .iter()
         .map(|r| (r.code.to_string(), format!("{} · {}", r.code, r.name)))
         .collect();
-    let hosting: std::collections::BTreeSet<&str> =
-        catalog.regions.iter().map(|r| r.country.as_str()).collect();
+    let hosting: std::collections::BTreeSet<_> =
+        catalog.regions.iter().map(|r| &r.country).collect();
     let within = vec![
         (
             Some("Geographies"),
             catalog
                 .geographies
                 .iter()
-                .map(|g| (format!("geo:{}", g.id), g.name.clone()))
+                .map(|g| {
+                    (
+                        area_to_param(&Residency::Geography { name: g.id.clone() }),
+                        g.name.clone(),
+                    )
+                })
                 .collect(),
         ),
         (
@@ -251,15 +182,28 @@ pub fn Explore(props: &ExploreProps) -> Html {
             catalog
                 .countries
                 .iter()
-                .filter(|c| hosting.contains(c.code.as_str()))
-                .map(|c| (format!("country:{}", c.code), c.name.clone()))
+                .filter(|c| hosting.contains(&c.code))
+                .map(|c| {
+                    (
+                        area_to_param(&Residency::Country {
+                            code: c.code.clone(),
+                        }),
+                        c.name.clone(),
+                    )
+                })
                 .collect(),
         ),
         (
             Some("Regions"),
-            regions
+            catalog
+                .regions
                 .iter()
-                .map(|(code, label)| (format!("region:{code}"), label.clone()))
+                .map(|r| {
+                    let area = Residency::Regions {
+                        codes: vec![r.code.clone()],
+                    };
+                    (area_to_param(&area), format!("{} · {}", r.code, r.name))
+                })
                 .collect(),
         ),
     ];
@@ -269,17 +213,12 @@ pub fn Explore(props: &ExploreProps) -> Html {
         .flat_map(|m| m.input_modalities.iter().chain(&m.output_modalities))
         .map(String::as_str)
         .collect();
-    let clear = explore_route(props.bench, Query::default()).to_hash();
+    let clear = props.route_of.emit(Query::default()).to_hash();
     html! {
         <>
             <h1>{ "Explore models and profiles" }</h1>
-            if let Some(factor) = props.bench {
-                <p class="bench-note" data-testid="bench-note">
-                    { match &*replicated {
-                        Some(Err(e)) => format!("Benchmark aid: the catalog could not be replicated ({e}); searching the real one."),
-                        _ => format!("Benchmark aid: searching the catalog replicated {factor} times ({} models, synthetic IDs). Not real data.", searched.models.len()),
-                    } }
-                </p>
+            if let Some(note) = &props.note {
+                <p class="bench-note" data-testid="bench-note">{ note }</p>
             }
             <form class="filters" role="search" aria-label="Filter models" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <div class="field field-wide">
@@ -288,15 +227,14 @@ pub fn Explore(props: &ExploreProps) -> Html {
                            autocomplete="off" spellcheck="false" data-testid="search"
                            placeholder="e.g. sonnet 4.5, eu.anthropic, cohere" />
                 </div>
-                { filter_select(props, Field::Provider, "provider", "Provider", pairs(providers)) }
-                { filter_select(props, Field::Option, "option", "Option type", pairs(option_types)) }
-                { filter_select(props, Field::From, "from", "Callable from Region", pairs(regions)) }
-                { filter_select(props, Field::Within, "within", "Processes only within", within) }
-                { filter_select(props, Field::Lifecycle, "lifecycle", "Lifecycle", pairs(vec![
-                    ("active".into(), "Active".into()),
-                    ("legacy".into(), "Legacy".into()),
-                ])) }
-                { filter_select(props, Field::Modality, "modality", "Modality", pairs(
+                { filter_select(props, Filter::Provider, "Provider", pairs(providers)) }
+                { filter_select(props, Filter::Option, "Option type", pairs(option_types)) }
+                { filter_select(props, Filter::From, "Callable from Region", pairs(regions)) }
+                { filter_select(props, Filter::Within, "Processes only within", within) }
+                { filter_select(props, Filter::Lifecycle, "Lifecycle", pairs(
+                    LifecycleFilter::ALL.iter().map(|l| (l.param().to_owned(), l.label().to_owned())).collect()
+                )) }
+                { filter_select(props, Filter::Modality, "Modality", pairs(
                     modalities.iter().map(|m| (m.to_string(), m.to_lowercase())).collect()
                 )) }
             </form>

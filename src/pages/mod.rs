@@ -2,6 +2,8 @@
 
 pub mod concepts;
 pub mod explore;
+#[cfg(feature = "bench")]
+pub mod explore_bench;
 pub mod home;
 pub mod model;
 pub mod not_found;

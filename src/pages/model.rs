@@ -3,11 +3,11 @@
 
 use crate::components::copy_button::CopyButton;
 use crate::components::error_panel::ErrorPanel;
-use crate::domain::catalog::{Lifecycle, Model};
 use crate::domain::cite::Cite;
-use crate::domain::detail::{model_matrix, Cell, ModelMatrix};
 use crate::domain::explore::Way;
 use crate::domain::ids::{ModelId, RegionCode};
+use crate::domain::model_page::{model_matrix, Cell, ModelMatrix};
+use crate::domain::schema::{Lifecycle, Model};
 use crate::route::Route;
 use crate::state::CatalogRef;
 use yew::prelude::*;
@@ -28,7 +28,7 @@ pub struct ModelPageProps {
 #[component]
 pub fn ModelPage(props: &ModelPageProps) -> Html {
     let catalog = props.catalog;
-    let Some(model) = catalog.0.model(props.id.as_str()) else {
+    let Some(model) = catalog.0.model(&props.id) else {
         return html! {
             <>
                 <h1>{ "Model not found" }</h1>
@@ -40,7 +40,7 @@ pub fn ModelPage(props: &ModelPageProps) -> Html {
         };
     };
     let matrix = model_matrix(catalog.0, model);
-    let source = catalog.source(model.source.as_str());
+    let source = catalog.source(&model.source);
     html! {
         <>
             <nav aria-label="Breadcrumb" class="breadcrumb">

@@ -6,10 +6,10 @@ use crate::components::copy_button::CopyButton;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::route_map::RouteMap;
 use crate::domain::cite::Cite;
-use crate::domain::detail::{
+use crate::domain::ids::{ProfileId, RegionCode};
+use crate::domain::profile_page::{
     profile_detail, routing_markdown, Destination, ProfileDetail, Selected, SourceRouting, Trap,
 };
-use crate::domain::ids::{ProfileId, RegionCode};
 use crate::route::Route;
 use crate::state::{CatalogRef, Navigate};
 use std::rc::Rc;
@@ -34,7 +34,7 @@ pub struct ProfilePageProps {
 #[component]
 pub fn ProfilePage(props: &ProfilePageProps) -> Html {
     let catalog = props.catalog;
-    let Some(profile) = catalog.0.profile(props.id.as_str()) else {
+    let Some(profile) = catalog.0.profile(&props.id) else {
         return html! {
             <>
                 <h1>{ "Profile not found" }</h1>
@@ -45,11 +45,7 @@ pub fn ProfilePage(props: &ProfilePageProps) -> Html {
             </>
         };
     };
-    let detail = profile_detail(
-        catalog.0,
-        profile,
-        props.from.as_ref().map(RegionCode::as_str),
-    );
+    let detail = profile_detail(catalog.0, profile, props.from.as_ref());
     let model_name = detail
         .model
         .map_or(profile.model.as_str(), |m| m.name.as_str());
@@ -121,7 +117,7 @@ pub fn ProfilePage(props: &ProfilePageProps) -> Html {
                 <div>
                     <dt>{ "Data" }</dt>
                     <dd>
-                        { match catalog.source(profile.source.as_str()) {
+                        { match catalog.source(&profile.source) {
                             Some(s) => html! { <><a href={s.url.clone()} rel="noopener">{ &s.title }</a>{ format!(", as of {}", profile.as_of) }</> },
                             None => html! { { format!("{}, as of {}", profile.source, profile.as_of) } },
                         } }

@@ -2,10 +2,10 @@
 //! which geographic profiles and globally, and which models cannot be called from here at all.
 
 use crate::components::error_panel::ErrorPanel;
-use crate::domain::catalog::{Model, Partition};
 use crate::domain::cite::Cite;
-use crate::domain::detail::{region_summary, Reach};
 use crate::domain::ids::RegionCode;
+use crate::domain::region_page::{region_summary, Reach};
+use crate::domain::schema::{Model, Partition};
 use crate::route::Route;
 use crate::state::CatalogRef;
 use yew::prelude::*;
@@ -23,7 +23,7 @@ pub struct RegionPageProps {
 #[component]
 pub fn RegionPage(props: &RegionPageProps) -> Html {
     let catalog = props.catalog;
-    let Some(region) = catalog.0.region(props.code.as_str()) else {
+    let Some(region) = catalog.0.region(&props.code) else {
         return html! {
             <>
                 <h1>{ "Region not found" }</h1>

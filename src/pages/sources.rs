@@ -61,7 +61,7 @@ pub fn Sources(props: &SourcesProps) -> Html {
                                     <td>
                                         <ul class="plain">
                                             { for d.sources.iter().map(|id| html! {
-                                                <li>{ props.catalog.source(id.as_str()).map_or(id.as_str(), |s| s.title.as_str()) }</li>
+                                                <li>{ props.catalog.source(id).map_or(id.as_str(), |s| s.title.as_str()) }</li>
                                             }) }
                                         </ul>
                                     </td>

@@ -8,15 +8,18 @@ mod render_support;
 use render_support::{count, render};
 
 use cris_atlas::data;
+#[cfg(feature = "bench")]
 use cris_atlas::domain::bench::{replicate, MAX_FACTOR};
 use cris_atlas::domain::catalog::Catalog;
-use cris_atlas::domain::detail::{
-    csv_field, model_matrix, profile_detail, region_summary, results_csv, routing_markdown, Cell,
-    Selected, SourceRouting, Trap,
-};
+use cris_atlas::domain::csv::{csv_field, results_csv};
 use cris_atlas::domain::explore::{Query, Way};
 use cris_atlas::domain::ids::{ModelId, ProfileId, RegionCode};
 use cris_atlas::domain::map::{self, project, route_map, Role, Shade, ViewBox};
+use cris_atlas::domain::model_page::{model_matrix, Cell};
+use cris_atlas::domain::profile_page::{
+    profile_detail, routing_markdown, Selected, SourceRouting, Trap,
+};
+use cris_atlas::domain::region_page::region_summary;
 use cris_atlas::route::Route;
 
 const SONNET: &str = "anthropic.claude-sonnet-4-5-20250929-v1:0";
@@ -27,8 +30,8 @@ fn catalog() -> &'static Catalog {
 }
 
 fn routing(profile: &str, source: &str) -> SourceRouting<'static> {
-    let profile = catalog().profile(profile).expect(profile);
-    match profile_detail(catalog(), profile, Some(source)).selected {
+    let profile = catalog().profile(&ProfileId::new(profile)).expect(profile);
+    match profile_detail(catalog(), profile, Some(&RegionCode::new(source))).selected {
         Selected::Source(r) => *r,
         other => panic!("{} from {source}: {other:?}", profile.id),
     }
@@ -42,13 +45,13 @@ fn codes(regions: &[RegionCode]) -> Vec<&str> {
 
 #[test]
 fn the_model_matrix_has_every_way_across_and_every_source_down() {
-    let model = catalog().model(SONNET).unwrap();
+    let model = catalog().model(&ModelId::new(SONNET)).unwrap();
     let matrix = model_matrix(catalog(), model);
     let labels: Vec<String> = matrix.columns.iter().map(Way::label).collect();
     assert_eq!(labels.first().map(String::as_str), Some("In-Region"));
-    assert_eq!(labels.last().map(String::as_str), Some("Global"));
+    assert_eq!(labels.last().map(String::as_str), Some("Global profile"));
     assert!(
-        labels.contains(&"Japan geographic".to_owned()),
+        labels.contains(&"Geographic (Japan)".to_owned()),
         "{labels:?}"
     );
     // Every row offers at least one way, and every source of every way has a row.
@@ -57,7 +60,7 @@ fn the_model_matrix_has_every_way_across_and_every_source_down() {
         .iter()
         .all(|r| r.cells.iter().any(|c| matches!(c, Cell::Offered(_)))));
     let rows: Vec<&str> = matrix.rows.iter().map(|r| r.source.code.as_str()).collect();
-    for p in catalog().profiles_for(SONNET) {
+    for p in catalog().profiles_for(&ModelId::new(SONNET)) {
         for s in p.sources() {
             assert!(rows.contains(&s.as_str()), "{} source {s}", p.id);
         }
@@ -74,16 +77,16 @@ fn matrix_cells_hold_the_destinations_per_source() {
         (
             SONNET,
             "ca-central-1",
-            "US geographic",
+            "Geographic (US)",
             Some(&["ca-central-1", "us-east-1", "us-east-2", "us-west-2"]),
         ),
         (
             SONNET,
             "ap-northeast-1",
-            "Japan geographic",
+            "Geographic (Japan)",
             Some(&["ap-northeast-1", "ap-northeast-3"]),
         ),
-        (SONNET, "ap-northeast-1", "US geographic", None),
+        (SONNET, "ap-northeast-1", "Geographic (US)", None),
         (SONNET, "ca-central-1", "In-Region", None),
         (
             "anthropic.claude-3-haiku-20240307-v1:0",
@@ -94,12 +97,12 @@ fn matrix_cells_hold_the_destinations_per_source() {
         (
             "anthropic.claude-3-haiku-20240307-v1:0",
             "us-gov-east-1",
-            "US GovCloud geographic",
+            "Geographic (US GovCloud)",
             Some(&["us-gov-east-1", "us-gov-west-1"]),
         ),
     ];
     for (model, source, column, expected) in rows {
-        let model = catalog().model(model).unwrap();
+        let model = catalog().model(&ModelId::new(model)).unwrap();
         let matrix = model_matrix(catalog(), model);
         let col = matrix
             .columns
@@ -196,7 +199,9 @@ fn the_us_profile_from_ca_central_1_warns_that_data_leaves_canada() {
 #[test]
 fn the_jp_profile_stays_in_japan() {
     let profile = catalog()
-        .profile("jp.anthropic.claude-sonnet-4-5-20250929-v1:0")
+        .profile(&ProfileId::new(
+            "jp.anthropic.claude-sonnet-4-5-20250929-v1:0",
+        ))
         .unwrap();
     let detail = profile_detail(catalog(), profile, None);
     assert_eq!(detail.countries, ["Japan"]);
@@ -211,9 +216,11 @@ fn the_jp_profile_stays_in_japan() {
 #[test]
 fn a_profile_spanning_countries_says_so_and_an_unknown_source_is_reported() {
     let profile = catalog()
-        .profile("us.anthropic.claude-sonnet-4-5-20250929-v1:0")
+        .profile(&ProfileId::new(
+            "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+        ))
         .unwrap();
-    let detail = profile_detail(catalog(), profile, Some("eu-west-1"));
+    let detail = profile_detail(catalog(), profile, Some(&RegionCode::new("eu-west-1")));
     assert_eq!(
         detail.selected,
         Selected::NotASource(RegionCode::new("eu-west-1"))
@@ -278,7 +285,9 @@ fn iam_resources_cover_the_profile_and_the_model_in_every_destination() {
 #[test]
 fn the_routing_table_in_markdown_has_one_row_per_group() {
     let profile = catalog()
-        .profile("eu.anthropic.claude-sonnet-4-5-20250929-v1:0")
+        .profile(&ProfileId::new(
+            "eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
+        ))
         .unwrap();
     let md = routing_markdown(catalog(), profile);
     let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
@@ -300,7 +309,7 @@ fn the_routing_table_in_markdown_has_one_row_per_group() {
 
 #[test]
 fn the_region_summary_sorts_every_model_into_one_place() {
-    let region = catalog().region("ca-central-1").unwrap();
+    let region = catalog().region(&RegionCode::new("ca-central-1")).unwrap();
     let s = region_summary(catalog(), region);
     let us = s
         .geographic
@@ -321,13 +330,14 @@ fn the_region_summary_sorts_every_model_into_one_place() {
     assert!(s
         .in_region
         .iter()
-        .all(|m| m.callable_in_region("ca-central-1")));
+        .all(|m| m.callable_in_region(&RegionCode::new("ca-central-1"))));
     // A model is unreachable exactly when it has no way from here.
     for m in &catalog().models {
-        let reachable = m.callable_in_region("ca-central-1")
-            || catalog()
-                .profiles_for(m.id.as_str())
-                .any(|p| p.destinations_from("ca-central-1").is_some())
+        let reachable = m.callable_in_region(&RegionCode::new("ca-central-1"))
+            || catalog().profiles_for(&m.id).any(|p| {
+                p.destinations_from(&RegionCode::new("ca-central-1"))
+                    .is_some()
+            })
             || s.provisioned_only.contains(&m);
         assert_eq!(!reachable, s.unreachable.contains(&m), "{}", m.id);
     }
@@ -415,7 +425,7 @@ fn the_csv_export_round_trips_awkward_names_and_lists_passing_sources() {
         .find(|r| r[6] == format!("us.{SONNET}"))
         .expect("the us. profile row");
     assert_eq!(us[1], "Claude \"Sonnet\", 4.5");
-    assert_eq!(us[5], "US geographic");
+    assert_eq!(us[5], "Geographic (US)");
     assert_eq!(
         us[7], "ca-central-1",
         "only the source that passes the filter"
@@ -460,27 +470,39 @@ fn the_projection_maps_the_drawn_band_onto_the_map() {
 
 #[test]
 fn the_world_outline_is_small_keyed_by_country_and_in_the_same_projection() {
-    assert!(WORLD.len() < 40_000, "world.svg is {} bytes", WORLD.len());
+    assert!(WORLD.len() < 45_000, "world.svg is {} bytes", WORLD.len());
     assert!(WORLD.contains(&format!("viewBox=\"0 0 {} {}\"", map::WIDTH, map::HEIGHT)));
     assert!(WORLD.contains("Natural Earth") && WORLD.contains("world-atlas@"));
-    let outlines = map::outlines(WORLD);
-    assert!(outlines.len() > 170, "{}", outlines.len());
-    assert!(outlines
+    // The app draws `#land`, then `#c-XX` for each shaded country.
+    let land = WORLD
+        .split("<g id=\"land\">")
+        .nth(1)
+        .expect("a group with id land");
+    let paths: Vec<&str> = land.lines().filter(|l| l.starts_with("<path ")).collect();
+    assert!(paths.len() > 170, "{}", paths.len());
+    assert!(paths
         .iter()
-        .all(|o| o.d.starts_with('M') && o.d.ends_with('z')));
-    for country in ["US", "CA", "DE", "JP", "AU", "BR", "IN", "ZA"] {
-        assert!(
-            outlines.iter().any(|o| o.country == Some(country)),
-            "{country}"
-        );
+        .all(|p| p.contains("vector-effect=\"non-scaling-stroke\"")
+            && p.contains(" d=\"M")
+            && p.ends_with("z\"/>")));
+    // Every country that hosts a Region in a profile's route can be shaded (a few host
+    // countries are too small for the 1:110m outline and are named in the text instead).
+    for country in [
+        "US", "CA", "DE", "JP", "AU", "BR", "IN", "ZA", "GB", "FR", "IE", "KR",
+    ] {
+        assert!(WORLD.contains(&format!("id=\"c-{country}\"")), "{country}");
     }
 }
 
 #[test]
 fn the_route_map_draws_one_line_per_destination() {
-    let profile = catalog().profile(&format!("us.{SONNET}")).unwrap();
-    let to = profile.destinations_from("ca-central-1").unwrap();
-    let view = route_map(catalog(), Some("ca-central-1"), to);
+    let profile = catalog()
+        .profile(&ProfileId::new(format!("us.{SONNET}")))
+        .unwrap();
+    let to = profile
+        .destinations_from(&RegionCode::new("ca-central-1"))
+        .unwrap();
+    let view = route_map(catalog(), Some(&RegionCode::new("ca-central-1")), to);
     assert_eq!(view.routes.len(), to.len());
     let drawn: Vec<&str> = view.routes.iter().map(|r| r.to.code.as_str()).collect();
     assert_eq!(drawn, codes(to));
@@ -522,11 +544,11 @@ fn every_involved_region_gets_a_visible_label() {
     ];
     for (profile, source) in rows {
         let to = catalog()
-            .profile(&profile)
+            .profile(&ProfileId::new(profile.as_str()))
             .unwrap()
-            .destinations_from(source)
+            .destinations_from(&RegionCode::new(source))
             .unwrap();
-        let view = route_map(catalog(), Some(source), to);
+        let view = route_map(catalog(), Some(&RegionCode::new(source)), to);
         for m in view.markers.iter().filter(|m| m.role != Role::Other) {
             assert!(
                 m.label.is_some(),
@@ -540,12 +562,12 @@ fn every_involved_region_gets_a_visible_label() {
 #[test]
 fn a_route_across_the_date_line_leaves_one_edge_and_enters_the_other() {
     let to = [RegionCode::new("ap-northeast-1")];
-    let view = route_map(catalog(), Some("us-west-2"), &to);
+    let view = route_map(catalog(), Some(&RegionCode::new("us-west-2")), &to);
     assert_eq!(view.view_box, ViewBox::WORLD);
     assert_eq!(view.routes[0].path.matches('M').count(), 2);
     let near = route_map(
         catalog(),
-        Some("us-east-1"),
+        Some(&RegionCode::new("us-east-1")),
         &[RegionCode::new("us-west-2")],
     );
     assert_eq!(near.routes[0].path.matches('M').count(), 1);
@@ -578,8 +600,11 @@ fn the_benchmark_catalog_replicates_models_and_profiles_with_valid_ids() {
     assert_eq!(big.profiles.len(), real.profiles.len() * 10);
     assert_eq!(big.regions.len(), real.regions.len());
     let copy = format!("{SONNET}-bench7");
-    assert_eq!(big.model(&copy).unwrap().name, "Claude Sonnet 4.5 (copy 7)");
-    assert!(big.profile(&format!("eu.{copy}")).is_some());
+    assert_eq!(
+        big.model(&ModelId::new(copy.as_str())).unwrap().name,
+        "Claude Sonnet 4.5 (copy 7)"
+    );
+    assert!(big.profile(&ProfileId::new(format!("eu.{copy}"))).is_some());
     let query = Query {
         text: "claude-sonnet-4-5-2025".into(),
         ..Query::default()
@@ -650,7 +675,7 @@ fn the_new_routes_round_trip_with_encoded_ids() {
 #[tokio::test]
 async fn the_model_page_renders_the_matrix_as_a_real_table() {
     let html = render(Route::Model(ModelId::new(SONNET))).await;
-    let model = catalog().model(SONNET).unwrap();
+    let model = catalog().model(&ModelId::new(SONNET)).unwrap();
     let matrix = model_matrix(catalog(), model);
     assert!(html.contains("<h1>Claude Sonnet 4.5</h1>"));
     assert_eq!(
@@ -664,7 +689,7 @@ async fn the_model_page_renders_the_matrix_as_a_real_table() {
     assert_eq!(count(&html, r#"<th scope="row">"#), matrix.rows.len());
     assert!(html.contains("not offered"));
     assert!(html.contains("Active"));
-    let source = catalog().source(model.source.as_str()).unwrap();
+    let source = catalog().source(&model.source).unwrap();
     assert!(html.contains(&source.url));
     assert!(html.contains(&format!("as of {}", model.as_of)));
     assert!(html.contains(
@@ -767,7 +792,7 @@ async fn unknown_ids_and_sources_show_an_error_panel() {
 #[tokio::test]
 async fn the_region_page_lists_what_can_and_cannot_be_called() {
     let html = render(Route::Region(RegionCode::new("ca-central-1"))).await;
-    let region = catalog().region("ca-central-1").unwrap();
+    let region = catalog().region(&RegionCode::new("ca-central-1")).unwrap();
     let s = region_summary(catalog(), region);
     assert!(html.contains("Canada (Central) · ca-central-1"));
     assert_eq!(

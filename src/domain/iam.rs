@@ -1,0 +1,68 @@
+//! The IAM resources a caller needs for each way to call a model, exact to the route: the
+//! profile in the source Region and the foundation model in the source and every destination
+//! for geographic profiles; the Region-less foundation-model ARN for global ones (AWS:
+//! geographic and global cross-Region inference, IAM). Used by the explorer's profile page and
+//! by the plan's comparison.
+
+use super::ids::{ModelId, RegionCode};
+use super::options::OptionKind;
+use super::schema::{Partition, Region};
+use std::collections::BTreeSet;
+
+/// The placeholder for the caller's account ID in ARNs.
+pub const ACCOUNT: &str = "<account-id>";
+
+/// The ARN partition of a Region.
+pub fn partition(region: &Region) -> &'static str {
+    match region.partition {
+        Partition::GovCloud => "aws-us-gov",
+        Partition::Commercial => "aws",
+    }
+}
+
+/// What a route needs allowed: the kind of option, the ID called, and where.
+pub struct Call<'a> {
+    /// The kind of option.
+    pub kind: OptionKind,
+    /// The profile or model ID called.
+    pub call_id: &'a str,
+    /// The model served.
+    pub model: &'a ModelId,
+    /// The source Region.
+    pub source: &'a Region,
+    /// The Regions that may process the prompt.
+    pub processing: &'a [RegionCode],
+}
+
+/// The resources to allow `bedrock:InvokeModel*` on for `call`, in the order a policy lists them.
+pub fn invoke_resources(call: &Call<'_>) -> Vec<String> {
+    let p = partition(call.source);
+    let source = &call.source.code;
+    let model = call.model;
+    let fm = |region: &str| format!("arn:{p}:bedrock:{region}::foundation-model/{model}");
+    let profile = || {
+        format!(
+            "arn:{p}:bedrock:{source}:{ACCOUNT}:inference-profile/{}",
+            call.call_id
+        )
+    };
+    match call.kind {
+        OptionKind::Global => vec![
+            profile(),
+            fm(source.as_str()),
+            format!("arn:{p}:bedrock:::foundation-model/{model}"),
+        ],
+        OptionKind::Geographic => {
+            let mut regions: BTreeSet<&str> =
+                call.processing.iter().map(RegionCode::as_str).collect();
+            regions.insert(source.as_str());
+            let mut list = vec![profile()];
+            list.extend(regions.into_iter().map(fm));
+            list
+        }
+        OptionKind::InRegion => vec![fm(source.as_str())],
+        OptionKind::Provisioned => vec![format!(
+            "arn:{p}:bedrock:{source}:{ACCOUNT}:provisioned-model/<provisioned-model-id>"
+        )],
+    }
+}

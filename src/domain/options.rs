@@ -1,0 +1,380 @@
+//! Every way to call a workload's model from its source Region, evaluated: the ID to call, the
+//! Regions that may process the prompt, and whether the option is eligible, with the reasons
+//! when it is not. Choosing among them is [`super::engine`]'s job.
+
+use super::catalog::Catalog;
+use super::cite::Cite;
+use super::ids::{ProfileId, RegionCode, Scope};
+use super::plan::{OrgPolicy, Workload};
+use super::schema::Profile;
+use serde::Serialize;
+
+/// The kinds of option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OptionKind {
+    /// A global cross-Region inference profile.
+    Global,
+    /// A geographic cross-Region inference profile.
+    Geographic,
+    /// The bare model ID on demand in the source Region.
+    InRegion,
+    /// Provisioned Throughput in the source Region.
+    Provisioned,
+}
+
+/// What a recommendation says when no option is eligible.
+pub const NO_ELIGIBLE_OPTION: &str = "No eligible option";
+
+impl OptionKind {
+    /// Plain-words label.
+    pub fn label(self) -> &'static str {
+        match self {
+            OptionKind::Global => "Global profile",
+            OptionKind::Geographic => "Geographic profile",
+            OptionKind::InRegion => "In-Region",
+            OptionKind::Provisioned => "Provisioned Throughput",
+        }
+    }
+
+    /// The kind of a profile of `scope`.
+    pub fn of_scope(scope: &Scope) -> OptionKind {
+        if scope.is_global() {
+            OptionKind::Global
+        } else {
+            OptionKind::Geographic
+        }
+    }
+
+    /// The page that documents this kind of option.
+    pub fn cite(self) -> Cite {
+        match self {
+            OptionKind::Global => Cite::GlobalCris,
+            OptionKind::Geographic => Cite::GeographicCris,
+            OptionKind::InRegion => Cite::RegionalAvailability,
+            OptionKind::Provisioned => Cite::ProvisionedThroughput,
+        }
+    }
+}
+
+/// A processing Region outside the allowed set, with its country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// The Region.
+    pub region: RegionCode,
+    /// Its country's name.
+    pub country: String,
+}
+
+/// Whether an option may be chosen, and if not, every reason why.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Eligibility {
+    /// Offered, inside the obligation, allowed by the organisation policy.
+    Eligible,
+    /// The catalog does not offer it for this model from this source.
+    NotOffered {
+        /// Why, in one clause.
+        why: String,
+        /// The organisation policy's objection, if it has one as well.
+        policy: Option<String>,
+    },
+    /// Offered, but it may process prompts outside the allowed Regions.
+    OutsideResidency {
+        /// The processing Regions outside the allowed set; never empty.
+        violations: Vec<Violation>,
+        /// The organisation policy's objection, if it has one as well.
+        policy: Option<String>,
+    },
+    /// Offered and inside the obligation, but the organisation policy blocks it.
+    BlockedByPolicy(String),
+}
+
+/// Beyond this many violating Regions, an explanation names their countries instead.
+const MAX_LISTED_VIOLATIONS: usize = 4;
+
+impl Eligibility {
+    fn judge(
+        offer: Result<(), String>,
+        violations: Vec<Violation>,
+        policy: Option<String>,
+    ) -> Self {
+        match (offer, violations.is_empty(), policy) {
+            (Err(why), _, policy) => Eligibility::NotOffered { why, policy },
+            (Ok(()), false, policy) => Eligibility::OutsideResidency { violations, policy },
+            (Ok(()), true, Some(problem)) => Eligibility::BlockedByPolicy(problem),
+            (Ok(()), true, None) => Eligibility::Eligible,
+        }
+    }
+
+    /// Whether the option may be chosen.
+    pub fn is_eligible(&self) -> bool {
+        matches!(self, Eligibility::Eligible)
+    }
+
+    /// Whether the catalog offers the option.
+    pub fn is_offered(&self) -> bool {
+        !matches!(self, Eligibility::NotOffered { .. })
+    }
+
+    /// The processing Regions outside the obligation.
+    pub fn violations(&self) -> &[Violation] {
+        match self {
+            Eligibility::OutsideResidency { violations, .. } => violations,
+            _ => &[],
+        }
+    }
+
+    /// The organisation policy's objection.
+    pub fn policy_problem(&self) -> Option<&str> {
+        match self {
+            Eligibility::NotOffered { policy, .. }
+            | Eligibility::OutsideResidency { policy, .. } => policy.as_deref(),
+            Eligibility::BlockedByPolicy(problem) => Some(problem),
+            Eligibility::Eligible => None,
+        }
+    }
+
+    /// Why the option is not eligible, in one sentence; `None` if it is.
+    pub fn why_not(&self) -> Option<String> {
+        if let Eligibility::NotOffered { why, .. } = self {
+            return Some(why.clone());
+        }
+        let mut why = Vec::new();
+        let violations = self.violations();
+        if violations.len() > MAX_LISTED_VIOLATIONS {
+            // Many Regions (a global profile): name the countries; the full list of Regions is
+            // in `violations`.
+            let mut countries: Vec<&str> = violations.iter().map(|v| v.country.as_str()).collect();
+            countries.sort_unstable();
+            countries.dedup();
+            why.push(format!(
+                "it may process prompts in {} Regions outside the allowed ones, in {}",
+                violations.len(),
+                countries.join(", ")
+            ));
+        } else if !violations.is_empty() {
+            why.push(format!(
+                "it may process prompts outside the allowed Regions: {}",
+                regions_with_countries(violations)
+            ));
+        }
+        if let Some(problem) = self.policy_problem() {
+            why.push(problem.to_owned());
+        }
+        (!why.is_empty()).then(|| why.join("; "))
+    }
+}
+
+/// `eu-west-2 (United Kingdom), us-east-1 (United States)`.
+pub fn regions_with_countries(violations: &[Violation]) -> String {
+    let list: Vec<String> = violations
+        .iter()
+        .map(|v| format!("{} ({})", v.region, v.country))
+        .collect();
+    list.join(", ")
+}
+
+/// One option evaluated for one workload.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionEval {
+    /// The kind.
+    pub kind: OptionKind,
+    /// The profile, for global and geographic options.
+    pub profile_id: Option<ProfileId>,
+    /// The profile's scope, for global and geographic options.
+    pub scope: Option<Scope>,
+    /// The ID to call: the profile ID, or the model ID.
+    pub call_id: String,
+    /// Regions where a prompt may be processed, sorted; empty when not offered.
+    pub processing_regions: Vec<RegionCode>,
+    /// Whether it may be chosen, and why not.
+    pub eligibility: Eligibility,
+    /// For Provisioned Throughput: whether the catalog confirms it in this Region.
+    pub confirmed: bool,
+    /// Great-circle distance from the source to the farthest processing Region, in km.
+    pub farthest_km: f64,
+}
+
+impl OptionEval {
+    /// A label such as `Geographic (EU)`.
+    pub fn label(&self) -> String {
+        match (&self.kind, &self.scope) {
+            (OptionKind::Geographic, Some(scope)) => format!("Geographic ({})", scope.label()),
+            (kind, _) => kind.label().to_owned(),
+        }
+    }
+
+    /// Whether it may be chosen.
+    pub fn is_eligible(&self) -> bool {
+        self.eligibility.is_eligible()
+    }
+
+    /// The estimated extra round trip to the farthest processing Region, in milliseconds.
+    pub fn extra_round_trip_ms(&self) -> f64 {
+        super::geo::round_trip_ms(self.farthest_km)
+    }
+}
+
+/// What every option of one workload is judged against.
+struct Judge<'a, 'c> {
+    catalog: &'c Catalog,
+    workload: &'a Workload<'c>,
+    policy: OrgPolicy,
+}
+
+impl Judge<'_, '_> {
+    fn source(&self) -> &RegionCode {
+        &self.workload.source().code
+    }
+
+    /// Why the organisation policy blocks an option of `kind` processing in `processing`;
+    /// `None` if it allows it. Global profiles need aws:RequestedRegion "unspecified" and the
+    /// source Region; geographic ones every destination; in-Region and provisioned the source
+    /// (AWS: SCPs and cross-Region inference).
+    fn policy_problem(&self, kind: OptionKind, processing: &[RegionCode]) -> Option<String> {
+        let policy = &self.policy;
+        match kind {
+            OptionKind::Global if !policy.allows_global => Some(
+                "the organisation policy denies aws:RequestedRegion \"unspecified\", which global profiles need".to_owned(),
+            ),
+            OptionKind::Geographic => {
+                let blocked: Vec<&str> = processing
+                    .iter()
+                    .filter(|r| !policy.allows_region(r))
+                    .map(RegionCode::as_str)
+                    .collect();
+                (!blocked.is_empty()).then(|| {
+                    format!(
+                        "the organisation policy blocks destination Regions {}",
+                        blocked.join(", ")
+                    )
+                })
+            }
+            _ => (!policy.allows_region(self.source())).then(|| {
+                format!(
+                    "the organisation policy blocks the source Region {}",
+                    self.source()
+                )
+            }),
+        }
+    }
+
+    fn violations(&self, regions: &[RegionCode]) -> Vec<Violation> {
+        self.workload
+            .allowed()
+            .violations(regions)
+            .into_iter()
+            .map(|r| Violation {
+                region: r.clone(),
+                country: self.catalog.country_name_of(r).to_owned(),
+            })
+            .collect()
+    }
+
+    /// An option of `kind` calling `call_id`, offered (processing in `processing`) or not.
+    fn option(
+        &self,
+        kind: OptionKind,
+        call_id: String,
+        offer: Result<Vec<RegionCode>, String>,
+    ) -> OptionEval {
+        let processing = offer.as_ref().cloned().unwrap_or_default();
+        let policy = self.policy_problem(kind, &processing);
+        OptionEval {
+            kind,
+            profile_id: None,
+            scope: None,
+            call_id,
+            farthest_km: self.catalog.farthest_km(self.source(), &processing),
+            eligibility: Eligibility::judge(offer.map(drop), self.violations(&processing), policy),
+            processing_regions: processing,
+            confirmed: false,
+        }
+    }
+
+    fn profile(&self, profile: &Profile) -> OptionEval {
+        let offer = match profile.destinations_from(self.source()) {
+            Some(destinations) => {
+                let mut regions = destinations.to_vec();
+                regions.sort();
+                Ok(regions)
+            }
+            None => Err(format!(
+                "{} cannot be called from {}",
+                profile.id,
+                self.source()
+            )),
+        };
+        OptionEval {
+            profile_id: Some(profile.id.clone()),
+            scope: Some(profile.scope.clone()),
+            ..self.option(
+                OptionKind::of_scope(&profile.scope),
+                profile.id.to_string(),
+                offer,
+            )
+        }
+    }
+
+    fn in_region(&self) -> OptionEval {
+        let model = self.workload.model();
+        let offer = if model.callable_in_region(self.source()) {
+            Ok(vec![self.source().clone()])
+        } else {
+            Err(format!(
+                "{} cannot be called on demand in {}; it needs an inference profile there",
+                model.name,
+                self.source()
+            ))
+        };
+        self.option(OptionKind::InRegion, model.id.to_string(), offer)
+    }
+
+    fn provisioned(&self) -> OptionEval {
+        // The catalog never states that a model cannot be provisioned somewhere, so Provisioned
+        // Throughput is treated as offered and flagged when the catalog cannot confirm it.
+        let model = self.workload.model();
+        OptionEval {
+            confirmed: model.provisioned.contains(self.source()),
+            ..self.option(
+                OptionKind::Provisioned,
+                model.id.to_string(),
+                Ok(vec![self.source().clone()]),
+            )
+        }
+    }
+}
+
+/// Evaluates every option for a workload, in column order: global, geographic profiles callable
+/// from the source by ID, in-Region, provisioned.
+pub fn evaluate_options(catalog: &Catalog, workload: &Workload<'_>) -> Vec<OptionEval> {
+    let judge = Judge {
+        catalog,
+        workload,
+        policy: workload.policy(),
+    };
+    let model = workload.model();
+    let profiles: Vec<&Profile> = catalog.profiles_for(&model.id).collect();
+    let mut options = Vec::with_capacity(profiles.len() + 3);
+    options.push(match profiles.iter().find(|p| p.scope.is_global()) {
+        Some(global) => judge.profile(global),
+        // No profile to call, so no policy to check.
+        None => OptionEval {
+            eligibility: Eligibility::NotOffered {
+                why: format!("{} has no global profile", model.name),
+                policy: None,
+            },
+            ..judge.option(OptionKind::Global, String::new(), Ok(Vec::new()))
+        },
+    });
+    // Geographic profiles not callable from this source are left out: they are not options here.
+    options.extend(
+        profiles
+            .iter()
+            .filter(|p| !p.scope.is_global() && p.destinations_from(judge.source()).is_some())
+            .map(|p| judge.profile(p)),
+    );
+    options.push(judge.in_region());
+    options.push(judge.provisioned());
+    options
+}

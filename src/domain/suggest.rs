@@ -1,0 +1,159 @@
+//! What to try when nothing is eligible: calling from another source Region, another model from
+//! the same source, or Provisioned Throughput where the obligation allows it. Scanning every
+//! Region and model this way runs on the catalog's precomputed Region sets
+//! ([`super::index`]), so it stays cheap.
+
+use super::catalog::Catalog;
+use super::ids::{ModelId, RegionCode};
+use super::index::RegionSet;
+use super::options::OptionKind;
+use super::plan::{OrgPolicy, Workload};
+use serde::Serialize;
+
+/// Something worth trying when nothing is eligible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Alternative {
+    /// Call from another source Region.
+    SourceRegion {
+        /// The Region.
+        region: RegionCode,
+        /// The option that would be eligible there.
+        option: OptionKind,
+        /// The ID to call there.
+        call_id: String,
+    },
+    /// Use another model from the same source Region.
+    Model {
+        /// The model.
+        model_id: ModelId,
+        /// The option that would be eligible.
+        option: OptionKind,
+        /// The ID to call.
+        call_id: String,
+    },
+    /// Buy Provisioned Throughput in a Region the obligation allows.
+    ProvisionIn {
+        /// The Regions.
+        regions: Vec<RegionCode>,
+    },
+}
+
+/// Up to this many suggestions of each kind.
+const MAX_SUGGESTIONS: usize = 5;
+
+/// The workload's constraints as Region sets.
+struct Fit<'a, 'c> {
+    catalog: &'c Catalog,
+    policy: &'a OrgPolicy,
+    allowed: RegionSet,
+    policy_allows: RegionSet,
+}
+
+impl Fit<'_, '_> {
+    /// The first eligible on-demand option (in-Region, then profiles by ID) of the model at
+    /// `position` called from `src`: the same eligibility as [`super::options`] computes, by set
+    /// operations instead of a full evaluation.
+    fn first_eligible_on_demand(
+        &self,
+        position: usize,
+        src: RegionSet,
+    ) -> Option<(OptionKind, String)> {
+        let catalog = self.catalog;
+        let model = catalog.models.get(position)?;
+        let source_fits = src.is_subset(self.allowed) && src.is_subset(self.policy_allows);
+        if source_fits && catalog.index.in_region_set(position).intersects(src) {
+            return Some((OptionKind::InRegion, model.id.to_string()));
+        }
+        catalog
+            .index
+            .profile_positions(position)
+            .iter()
+            .find_map(|&p| {
+                let profile = &catalog.profiles[p];
+                let (_, to) = catalog
+                    .index
+                    .route_sets(p)
+                    .iter()
+                    .find(|(from, _)| from.intersects(src))?;
+                let kind = OptionKind::of_scope(&profile.scope);
+                let policy_ok = match kind {
+                    OptionKind::Global => {
+                        self.policy.allows_global && src.is_subset(self.policy_allows)
+                    }
+                    _ => to.is_subset(self.policy_allows),
+                };
+                (to.is_subset(self.allowed) && policy_ok).then(|| (kind, profile.id.to_string()))
+            })
+    }
+}
+
+/// Regions the obligation and the organisation policy allow and the model is offered in.
+pub fn provision_in(workload: &Workload<'_>) -> Alternative {
+    let policy = workload.policy();
+    let regions = workload
+        .model()
+        .offered_in
+        .iter()
+        .filter(|r| workload.allowed().contains(r) && policy.allows_region(r))
+        .cloned()
+        .collect();
+    Alternative::ProvisionIn { regions }
+}
+
+/// Other source Regions (nearest first), other models from this source (same provider first),
+/// and where to provision.
+pub fn alternatives(catalog: &Catalog, workload: &Workload<'_>) -> Vec<Alternative> {
+    let policy = workload.policy();
+    let fit = Fit {
+        catalog,
+        policy: &policy,
+        allowed: workload.allowed().set(catalog),
+        policy_allows: match &policy.allowed_regions {
+            None => RegionSet::ALL,
+            Some(list) => catalog.region_set(list),
+        },
+    };
+    let model = workload.model();
+    let own = catalog.model_position(&model.id).unwrap_or(usize::MAX);
+    let source = catalog
+        .region_position(&workload.source().code)
+        .unwrap_or(usize::MAX);
+    let mut found: Vec<Alternative> = catalog
+        .index
+        .nearest_regions(source)
+        .iter()
+        .filter_map(|&region| {
+            let (option, call_id) = fit.first_eligible_on_demand(own, RegionSet::at(region))?;
+            Some(Alternative::SourceRegion {
+                region: catalog.regions[region].code.clone(),
+                option,
+                call_id,
+            })
+        })
+        .take(MAX_SUGGESTIONS)
+        .collect();
+    // The closest substitutes for the chosen model first: the same provider, then the others.
+    let src = catalog.region_bit(&workload.source().code);
+    let positions = 0..catalog.models.len();
+    let same = |p: &usize| catalog.index.same_provider(*p, own);
+    let candidates = positions
+        .clone()
+        .filter(same)
+        .chain(positions.filter(|p| !same(p)))
+        .filter(|&p| p != own && !catalog.models[p].lifecycle.is_legacy());
+    found.extend(
+        candidates
+            .filter_map(|position| {
+                let (option, call_id) = fit.first_eligible_on_demand(position, src)?;
+                Some(Alternative::Model {
+                    model_id: catalog.models[position].id.clone(),
+                    option,
+                    call_id,
+                })
+            })
+            .take(MAX_SUGGESTIONS),
+    );
+    found.push(provision_in(workload));
+    found
+}
