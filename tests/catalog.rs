@@ -138,8 +138,7 @@ fn every_reference_route_is_in_the_catalog() {
             .map(|(r, _)| r.clone())
             .collect();
         let in_region: BTreeSet<String> = model
-            .in_region
-            .iter()
+            .in_region_codes()
             .filter(|r| !r.as_str().starts_with("us-gov-"))
             .map(|r| r.to_string())
             .collect();
@@ -198,7 +197,7 @@ fn every_reference_route_is_in_the_catalog() {
 
 fn tiny(models: &str, profiles: &str) -> Result<Catalog, CatalogError> {
     Catalog::from_files(CatalogFiles {
-        meta: r#"{"as_of":"2026-01-01","sources":[{"id":"s","title":"t","url":"https://example.invalid","commit":null,"as_of":"2026-01-01","covers":"c"}],"disagreements":[],"gaps":[]}"#,
+        meta: r#"{"as_of":"2026-01-01","sources":[{"id":"s","title":"t","url":"https://example.invalid","commit":null,"as_of":"2026-01-01","covers":"c"}],"disagreements":[],"gaps":[],"changes":[]}"#,
         regions: r#"{"source":"s","regions":[
             {"code":"r-a","name":"A","partition":"aws","country":"AA","opt_in":false,"lat":0,"lon":0},
             {"code":"r-g","name":"G","partition":"aws-us-gov","country":"AA","opt_in":false,"lat":0,"lon":1}]}"#,
@@ -208,7 +207,7 @@ fn tiny(models: &str, profiles: &str) -> Result<Catalog, CatalogError> {
     })
 }
 
-const MODEL: &str = r#"{"models":[{"id":"m.x","name":"X","provider":"P","lifecycle":{"status":"active"},"input_modalities":["TEXT"],"output_modalities":["TEXT"],"offered_in":["r-a"],"in_region":["r-a"],"provisioned":[],"customizations":[],"streaming":true,"source":"s","as_of":"2026-01-01"}]}"#;
+const MODEL: &str = r#"{"models":[{"id":"m.x","name":"X","provider":"P","lifecycle":{"status":"active"},"input_modalities":["TEXT"],"output_modalities":["TEXT"],"offered_in":["r-a"],"in_region":[{"region":"r-a","endpoint":"bedrock-runtime","mantle_apis":[],"sources":["s"],"price":null}],"provisioned":[],"customizations":[],"streaming":true,"source":"s","as_of":"2026-01-01"}]}"#;
 
 fn invalid(models: &str, profiles: &str) -> Vec<String> {
     match tiny(models, profiles) {

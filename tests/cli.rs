@@ -258,8 +258,14 @@ fn catalog_import_merges_aws_cli_output() {
         .iter()
         .find(|m| m["id"] == "example.new-model-v1:0")
         .unwrap();
-    assert_eq!(model["in_region"], serde_json::json!(["eu-west-2"]));
-    assert_eq!(model["provisioned"], serde_json::json!(["eu-west-2"]));
+    assert_eq!(
+        model["in_region"],
+        serde_json::json!([{"region": "eu-west-2", "endpoint": "bedrock-runtime", "mantle_apis": [], "sources": ["aws-api"], "price": null}])
+    );
+    assert_eq!(
+        model["provisioned"],
+        serde_json::json!([{"unit": "example.new-model-v1:0", "regions": ["eu-west-2"], "source": "aws-api"}])
+    );
     // Models not listed from eu-west-2 no longer claim it.
     let haiku = models["models"]
         .as_array()
@@ -271,7 +277,7 @@ fn catalog_import_merges_aws_cli_output() {
         .as_array()
         .unwrap()
         .iter()
-        .any(|r| r == "eu-west-2"));
+        .any(|r| r["region"] == "eu-west-2"));
     // Global destinations are kept: the list response has only a Region-less ARN.
     let global = profile("global.anthropic.claude-sonnet-4-5-20250929-v1:0").unwrap();
     assert!(global["routes"][0]["to"].as_array().unwrap().len() > 20);

@@ -3,7 +3,6 @@
 //! by identity, so typing in the search box never re-renders a row whose content is unchanged.
 
 use crate::domain::explore::{Prepared, Way};
-use crate::domain::schema::Lifecycle;
 use crate::route::Route;
 use crate::state::CatalogRef;
 use std::collections::BTreeSet;
@@ -37,14 +36,11 @@ pub fn ModelResult(props: &ModelResultProps) -> Html {
     };
     let model = hit.model;
     let from = props.results.filters.callable_from.as_ref();
-    let lifecycle = match &model.lifecycle {
-        Lifecycle::Active => Html::default(),
-        Lifecycle::Legacy { end_of_life } => html! {
-            <span class="badge badge-legacy">
-                { match end_of_life { Some(d) => format!("Legacy · EOL {d}"), None => "Legacy".into() } }
-            </span>
-        },
-    };
+    let lifecycle = model.lifecycle.badge().map_or_else(Html::default, |badge| {
+        html! {
+            <span class="badge badge-legacy">{ badge }</span>
+        }
+    });
     html! {
         <>
             <div class="result-head">

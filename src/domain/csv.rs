@@ -4,7 +4,6 @@
 use super::catalog::Catalog;
 use super::explore::{Hit, Query, Way};
 use super::ids::RegionCode;
-use super::schema::Lifecycle;
 use std::collections::BTreeSet;
 
 /// Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180).
@@ -39,10 +38,13 @@ pub fn results_csv(catalog: &Catalog, query: &Query, hits: &[Hit<'_>]) -> String
     ]);
     for hit in hits {
         let m = hit.model;
-        let (lifecycle, eol) = match &m.lifecycle {
-            Lifecycle::Active => ("active", ""),
-            Lifecycle::Legacy { end_of_life } => ("legacy", end_of_life.as_deref().unwrap_or("")),
-        };
+        let (lifecycle, eol) = (
+            m.lifecycle.key(),
+            m.lifecycle
+                .end_of_life()
+                .or(m.lifecycle.retired_on())
+                .unwrap_or(""),
+        );
         let base = [
             m.provider.as_str(),
             m.name.as_str(),

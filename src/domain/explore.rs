@@ -165,7 +165,7 @@ impl Query {
             Way::InRegion => model
                 .in_region
                 .iter()
-                .map(|r| (r, std::slice::from_ref(r)))
+                .map(|o| (&o.region, std::slice::from_ref(&o.region)))
                 .collect(),
             Way::Profile(p) => p
                 .routes
@@ -183,8 +183,7 @@ impl Query {
     fn way_passes(&self, model: &Model, way: Way<'_>, allowed: &Allowed) -> bool {
         match way {
             Way::InRegion => model
-                .in_region
-                .iter()
+                .in_region_codes()
                 .any(|r| self.source_passes(r, std::slice::from_ref(r), allowed)),
             Way::Profile(p) => p.routes.iter().any(|route| {
                 route

@@ -6,7 +6,9 @@
 
 use super::catalog::Catalog;
 
-use super::schema::{Lifecycle, Meta, Model, Profile, Route, Source};
+use super::schema::{
+    Endpoint, InRegion, Lifecycle, Meta, Model, ModelUnit, Profile, Route, Source,
+};
 
 use super::ids::{ModelId, ProfileId, RegionCode, Scope, SourceId};
 use super::load::CatalogError;
@@ -148,6 +150,43 @@ fn set_membership(list: &mut Vec<RegionCode>, region: &RegionCode, member: bool)
     }
 }
 
+/// Sets whether the bare ID is on demand in `region`. ListFoundationModels is bedrock-runtime's
+/// listing, so an offer it makes is a bedrock-runtime offer; a price already known stays.
+fn set_in_region(model: &mut Model, region: &RegionCode, on_demand: bool, source: &SourceId) {
+    let price = model.in_region_at(region).and_then(|o| o.price.clone());
+    model.in_region.retain(|o| &o.region != region);
+    if on_demand {
+        model.in_region.push(InRegion {
+            region: region.clone(),
+            endpoint: Endpoint::Runtime,
+            mantle_apis: Vec::new(),
+            sources: vec![source.clone()],
+            price,
+        });
+        model.in_region.sort_by(|a, b| a.region.cmp(&b.region));
+    }
+}
+
+/// Sets whether the API lists Provisioned Throughput for the model in `region` (as a model
+/// unit named like the model: the list response does not name context-length variants).
+fn set_provisioned(model: &mut Model, region: &RegionCode, provisioned: bool, source: &SourceId) {
+    let id = model.id.to_string();
+    for unit in &mut model.provisioned {
+        unit.regions.retain(|r| r != region);
+    }
+    if provisioned {
+        match model.provisioned.iter_mut().find(|u| u.unit == id) {
+            Some(unit) => set_membership(&mut unit.regions, region, true),
+            None => model.provisioned.push(ModelUnit {
+                unit: id,
+                regions: vec![region.clone()],
+                source: source.clone(),
+            }),
+        }
+    }
+    model.provisioned.retain(|u| !u.regions.is_empty());
+}
+
 /// Groups per-source destinations into routes: sources sharing a destination list share a route.
 fn group_routes(per_source: &BTreeMap<RegionCode, BTreeSet<RegionCode>>) -> Vec<Route> {
     let mut by_destinations: BTreeMap<&BTreeSet<RegionCode>, Vec<RegionCode>> = BTreeMap::new();
@@ -223,14 +262,14 @@ fn merge_models(
             let model = models
                 .entry(ModelId::new(*id))
                 .or_insert_with(|| new_model(id, summary, source, as_of));
-            apply_summary(model, summary, &snap.region);
+            apply_summary(model, summary, &snap.region, source);
             touched.insert(model.id.clone());
         }
         for model in models.values_mut() {
             if !listed.contains_key(model.id.as_str()) && model.offered_in.contains(&snap.region) {
                 set_membership(&mut model.offered_in, &snap.region, false);
-                set_membership(&mut model.in_region, &snap.region, false);
-                set_membership(&mut model.provisioned, &snap.region, false);
+                set_in_region(model, &snap.region, false, source);
+                set_provisioned(model, &snap.region, false, source);
                 touched.insert(model.id.clone());
             }
         }
@@ -263,11 +302,16 @@ fn new_model(id: &str, summary: &FoundationModelSummary, source: &SourceId, as_o
 }
 
 /// What one Region's listing says of a model.
-fn apply_summary(model: &mut Model, summary: &FoundationModelSummary, region: &RegionCode) {
+fn apply_summary(
+    model: &mut Model,
+    summary: &FoundationModelSummary,
+    region: &RegionCode,
+    source: &SourceId,
+) {
     let has = |t: &str| summary.inference_types_supported.iter().any(|x| x == t);
     set_membership(&mut model.offered_in, region, true);
-    set_membership(&mut model.in_region, region, has("ON_DEMAND"));
-    set_membership(&mut model.provisioned, region, has("PROVISIONED"));
+    set_in_region(model, region, has("ON_DEMAND"), source);
+    set_provisioned(model, region, has("PROVISIONED"), source);
     let sorted = |v: &Vec<String>| {
         let mut v = v.clone();
         v.sort();
@@ -324,6 +368,7 @@ fn merge_profiles(
             let unchanged = kept.get(&id).filter(|_| !touched.contains(&id));
             Profile {
                 routes: group_routes(&per_source),
+                price: unchanged.and_then(|p| p.price.clone()),
                 source: unchanged.map_or_else(|| source.clone(), |p| p.source.clone()),
                 as_of: unchanged.map_or_else(|| as_of.to_owned(), |p| p.as_of.clone()),
                 id,

@@ -96,7 +96,7 @@ impl Index {
         Index {
             in_region_sets: models
                 .iter()
-                .map(|m| region_set(regions, &m.in_region))
+                .map(|m| region_set(regions, m.in_region_codes()))
                 .collect(),
             model_profiles: models
                 .iter()

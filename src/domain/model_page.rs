@@ -4,15 +4,18 @@
 use super::catalog::Catalog;
 use super::explore::Way;
 use super::ids::RegionCode;
-use super::schema::{Model, Profile, Region};
+use super::schema::{InRegion, Model, Profile, Region};
 use std::collections::BTreeSet;
 
+/// One cell: what calling this way from this source Region does.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell<'a> {
     /// This way cannot be called from this source Region.
     NotOffered,
-    /// The destination Regions, in catalog order.
+    /// A profile: the destination Regions, in catalog order.
     Offered(&'a [RegionCode]),
+    /// The bare ID on demand in the source Region, with the endpoint that serves it.
+    InRegion(&'a InRegion),
 }
 
 /// One row of a model's matrix: a source Region.
@@ -39,7 +42,7 @@ pub fn model_matrix<'a>(catalog: &'a Catalog, model: &'a Model) -> ModelMatrix<'
     profiles.sort_by_key(|p| (p.scope.is_global(), p.scope.as_str()));
     let mut columns = vec![Way::InRegion];
     columns.extend(profiles.iter().map(|&p| Way::Profile(p)));
-    let mut sources: BTreeSet<&RegionCode> = model.in_region.iter().collect();
+    let mut sources: BTreeSet<&RegionCode> = model.in_region_codes().collect();
     for p in &profiles {
         sources.extend(p.sources());
     }
@@ -52,10 +55,8 @@ pub fn model_matrix<'a>(catalog: &'a Catalog, model: &'a Model) -> ModelMatrix<'
                 .iter()
                 .map(|column| match column {
                     Way::InRegion => model
-                        .in_region
-                        .iter()
-                        .find(|r| *r == &source.code)
-                        .map_or(Cell::NotOffered, |r| Cell::Offered(std::slice::from_ref(r))),
+                        .in_region_at(&source.code)
+                        .map_or(Cell::NotOffered, Cell::InRegion),
                     Way::Profile(p) => p
                         .destinations_from(&source.code)
                         .map_or(Cell::NotOffered, Cell::Offered),

@@ -335,7 +335,7 @@ impl Judge<'_, '_> {
         // Throughput is treated as offered and flagged when the catalog cannot confirm it.
         let model = self.workload.model();
         OptionEval {
-            confirmed: model.provisioned.contains(self.source()),
+            confirmed: model.provisioned_in(self.source()),
             ..self.option(
                 OptionKind::Provisioned,
                 model.id.to_string(),

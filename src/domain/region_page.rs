@@ -75,7 +75,7 @@ pub fn region_summary<'a>(catalog: &'a Catalog, region: &'a Region) -> RegionSum
             }
         }
         if !here && !any_profile {
-            if model.provisioned.contains(code) {
+            if model.provisioned_in(code) {
                 provisioned_only.push(model);
             } else {
                 unreachable.push(model);

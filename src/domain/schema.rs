@@ -74,6 +74,12 @@ pub enum Lifecycle {
         /// End-of-life date (`YYYY-MM-DD`) when known.
         end_of_life: Option<String>,
     },
+    /// No longer listed by AWS: kept so that plans naming it still explain themselves, never
+    /// recommended.
+    Retired {
+        /// The date the public data stopped listing it (`YYYY-MM-DD`).
+        retired_on: String,
+    },
 }
 
 impl Lifecycle {
@@ -81,6 +87,127 @@ impl Lifecycle {
     pub fn is_legacy(&self) -> bool {
         matches!(self, Lifecycle::Legacy { .. })
     }
+
+    /// The date the model was retired, if it was.
+    pub fn retired_on(&self) -> Option<&str> {
+        match self {
+            Lifecycle::Retired { retired_on } => Some(retired_on),
+            _ => None,
+        }
+    }
+
+    /// The status in plain words: `Active`, `Legacy, end of life 2026-11-26`, `Retired on …`.
+    pub fn describe(&self) -> String {
+        match self {
+            Lifecycle::Active => "Active".into(),
+            Lifecycle::Legacy {
+                end_of_life: Some(date),
+            } => format!("Legacy, end of life {date}"),
+            Lifecycle::Legacy { end_of_life: None } => "Legacy, end of life not announced".into(),
+            Lifecycle::Retired { retired_on } => {
+                format!("Retired: no longer listed since {retired_on}")
+            }
+        }
+    }
+
+    /// A short badge, or `None` for an active model: `Legacy · EOL 2026-11-26`, `Retired`.
+    pub fn badge(&self) -> Option<String> {
+        match self {
+            Lifecycle::Active => None,
+            Lifecycle::Legacy {
+                end_of_life: Some(d),
+            } => Some(format!("Legacy · EOL {d}")),
+            Lifecycle::Legacy { end_of_life: None } => Some("Legacy".into()),
+            Lifecycle::Retired { retired_on } => Some(format!("Retired {retired_on}")),
+        }
+    }
+
+    /// The status as CSV and URL parameters write it: `active`, `legacy`, `retired`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Lifecycle::Active => "active",
+            Lifecycle::Legacy { .. } => "legacy",
+            Lifecycle::Retired { .. } => "retired",
+        }
+    }
+
+    /// The end-of-life date, for a legacy model that has one.
+    pub fn end_of_life(&self) -> Option<&str> {
+        match self {
+            Lifecycle::Legacy { end_of_life } => end_of_life.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// The endpoint that serves a model ID in a Region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Endpoint {
+    /// `bedrock-runtime`: InvokeModel and Converse (and inference profiles).
+    #[serde(rename = "bedrock-runtime")]
+    Runtime,
+    /// `bedrock-mantle`: the OpenAI-compatible endpoint (its own APIs, no inference profiles).
+    #[serde(rename = "bedrock-mantle")]
+    Mantle,
+}
+
+impl Endpoint {
+    /// The endpoint's name, as AWS writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Endpoint::Runtime => "bedrock-runtime",
+            Endpoint::Mantle => "bedrock-mantle",
+        }
+    }
+}
+
+/// A per-token price, in millionths of a US dollar per million tokens (so 3.00 USD per million
+/// tokens is 3,000,000): whole numbers, so prices add and compare exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Price {
+    /// Input tokens: micro-USD per million.
+    pub input: u64,
+    /// Output tokens: micro-USD per million.
+    pub output: u64,
+    /// The price list's key for this figure, such as `eu.anthropic.claude-…` or
+    /// `bedrock/eu-west-2/meta.llama3-…`.
+    pub key: String,
+    /// Whether the key is the Region's own; otherwise the base price is shown for the Region.
+    pub regional: bool,
+    /// Provenance source.
+    pub source: SourceId,
+    /// As-of date of the price list.
+    pub as_of: String,
+}
+
+/// The model ID on demand in one Region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InRegion {
+    /// The Region.
+    pub region: RegionCode,
+    /// The endpoint that serves the bare ID there.
+    pub endpoint: Endpoint,
+    /// The bedrock-mantle APIs that serve the ID there (`completions`, `responses`,
+    /// `messages`); empty when bedrock-mantle does not.
+    pub mantle_apis: Vec<String>,
+    /// The sources that say so.
+    pub sources: Vec<SourceId>,
+    /// The per-token price there, when the price list has one.
+    pub price: Option<Price>,
+}
+
+/// A Provisioned Throughput model unit AWS lists for a model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelUnit {
+    /// The model-unit ID to buy, such as `amazon.nova-pro-v1:0:300k` (a context-length variant).
+    pub unit: String,
+    /// The Regions where it can be bought.
+    pub regions: Vec<RegionCode>,
+    /// Provenance source.
+    pub source: SourceId,
 }
 
 /// A foundation model.
@@ -101,10 +228,10 @@ pub struct Model {
     pub output_modalities: Vec<String>,
     /// Every Region where the model is listed, whichever way it is called.
     pub offered_in: Vec<RegionCode>,
-    /// Regions where the bare model ID can be called on demand.
-    pub in_region: Vec<RegionCode>,
-    /// Regions where the catalog confirms Provisioned Throughput.
-    pub provisioned: Vec<RegionCode>,
+    /// Where the bare model ID can be called on demand, by Region, with the endpoint.
+    pub in_region: Vec<InRegion>,
+    /// Provisioned Throughput model units AWS lists.
+    pub provisioned: Vec<ModelUnit>,
     /// Customization methods the model supports.
     pub customizations: Vec<String>,
     /// Whether response streaming is supported.
@@ -116,9 +243,36 @@ pub struct Model {
 }
 
 impl Model {
-    /// Whether the bare ID can be called on demand in `region`.
+    /// The on-demand offer of the bare ID in `region`, on either endpoint.
+    pub fn in_region_at(&self, region: &RegionCode) -> Option<&InRegion> {
+        self.in_region.iter().find(|o| &o.region == region)
+    }
+
+    /// Whether the bare ID can be called on demand in `region`, on either endpoint.
     pub fn callable_in_region(&self, region: &RegionCode) -> bool {
-        self.in_region.contains(region)
+        self.in_region_at(region).is_some()
+    }
+
+    /// The Regions where the bare ID can be called on demand.
+    pub fn in_region_codes(&self) -> impl Iterator<Item = &RegionCode> {
+        self.in_region.iter().map(|o| &o.region)
+    }
+
+    /// The Provisioned Throughput model units AWS lists in `region`.
+    pub fn units_in<'a>(&'a self, region: &'a RegionCode) -> impl Iterator<Item = &'a ModelUnit> {
+        self.provisioned
+            .iter()
+            .filter(move |u| u.regions.contains(region))
+    }
+
+    /// Whether AWS lists Provisioned Throughput for the model in `region`.
+    pub fn provisioned_in(&self, region: &RegionCode) -> bool {
+        self.units_in(region).next().is_some()
+    }
+
+    /// Whether the model is retired (no longer listed).
+    pub fn is_retired(&self) -> bool {
+        self.lifecycle.retired_on().is_some()
     }
 }
 
@@ -144,6 +298,9 @@ pub struct Profile {
     pub model: ModelId,
     /// Routing per source Region.
     pub routes: Vec<Route>,
+    /// The per-token price of the profile ID, when the price list has one (profiles are priced
+    /// at the source Region's rate; the list gives one figure per profile).
+    pub price: Option<Price>,
     /// Provenance source.
     pub source: SourceId,
     /// Date the source last changed this entry.
@@ -216,4 +373,78 @@ pub struct Meta {
     pub disagreements: Vec<Disagreement>,
     /// Facts known to be missing.
     pub gaps: Vec<String>,
+    /// What the last few imports changed, newest first.
+    pub changes: Vec<Change>,
+}
+
+/// What one import changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The catalog's as-of date after the import.
+    pub as_of: String,
+    /// The catalog's as-of date before it.
+    pub previous_as_of: String,
+    /// What was imported, in a few words.
+    pub from: String,
+    /// Models added.
+    pub models_added: Vec<ModelId>,
+    /// Models retired (no longer listed), with the date.
+    pub models_retired: Vec<Retirement>,
+    /// Models moved to Legacy.
+    pub models_legacy: Vec<ModelId>,
+    /// Profiles added, each with the countries it may process in.
+    pub profiles_added: Vec<AddedProfile>,
+    /// Profiles no longer listed.
+    pub profiles_withdrawn: Vec<ProfileId>,
+    /// Destinations added to profiles that existed before.
+    pub destinations_added: Vec<AddedDestination>,
+    /// In-Region offers added, removed, or moved to another endpoint.
+    pub in_region: InRegionChanges,
+}
+
+/// A model the public data stopped listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retirement {
+    /// The model.
+    pub model: ModelId,
+    /// When it stopped being listed.
+    pub retired_on: String,
+}
+
+/// A profile new in an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddedProfile {
+    /// The profile.
+    pub profile: ProfileId,
+    /// Every country it may process a prompt in, from any source.
+    pub countries: Vec<CountryCode>,
+}
+
+/// A destination new to an existing profile's route from one source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddedDestination {
+    /// The profile.
+    pub profile: ProfileId,
+    /// The source Region.
+    pub source: RegionCode,
+    /// The new destination.
+    pub region: RegionCode,
+    /// Whether its country is new to the profile's processing set from that source.
+    pub adds_country: bool,
+}
+
+/// Counts of in-Region changes, by (model, Region).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InRegionChanges {
+    /// Offers added.
+    pub added: usize,
+    /// Offers removed.
+    pub removed: usize,
+    /// Offers whose endpoint changed.
+    pub endpoint_changed: usize,
 }

@@ -95,12 +95,8 @@ fn models(catalog: &Catalog, problems: &mut Vec<String>) {
         if cites_unknown(catalog, &m.source) {
             problems.push(format!("model {} cites unknown source {}", m.id, m.source));
         }
-        for r in m
-            .offered_in
-            .iter()
-            .chain(&m.in_region)
-            .chain(&m.provisioned)
-        {
+        let units = m.provisioned.iter().flat_map(|u| &u.regions);
+        for r in m.offered_in.iter().chain(m.in_region_codes()).chain(units) {
             if catalog.region(r).is_none() {
                 problems.push(format!("model {} names unknown Region {r}", m.id));
             }

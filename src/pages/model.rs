@@ -7,7 +7,7 @@ use crate::domain::cite::Cite;
 use crate::domain::explore::Way;
 use crate::domain::ids::{ModelId, RegionCode};
 use crate::domain::model_page::{model_matrix, Cell, ModelMatrix};
-use crate::domain::schema::{Lifecycle, Model};
+use crate::domain::schema::{Endpoint, InRegion, Model};
 use crate::route::Route;
 use crate::state::CatalogRef;
 use yew::prelude::*;
@@ -53,11 +53,11 @@ pub fn ModelPage(props: &ModelPageProps) -> Html {
             </p>
             <dl class="facts" data-testid="model-facts">
                 <div><dt>{ "Provider" }</dt><dd>{ &model.provider }</dd></div>
-                <div><dt>{ "Lifecycle" }</dt><dd data-testid="lifecycle">{ lifecycle(model) }</dd></div>
+                <div><dt>{ "Lifecycle" }</dt><dd data-testid="lifecycle">{ model.lifecycle.describe() }</dd></div>
                 <div><dt>{ "Input" }</dt><dd>{ modalities(&model.input_modalities) }</dd></div>
                 <div><dt>{ "Output" }</dt><dd>{ modalities(&model.output_modalities) }</dd></div>
                 <div><dt>{ "Streaming" }</dt><dd>{ if model.streaming { "Yes" } else { "No" } }</dd></div>
-                <div><dt>{ "Provisioned Throughput confirmed in" }</dt><dd>{ region_list(&model.provisioned) }</dd></div>
+                <div><dt>{ "Provisioned Throughput listed by AWS" }</dt><dd>{ units(model) }</dd></div>
                 <div>
                     <dt>{ "Data" }</dt>
                     <dd data-testid="model-source">
@@ -79,16 +79,6 @@ pub fn ModelPage(props: &ModelPageProps) -> Html {
                 <a class="cite" href={Cite::RegionalAvailability.href()} rel="noopener">{ Cite::RegionalAvailability.title() }</a>
             </p>
         </>
-    }
-}
-
-fn lifecycle(model: &Model) -> String {
-    match &model.lifecycle {
-        Lifecycle::Active => "Active".into(),
-        Lifecycle::Legacy {
-            end_of_life: Some(date),
-        } => format!("Legacy, end of life {date}"),
-        Lifecycle::Legacy { end_of_life: None } => "Legacy, end of life not announced".into(),
     }
 }
 
@@ -154,8 +144,10 @@ fn matrix_table(matrix: &ModelMatrix<'_>) -> Html {
 }
 
 fn matrix_cell(cell: &Cell<'_>, column: &Way<'_>, source: &RegionCode) -> Html {
-    let Cell::Offered(destinations) = cell else {
-        return html! { <td class="not-offered">{ "not offered" }</td> };
+    let destinations = match cell {
+        Cell::NotOffered => return html! { <td class="not-offered">{ "not offered" }</td> },
+        Cell::InRegion(offer) => return in_region_cell(offer),
+        Cell::Offered(destinations) => destinations,
     };
     let count = match destinations.len() {
         1 => "1 Region".to_owned(),
@@ -197,5 +189,32 @@ fn code_list(codes: &[&str]) -> Html {
                 </>
             }) }
         </>
+    }
+}
+
+/// The bare ID on demand in the row's Region: which endpoint, which APIs, the price.
+fn in_region_cell(offer: &InRegion) -> Html {
+    html! {
+        <td class="offered" data-endpoint={offer.endpoint.name()}>
+            <span class="cell-count">{ "in this Region" }</span>
+            <span class="endpoint">{ offer.endpoint.name() }</span>
+            if !offer.mantle_apis.is_empty() && offer.endpoint == Endpoint::Mantle {
+                <span class="hint">{ format!("APIs: {}", offer.mantle_apis.join(", ")) }</span>
+            }
+        </td>
+    }
+}
+
+/// The model units AWS lists for Provisioned Throughput, with their Regions.
+fn units(model: &Model) -> Html {
+    if model.provisioned.is_empty() {
+        return Html::from("not listed by AWS");
+    }
+    html! {
+        <ul class="plain">
+            { for model.provisioned.iter().map(|u| html! {
+                <li><code>{ &u.unit }</code>{ " in " }{ region_list(&u.regions) }</li>
+            }) }
+        </ul>
     }
 }
