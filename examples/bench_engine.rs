@@ -67,6 +67,7 @@ fn generate(catalog: &Catalog, count: usize) -> Vec<Workload<'_>> {
                     allowed_regions: None,
                     allows_global: false,
                 }),
+                tokens_per_month: None,
             }
             .check(catalog)
             .expect("generated from the catalog")

@@ -56,6 +56,7 @@ fn spec(
         traffic,
         sla,
         org_policy: None,
+        tokens_per_month: None,
     }
 }
 
@@ -88,7 +89,7 @@ type Row = (&'static str, WorkloadSpec, Option<OptionKind>, String);
 
 #[test]
 fn rules_choose_as_documented() {
-    use fixture::{BIG, CHAT, SMALL};
+    use fixture::{BIG, CHAT, OLD, OTHER, SMALL};
     use Sla::*;
     use Traffic::*;
     let c = fixture::catalog();
@@ -100,13 +101,34 @@ fn rules_choose_as_documented() {
         s.org_policy = p;
         s
     };
+    let pt = |region: &str| {
+        format!("arn:aws:bedrock:{region}:<account-id>:provisioned-model/<provisioned-model-id>")
+    };
     // Columns: case, workload, expected option, expected ID to call.
     let rows: Vec<Row> = vec![
+        (
+            "rule 0: a retired model gets nothing",
+            spec(OLD, "us-east-1", Residency::None, Steady, BestEffort),
+            None,
+            String::new(),
+        ),
         (
             "rule 1: a custom model goes to Provisioned Throughput",
             custom(spec(CHAT, "us-east-1", Residency::None, Spiky, BestEffort)),
             Some(OptionKind::Provisioned),
-            CHAT.into(),
+            pt("us-east-1"),
+        ),
+        (
+            "rule 1: a custom model is provisioned where it was made, listed or not",
+            custom(spec(
+                SMALL,
+                "eu-west-3",
+                Residency::None,
+                Steady,
+                BestEffort,
+            )),
+            Some(OptionKind::Provisioned),
+            pt("eu-west-3"),
         ),
         (
             "rule 1: a custom model outside the obligation gets nothing",
@@ -115,13 +137,19 @@ fn rules_choose_as_documented() {
             String::new(),
         ),
         (
-            "rule 2: a guaranteed SLA goes to Provisioned Throughput",
+            "rule 2: a guaranteed SLA goes to Provisioned Throughput where AWS lists it",
             spec(CHAT, "us-east-1", Residency::None, Steady, Guaranteed),
             Some(OptionKind::Provisioned),
-            CHAT.into(),
+            pt("us-east-1"),
         ),
         (
-            "rule 2: guaranteed, provisioned outside the obligation: on-demand rules",
+            "rule 2: guaranteed where it is not listed: the on-demand rules",
+            spec(SMALL, "eu-west-3", Residency::None, Steady, Guaranteed),
+            Some(OptionKind::InRegion),
+            SMALL.into(),
+        ),
+        (
+            "rule 2: guaranteed, provisioned outside the obligation, nothing on demand",
             spec(CHAT, "us-east-1", pinned("us-east-2"), Steady, Guaranteed),
             None,
             String::new(),
@@ -181,6 +209,18 @@ fn rules_choose_as_documented() {
             SMALL.into(),
         ),
         (
+            "rule 3, in-Region on bedrock-mantle is in-Region for residency",
+            spec(
+                OTHER,
+                "eu-central-1",
+                pinned("eu-central-1"),
+                Steady,
+                BestEffort,
+            ),
+            Some(OptionKind::InRegion),
+            OTHER.into(),
+        ),
+        (
             "rule 3, only a global profile",
             spec(BIG, "us-west-2", Residency::None, Steady, BestEffort),
             Some(OptionKind::Global),
@@ -205,13 +245,25 @@ fn rules_choose_as_documented() {
             format!("global.{CHAT}"),
         ),
         (
-            "rule 4, eu. from London under the EU: nothing",
+            "rule 4: nothing on demand inside the obligation, Provisioned Throughput is",
+            spec(
+                CHAT,
+                "eu-central-1",
+                pinned("eu-central-1"),
+                Steady,
+                BestEffort,
+            ),
+            Some(OptionKind::Provisioned),
+            pt("eu-central-1"),
+        ),
+        (
+            "rule 5, eu. from London under the EU: nothing",
             spec(CHAT, "eu-west-2", geography("EU"), Spiky, BestEffort),
             None,
             String::new(),
         ),
         (
-            "rule 4, us. from Canada under Canada: nothing",
+            "rule 5, us. from Canada under Canada: nothing",
             spec(CHAT, "ca-central-1", country("CA"), Steady, BestEffort),
             None,
             String::new(),
@@ -260,7 +312,7 @@ fn warnings_name_what_to_watch() {
                 Traffic::Steady,
                 Sla::Guaranteed,
             ),
-            "No eligible option guarantees capacity",
+            "No guaranteed option exists here",
         ),
         (
             spec(
@@ -270,7 +322,33 @@ fn warnings_name_what_to_watch() {
                 Traffic::Steady,
                 Sla::Guaranteed,
             ),
+            "is not listed by AWS",
+        ),
+        (
+            WorkloadSpec {
+                custom_model: true,
+                ..spec(
+                    SMALL,
+                    "eu-west-3",
+                    Residency::None,
+                    Traffic::Steady,
+                    Sla::BestEffort,
+                )
+            },
             "cannot confirm Provisioned Throughput",
+        ),
+        (
+            WorkloadSpec {
+                custom_model: true,
+                ..spec(
+                    SMALL,
+                    "eu-west-3",
+                    Residency::None,
+                    Traffic::Steady,
+                    Sla::BestEffort,
+                )
+            },
+            "lists customization support for no model",
         ),
     ];
     for (spec, phrase) in rows {
@@ -619,4 +697,99 @@ proptest! {
             );
         }
     }
+}
+
+#[test]
+fn choices_explain_their_endpoint_and_a_retired_model_explains_itself() {
+    let c = fixture::catalog();
+    let reasons = |s: WorkloadSpec| {
+        recommend(c, &check(c, s))
+            .reasons
+            .iter()
+            .map(|r| r.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mantle = reasons(spec(
+        fixture::OTHER,
+        "eu-central-1",
+        pinned("eu-central-1"),
+        Traffic::Steady,
+        Sla::BestEffort,
+    ));
+    assert!(
+        mantle.contains("served by the bedrock-mantle endpoint"),
+        "{mantle}"
+    );
+    assert!(
+        mantle.contains("https://bedrock-mantle.eu-central-1.api.aws"),
+        "{mantle}"
+    );
+    let runtime = reasons(spec(
+        fixture::SMALL,
+        "eu-west-3",
+        pinned("eu-west-3"),
+        Traffic::Steady,
+        Sla::BestEffort,
+    ));
+    assert!(!runtime.contains("bedrock-mantle"), "{runtime}");
+    let retired = reasons(spec(
+        fixture::OLD,
+        "us-east-1",
+        Residency::None,
+        Traffic::Steady,
+        Sla::BestEffort,
+    ));
+    assert!(
+        retired.contains("Old was retired") && retired.contains("2026-06-01"),
+        "{retired}"
+    );
+}
+
+#[test]
+fn the_comparison_prices_every_option_and_estimates_a_month() {
+    use cris_atlas::domain::evaluation::WorkloadEvaluation;
+    use cris_atlas::domain::plan::TokensPerMonth;
+    let c = fixture::catalog();
+    let mut s = spec(
+        fixture::CHAT,
+        "us-east-1",
+        Residency::None,
+        Traffic::Steady,
+        Sla::BestEffort,
+    );
+    let row = |e: &WorkloadEvaluation, label: &str| -> Vec<String> {
+        e.comparison
+            .rows
+            .iter()
+            .find(|r| r.label == label)
+            .map(|r| r.cells.iter().map(|c| c.lines.join(" | ")).collect())
+            .unwrap_or_default()
+    };
+    let plain = WorkloadEvaluation::of(c, &check(c, s.clone()));
+    assert!(
+        row(&plain, "Monthly estimate").is_empty(),
+        "no estimate without tokens"
+    );
+    // Columns: global, us., in-Region, provisioned (fixture prices: 2.70/13.50, 3.30/16.50, 3.00/15.00).
+    assert_eq!(
+        row(&plain, "Price per million tokens"),
+        [
+            "$2.70 in / $13.50 out",
+            "$3.30 in / $16.50 out",
+            "$3.00 in / $15.00 out | base price: the list has no us-east-1 entry",
+            "Hourly per model unit: not in the price list",
+        ]
+    );
+    s.tokens_per_month = Some(TokensPerMonth {
+        input: 20_000_000,
+        output: 5_000_000,
+    });
+    let estimated = WorkloadEvaluation::of(c, &check(c, s));
+    // 20M × 2.70 + 5M × 13.50 = 54 + 67.50 = 121.50; 20M × 3.30 + 5M × 16.50 = 66 + 82.50.
+    let monthly = row(&estimated, "Monthly estimate");
+    assert!(monthly[0].starts_with("$121.50 |"), "{monthly:?}");
+    assert!(monthly[1].starts_with("$148.50 |"), "{monthly:?}");
+    assert!(monthly[2].starts_with("$135.00 |"), "{monthly:?}");
+    assert_eq!(monthly[3], "—");
 }

@@ -231,3 +231,65 @@ fn delete_is_undoable_and_duplicate_inserts_a_copy() {
     assert!(!p.apply(Action::Undo, c), "one undo per deletion");
     assert_eq!(p.plan().workloads.len(), 4);
 }
+
+#[test]
+fn token_counts_read_as_people_write_them() {
+    use cris_atlas::domain::money::{usd, usd_cents};
+    use cris_atlas::domain::wizard::parse_tokens;
+    // Columns: text, tokens (None: not a whole number of tokens).
+    let rows: [(&str, Option<u64>); 12] = [
+        ("20000000", Some(20_000_000)),
+        ("20,000,000", Some(20_000_000)),
+        ("20 000 000", Some(20_000_000)),
+        ("20M", Some(20_000_000)),
+        ("1.5B", Some(1_500_000_000)),
+        ("500k", Some(500_000)),
+        ("0.5k", Some(500)),
+        ("1.0005k", None),
+        ("", None),
+        ("M", None),
+        ("twenty", None),
+        ("99999999999999999999", None),
+    ];
+    for (text, tokens) in rows {
+        assert_eq!(parse_tokens(text), tokens, "{text:?}");
+    }
+    // Columns: micro-USD, as a price, to the cent.
+    for (micro, price, cents) in [
+        (3_000_000, "$3.00", "$3.00"),
+        (35_000, "$0.035", "$0.04"),
+        (1_234_567_890_000, "$1,234,567.89", "$1,234,567.89"),
+        (0, "$0.00", "$0.00"),
+    ] {
+        assert_eq!(usd(micro), price);
+        assert_eq!(usd_cents(micro), cents);
+    }
+}
+
+#[test]
+fn the_wizard_takes_optional_tokens_and_refuses_unreadable_ones() {
+    let c = catalog();
+    let mut w = Wizard::new();
+    answer_all(&mut w);
+    answer(&mut w, Answer::Traffic(Traffic::Steady), c);
+    answer(&mut w, Answer::Sla(Sla::BestEffort), c);
+    assert_eq!(w.draft.complete(c).unwrap().spec().tokens_per_month, None);
+    answer(&mut w, Answer::TokensInput("20M".into()), c);
+    let tokens = w
+        .draft
+        .complete(c)
+        .unwrap()
+        .spec()
+        .tokens_per_month
+        .unwrap();
+    assert_eq!((tokens.input, tokens.output), (20_000_000, 0));
+    answer(&mut w, Answer::TokensOutput("lots".into()), c);
+    let problems = w.draft.complete(c).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].field, Field::Tokens);
+    assert!(
+        problems[0].message.contains("Output tokens"),
+        "{}",
+        problems[0].message
+    );
+}

@@ -75,6 +75,14 @@ pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
                     { "The prompt may be processed in: " }
                     { o.processing_regions.iter().map(|r| format!("{r} ({})", catalog.country_name_of(r))).collect::<Vec<_>>().join(", ") }
                 </p>
+                if !o.units.is_empty() {
+                    <p data-testid="model-units">{ format!("Model units to buy: {}", o.units.join(", ")) }</p>
+                }
+                <dl class="facts" data-testid="chosen-facts">
+                    { for props.evaluation.chosen_facts().into_iter().map(|(label, lines)| html! {
+                        <div><dt>{ label }</dt><dd>{ lines.join(" · ") }</dd></div>
+                    }) }
+                </dl>
             }
             <h3>{ "Why" }</h3>
             <ul class="reasons" data-testid="reasons">

@@ -22,6 +22,10 @@ pub enum Cite {
     Quotas,
     /// AWS: the Regions table (opt-in Regions).
     AwsRegions,
+    /// AWS: the bedrock-mantle endpoint (OpenAI-compatible APIs).
+    Mantle,
+    /// AWS: customizing models (which models, where).
+    Customization,
     /// Concepts: source and destination Regions.
     ConceptSourceDestination,
     /// Concepts: the four ways to call a model.
@@ -59,6 +63,8 @@ impl Cite {
             Cite::AwsRegions => {
                 "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html"
             }
+            Cite::Mantle => "https://docs.aws.amazon.com/bedrock/latest/userguide/bedrock-mantle.html",
+            Cite::Customization => "https://docs.aws.amazon.com/bedrock/latest/userguide/custom-models.html",
             Cite::ConceptSourceDestination => "#/concepts/source-destination",
             Cite::ConceptOptions => "#/concepts/options",
             Cite::ConceptResidency => "#/concepts/residency",
@@ -78,6 +84,8 @@ impl Cite {
             Cite::RegionalAvailability => "AWS: model support by Region",
             Cite::Quotas => "AWS: Bedrock runtime quotas",
             Cite::AwsRegions => "AWS: Regions and opt-in",
+            Cite::Mantle => "AWS: the bedrock-mantle endpoint",
+            Cite::Customization => "AWS: customizing models",
             Cite::ConceptSourceDestination => "Concepts: source and destination Regions",
             Cite::ConceptOptions => "Concepts: the four options",
             Cite::ConceptResidency => "Concepts: data residency",

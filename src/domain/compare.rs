@@ -6,8 +6,10 @@ use super::catalog::Catalog;
 use super::engine::Recommendation;
 use super::geo::fixed;
 use super::iam::{invoke_resources, Call};
+use super::money::{group_digits, monthly, per_million};
 use super::options::{regions_with_countries, OptionEval, OptionKind};
 use super::plan::Workload;
+use super::schema::Endpoint;
 
 /// One column: an option.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +79,12 @@ pub struct Comparison {
 
 /// The row label of the first row.
 pub const ELIGIBLE: &str = "Eligible";
+/// The label of the row naming the endpoint and its APIs.
+pub const ENDPOINT: &str = "Endpoint and API";
+/// The label of the row of per-token prices.
+pub const PRICE: &str = "Price per million tokens";
+/// The label of the row of monthly estimates (present when the workload gives tokens).
+pub const MONTHLY: &str = "Monthly estimate";
 
 /// The same text for every option of a kind: global, geographic, in-Region, provisioned.
 fn per_kind(kind: OptionKind, texts: [&str; 4]) -> Cell {
@@ -126,6 +134,48 @@ fn throughput(o: &OptionEval) -> Cell {
     }
 }
 
+fn endpoint(o: &OptionEval) -> Cell {
+    match o.endpoint {
+        Some(Endpoint::Mantle) => Cell::text(vec![
+            "bedrock-mantle (OpenAI-compatible)".into(),
+            format!("APIs: {}", o.mantle_apis.join(", ")),
+        ]),
+        Some(Endpoint::Runtime) => Cell::line("bedrock-runtime: Converse, InvokeModel"),
+        None => Cell::line("bedrock-runtime, with the provisioned model's ARN"),
+    }
+}
+
+fn price(workload: &Workload<'_>, o: &OptionEval) -> Cell {
+    match &o.price {
+        Some(p) if !p.regional && o.kind == OptionKind::InRegion => Cell::text(vec![
+            per_million(p),
+            format!(
+                "base price: the list has no {} entry",
+                workload.source().code
+            ),
+        ]),
+        Some(p) => Cell::line(&per_million(p)),
+        None if o.kind == OptionKind::Provisioned => {
+            Cell::line("Hourly per model unit: not in the price list")
+        }
+        None => Cell::line("No per-token price in the price list"),
+    }
+}
+
+fn monthly_estimate(workload: &Workload<'_>, o: &OptionEval) -> Cell {
+    match (&o.price, workload.spec().tokens_per_month) {
+        (Some(p), Some(tokens)) => Cell::text(vec![
+            monthly(p, tokens),
+            format!(
+                "{} input and {} output tokens",
+                group_digits(tokens.input),
+                group_digits(tokens.output)
+            ),
+        ]),
+        _ => Cell::line("—"),
+    }
+}
+
 fn setup(workload: &Workload<'_>, o: &OptionEval) -> Cell {
     let mut lines = invoke_resources(&Call {
         kind: o.kind,
@@ -138,6 +188,12 @@ fn setup(workload: &Workload<'_>, o: &OptionEval) -> Cell {
         OptionKind::Global => lines.push("SCPs: allow aws:RequestedRegion \"unspecified\"".into()),
         OptionKind::Geographic => lines.push("SCPs: allow every destination Region".into()),
         OptionKind::Provisioned => {
+            if !o.units.is_empty() {
+                lines.push(format!(
+                    "Model units AWS lists here: {}",
+                    o.units.join(", ")
+                ));
+            }
             lines.push("Request model units through AWS Support first".into())
         }
         OptionKind::InRegion => {}
@@ -149,26 +205,32 @@ fn setup(workload: &Workload<'_>, o: &OptionEval) -> Cell {
 #[derive(Debug, Clone, Copy)]
 enum Aspect {
     CallId,
+    Endpoint,
     Processing,
     Residency,
     Policy,
     Throughput,
     Resilience,
     Throttling,
+    Price,
+    Monthly,
     Cost,
     RoundTrip,
     Setup,
     BestFor,
 }
 
-const ASPECTS: [Aspect; 11] = [
+const ASPECTS: [Aspect; 14] = [
     Aspect::CallId,
+    Aspect::Endpoint,
     Aspect::Processing,
     Aspect::Residency,
     Aspect::Policy,
     Aspect::Throughput,
     Aspect::Resilience,
     Aspect::Throttling,
+    Aspect::Price,
+    Aspect::Monthly,
     Aspect::Cost,
     Aspect::RoundTrip,
     Aspect::Setup,
@@ -189,7 +251,7 @@ const THROTTLING: [&str; 4] = [
     "None within purchased model units; beyond them, requests throttle",
 ];
 
-const COST: [&str; 4] = [
+const PRICING_RULE: [&str; 4] = [
     "Source Region's on-demand rate, no routing surcharge; lower than geographic for some models",
     "Source Region's on-demand rate, no routing surcharge",
     "Source Region's on-demand rate",
@@ -207,13 +269,16 @@ impl Aspect {
     fn label(self) -> &'static str {
         match self {
             Aspect::CallId => "ID to call",
+            Aspect::Endpoint => ENDPOINT,
             Aspect::Processing => "Where the prompt may be processed",
             Aspect::Residency => "Residency fit",
             Aspect::Policy => "Organisation policy fit",
             Aspect::Throughput => "Effective throughput",
             Aspect::Resilience => "Resilience under load",
             Aspect::Throttling => "Throttling at spikes",
-            Aspect::Cost => "Per-token cost",
+            Aspect::Price => PRICE,
+            Aspect::Monthly => MONTHLY,
+            Aspect::Cost => "How it is billed",
             Aspect::RoundTrip => "Extra network round trip (estimate)",
             Aspect::Setup => "Setup (IAM resources)",
             Aspect::BestFor => "Best for",
@@ -223,6 +288,7 @@ impl Aspect {
     fn cell(self, catalog: &Catalog, workload: &Workload<'_>, o: &OptionEval) -> Cell {
         match self {
             Aspect::CallId => offered(o, |o| Cell::line(&o.call_id)),
+            Aspect::Endpoint => offered(o, endpoint),
             Aspect::Processing => offered(o, |o| processing(catalog, o)),
             Aspect::Residency => offered(o, residency_fit),
             Aspect::Policy => {
@@ -232,7 +298,9 @@ impl Aspect {
             Aspect::Throughput => throughput(o),
             Aspect::Resilience => per_kind(o.kind, RESILIENCE),
             Aspect::Throttling => per_kind(o.kind, THROTTLING),
-            Aspect::Cost => per_kind(o.kind, COST),
+            Aspect::Price => offered(o, |o| price(workload, o)),
+            Aspect::Monthly => offered(o, |o| monthly_estimate(workload, o)),
+            Aspect::Cost => per_kind(o.kind, PRICING_RULE),
             Aspect::RoundTrip => offered(o, |o| {
                 Cell::text(vec![format!(
                     "≥ {} ms to the farthest Region (great-circle, light in fibre)",
@@ -269,7 +337,11 @@ pub fn compare(catalog: &Catalog, workload: &Workload<'_>, rec: &Recommendation)
             .collect(),
     };
     let mut rows = vec![eligible];
-    rows.extend(ASPECTS.iter().map(|aspect| {
+    let estimated = workload.spec().tokens_per_month.is_some();
+    let shown = ASPECTS
+        .iter()
+        .filter(|a| estimated || !matches!(a, Aspect::Monthly));
+    rows.extend(shown.map(|aspect| {
         Row {
             label: aspect.label(),
             cells: options

@@ -10,7 +10,7 @@ use super::catalog::Catalog;
 use super::cite::Cite;
 use super::options::{evaluate_options, OptionEval, OptionKind};
 use super::plan::{Sla, Traffic, Workload};
-use super::schema::{Lifecycle, Partition};
+use super::schema::{Endpoint, Lifecycle, Partition};
 use super::suggest::{alternatives, provision_in, Alternative};
 use serde::Serialize;
 
@@ -104,12 +104,28 @@ enum Outcome {
 type Rule = fn(&Context<'_, '_>, &mut Decision) -> Outcome;
 
 /// The rules, in the order they apply (README: "How the recommendation is chosen").
-const RULES: [Rule; 4] = [
+const RULES: [Rule; 6] = [
+    retired_rule,
     custom_model_rule,
     guaranteed_capacity_rule,
     on_demand_rule,
+    reserved_fallback_rule,
     nothing_eligible_rule,
 ];
+
+/// Rule 0: a retired model is never recommended; say so, and suggest what to use instead.
+fn retired_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
+    let model = ctx.workload.model();
+    let Some(date) = model.lifecycle.retired_on() else {
+        return Outcome::Pass;
+    };
+    decision.reasons.push(reason(
+        format!("{} was retired: AWS no longer lists it (since {date}). The workload is kept so the plan still explains itself, but nothing is recommended for it.", model.name),
+        Cite::RegionalAvailability,
+    ));
+    decision.alternatives = alternatives(ctx.catalog, ctx.workload);
+    Outcome::Decided
+}
 
 /// Recommends how to call the model for one workload.
 pub fn recommend(catalog: &Catalog, workload: &Workload<'_>) -> Recommendation {
@@ -144,6 +160,11 @@ fn custom_model_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome 
     decision.reasons.push(reason(
         "A customized model is served on Provisioned Throughput in the Region where it was created; inference profiles do not serve it.",
         Cite::ProvisionedThroughput,
+    ));
+    decision.warnings.push(format!(
+        "The public data lists customization support for no model: check that {} can be customized in {} before you plan on it.",
+        ctx.workload.model().name,
+        ctx.source()
     ));
     match ctx.provisioned() {
         Some((i, o)) if o.is_eligible() => decision.chosen = Some(i),
@@ -185,7 +206,7 @@ fn guaranteed_capacity_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> O
         }
         provisioned => {
             decision.warnings.push(format!(
-                "No eligible option guarantees capacity: Provisioned Throughput in {} is ruled out ({}). The on-demand choice below can throttle.",
+                "No guaranteed option exists here: Provisioned Throughput in {} is ruled out ({}). The on-demand choice below can throttle.",
                 ctx.source(),
                 provisioned.and_then(|(_, o)| o.eligibility.why_not()).unwrap_or_default()
             ));
@@ -263,7 +284,36 @@ fn on_demand_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
     Outcome::Decided
 }
 
-/// Rule 4: nothing is eligible; say what ruled out each option and what could be done instead.
+/// Rule 4: no on-demand option is eligible but Provisioned Throughput is: reserved capacity in
+/// the source Region is the way to call the model there.
+fn reserved_fallback_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
+    let Some((i, _)) = ctx.provisioned().filter(|(_, o)| o.is_eligible()) else {
+        return Outcome::Pass;
+    };
+    decision.reasons.push(reason(
+        format!(
+            "No on-demand option is eligible from {}; Provisioned Throughput there is: reserved capacity in the source Region, within the obligation.",
+            ctx.source()
+        ),
+        Cite::ProvisionedThroughput,
+    ));
+    for o in ctx
+        .options
+        .iter()
+        .filter(|o| o.kind != OptionKind::Provisioned)
+    {
+        if let Some(why) = o.eligibility.why_not() {
+            decision.reasons.push(reason(
+                format!("{}: {why}.", o.label()),
+                Cite::ConceptResidency,
+            ));
+        }
+    }
+    decision.chosen = Some(i);
+    Outcome::Decided
+}
+
+/// Rule 5: nothing is eligible; say what ruled out each option and what could be done instead.
 fn nothing_eligible_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
     for o in ctx.options {
         if let Some(why) = o.eligibility.why_not() {
@@ -352,6 +402,16 @@ fn explain_choice(ctx: &Context<'_, '_>, chosen: &OptionEval, decision: &mut Dec
                 "The bare model ID keeps processing in the source Region only.",
                 Cite::RegionalAvailability,
             ));
+            if chosen.endpoint == Some(Endpoint::Mantle) {
+                decision.reasons.push(reason(
+                    format!(
+                        "Here it is served by the bedrock-mantle endpoint (OpenAI-compatible, APIs: {}), not by bedrock-runtime: call https://bedrock-mantle.{}.api.aws with the OpenAI or Anthropic SDK, not Converse or InvokeModel.",
+                        chosen.mantle_apis.join(", "),
+                        ctx.source()
+                    ),
+                    Cite::Mantle,
+                ));
+            }
             if matches!(
                 ctx.workload.spec().traffic,
                 Traffic::Spiky | Traffic::HighVolume

@@ -4,11 +4,14 @@
 //! that runs the engine.
 
 use super::catalog::Catalog;
-use super::compare::{compare, Comparison};
+use super::compare::{compare, Comparison, ENDPOINT, MONTHLY, PRICE};
 use super::engine::{recommend, Recommendation};
 use super::options::{OptionEval, NO_ELIGIBLE_OPTION};
 use super::plan::{Plan, Workload};
 use std::rc::Rc;
+
+/// The comparison rows a recommendation repeats beside its ID to call.
+const SUMMARY_ROWS: [&str; 3] = [ENDPOINT, PRICE, MONTHLY];
 
 /// One workload, evaluated.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +42,20 @@ impl WorkloadEvaluation {
     pub fn choice_label(&self) -> String {
         self.chosen()
             .map_or_else(|| NO_ELIGIBLE_OPTION.to_owned(), OptionEval::label)
+    }
+
+    /// The comparison's cells for the chosen option on the rows a summary repeats (endpoint,
+    /// price, monthly estimate), as (row label, lines).
+    pub fn chosen_facts(&self) -> Vec<(&'static str, &[String])> {
+        let Some(column) = self.recommendation.chosen else {
+            return Vec::new();
+        };
+        self.comparison
+            .rows
+            .iter()
+            .filter(|row| SUMMARY_ROWS.contains(&row.label))
+            .filter_map(|row| Some((row.label, row.cells.get(column)?.lines.as_slice())))
+            .collect()
     }
 
     /// The processing Regions of the chosen option, comma-separated.

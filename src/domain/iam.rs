@@ -4,21 +4,11 @@
 //! geographic and global cross-Region inference, IAM). Used by the explorer's profile page and
 //! by the plan's comparison.
 
+use super::arn::{partition, provisioned_model, ACCOUNT};
 use super::ids::{ModelId, RegionCode};
 use super::options::OptionKind;
-use super::schema::{Partition, Region};
+use super::schema::Region;
 use std::collections::BTreeSet;
-
-/// The placeholder for the caller's account ID in ARNs.
-pub const ACCOUNT: &str = "<account-id>";
-
-/// The ARN partition of a Region.
-pub fn partition(region: &Region) -> &'static str {
-    match region.partition {
-        Partition::GovCloud => "aws-us-gov",
-        Partition::Commercial => "aws",
-    }
-}
 
 /// What a route needs allowed: the kind of option, the ID called, and where.
 pub struct Call<'a> {
@@ -61,8 +51,6 @@ pub fn invoke_resources(call: &Call<'_>) -> Vec<String> {
             list
         }
         OptionKind::InRegion => vec![fm(source.as_str())],
-        OptionKind::Provisioned => vec![format!(
-            "arn:{p}:bedrock:{source}:{ACCOUNT}:provisioned-model/<provisioned-model-id>"
-        )],
+        OptionKind::Provisioned => vec![provisioned_model(call.source)],
     }
 }

@@ -2,6 +2,7 @@
 //! decision engine. Only std, serde and serde_json: no web crate, so everything here runs and is
 //! tested natively, and the command-line tool shares it with the app.
 
+pub mod arn;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod catalog;
@@ -21,6 +22,7 @@ pub mod load;
 pub mod map;
 pub mod markdown;
 pub mod model_page;
+pub mod money;
 pub mod options;
 pub mod plan;
 pub mod planner;

@@ -2,11 +2,12 @@
 //! Regions that may process the prompt, and whether the option is eligible, with the reasons
 //! when it is not. Choosing among them is [`super::engine`]'s job.
 
+use super::arn::provisioned_model;
 use super::catalog::Catalog;
 use super::cite::Cite;
 use super::ids::{ProfileId, RegionCode, Scope};
 use super::plan::{OrgPolicy, Workload};
-use super::schema::Profile;
+use super::schema::{Endpoint, Price, Profile};
 use serde::Serialize;
 
 /// The kinds of option.
@@ -183,8 +184,17 @@ pub struct OptionEval {
     pub profile_id: Option<ProfileId>,
     /// The profile's scope, for global and geographic options.
     pub scope: Option<Scope>,
-    /// The ID to call: the profile ID, or the model ID.
+    /// The ID to call: the profile ID, the model ID, or for Provisioned Throughput the
+    /// provisioned model's ARN (known after purchase, shown with placeholders).
     pub call_id: String,
+    /// The endpoint that serves `call_id` from the source; `None` for Provisioned Throughput.
+    pub endpoint: Option<Endpoint>,
+    /// The bedrock-mantle APIs that serve the ID there (empty when none).
+    pub mantle_apis: Vec<String>,
+    /// The per-token price, when the price list has one.
+    pub price: Option<Price>,
+    /// For Provisioned Throughput: the model units AWS lists in the source Region, to buy.
+    pub units: Vec<String>,
     /// Regions where a prompt may be processed, sorted; empty when not offered.
     pub processing_regions: Vec<RegionCode>,
     /// Whether it may be chosen, and why not.
@@ -280,13 +290,27 @@ impl Judge<'_, '_> {
     ) -> OptionEval {
         let processing = offer.as_ref().cloned().unwrap_or_default();
         let policy = self.policy_problem(kind, &processing);
+        let retired = self.workload.model().lifecycle.retired_on().map(|date| {
+            format!(
+                "{} was retired: AWS no longer lists it (since {date})",
+                self.workload.model().name
+            )
+        });
+        let offer = match retired {
+            Some(why) => Err(why),
+            None => offer.map(drop),
+        };
         OptionEval {
             kind,
             profile_id: None,
             scope: None,
             call_id,
+            endpoint: None,
+            mantle_apis: Vec::new(),
+            price: None,
+            units: Vec::new(),
             farthest_km: self.catalog.farthest_km(self.source(), &processing),
-            eligibility: Eligibility::judge(offer.map(drop), self.violations(&processing), policy),
+            eligibility: Eligibility::judge(offer, self.violations(&processing), policy),
             processing_regions: processing,
             confirmed: false,
         }
@@ -308,6 +332,8 @@ impl Judge<'_, '_> {
         OptionEval {
             profile_id: Some(profile.id.clone()),
             scope: Some(profile.scope.clone()),
+            endpoint: Some(Endpoint::Runtime),
+            price: profile.price.clone(),
             ..self.option(
                 OptionKind::of_scope(&profile.scope),
                 profile.id.to_string(),
@@ -318,29 +344,49 @@ impl Judge<'_, '_> {
 
     fn in_region(&self) -> OptionEval {
         let model = self.workload.model();
-        let offer = if model.callable_in_region(self.source()) {
-            Ok(vec![self.source().clone()])
-        } else {
-            Err(format!(
+        let Some(offer) = model.in_region_at(self.source()) else {
+            let why = format!(
                 "{} cannot be called on demand in {}; it needs an inference profile there",
                 model.name,
                 self.source()
-            ))
+            );
+            return self.option(OptionKind::InRegion, model.id.to_string(), Err(why));
         };
-        self.option(OptionKind::InRegion, model.id.to_string(), offer)
-    }
-
-    fn provisioned(&self) -> OptionEval {
-        // The catalog never states that a model cannot be provisioned somewhere, so Provisioned
-        // Throughput is treated as offered and flagged when the catalog cannot confirm it.
-        let model = self.workload.model();
         OptionEval {
-            confirmed: model.provisioned_in(self.source()),
+            endpoint: Some(offer.endpoint),
+            mantle_apis: offer.mantle_apis.clone(),
+            price: offer.price.clone(),
             ..self.option(
-                OptionKind::Provisioned,
+                OptionKind::InRegion,
                 model.id.to_string(),
                 Ok(vec![self.source().clone()]),
             )
+        }
+    }
+
+    /// Provisioned Throughput in the source Region: offered where AWS lists the model there.
+    /// A custom model is served on Provisioned Throughput where it was created, so it is taken
+    /// as offered there, unconfirmed (the public data lists no customization support).
+    fn provisioned(&self) -> OptionEval {
+        let model = self.workload.model();
+        let source = self.workload.source();
+        let units: Vec<String> = model
+            .units_in(&source.code)
+            .map(|u| u.unit.clone())
+            .collect();
+        let listed = !units.is_empty();
+        let offer = if listed || self.workload.spec().custom_model {
+            Ok(vec![source.code.clone()])
+        } else {
+            Err(format!(
+                "Provisioned Throughput for {} in {} is not listed by AWS",
+                model.name, source.code
+            ))
+        };
+        OptionEval {
+            confirmed: listed,
+            units,
+            ..self.option(OptionKind::Provisioned, provisioned_model(source), offer)
         }
     }
 }

@@ -134,6 +134,29 @@ pub struct WorkloadSpec {
     /// Organisation policy; absent means no restriction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org_policy: Option<OrgPolicy>,
+    /// Expected tokens a month, for a cost estimate; absent means no estimate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens_per_month: Option<TokensPerMonth>,
+}
+
+/// Expected monthly volume, in tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokensPerMonth {
+    /// Input (prompt) tokens a month.
+    pub input: u64,
+    /// Output (completion) tokens a month.
+    pub output: u64,
+}
+
+impl TokensPerMonth {
+    /// The monthly cost at `price`, in micro-USD (prices are micro-USD per million tokens).
+    pub fn cost(self, price: &super::schema::Price) -> u64 {
+        let micro = (u128::from(self.input) * u128::from(price.input)
+            + u128::from(self.output) * u128::from(price.output))
+            / 1_000_000;
+        u64::try_from(micro).unwrap_or(u64::MAX)
+    }
 }
 
 /// A workload whose model, source Region and obligation the catalog resolved: the only form

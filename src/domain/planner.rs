@@ -184,6 +184,7 @@ impl<'c> Planner<'c> {
             WizardOutcome::Open => {}
             WizardOutcome::Cancelled => self.wizard = None,
             WizardOutcome::Done(workload) => {
+                let workload = *workload;
                 let editing = *editing;
                 let existing = match editing {
                     Editing::Existing(id) => self.index(id).map(|i| (i, id)),

@@ -8,6 +8,7 @@ use super::evaluation::{PlanEvaluation, WorkloadEvaluation};
 use super::ids::{ModelId, ProfileId, RegionCode};
 use super::options::{OptionKind, Violation};
 use super::plan::{Plan, Workload};
+use super::schema::{Endpoint, Price};
 use super::suggest::Alternative;
 use serde::Serialize;
 
@@ -72,6 +73,43 @@ pub struct OptionReport {
     pub org_policy_ok: bool,
     /// Available and both fits hold.
     pub eligible: bool,
+    /// `bedrock-runtime` or `bedrock-mantle`; `null` for Provisioned Throughput.
+    pub endpoint: Option<Endpoint>,
+    /// The bedrock-mantle APIs that serve the ID there (empty when none).
+    pub mantle_apis: Vec<String>,
+    /// The per-token price, when the price list has one.
+    pub price: Option<PriceReport>,
+    /// The monthly estimate in USD, when the workload gives tokens a month (`null` without a
+    /// price); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly_usd: Option<Option<f64>>,
+}
+
+/// A per-token price as the report prints it.
+#[derive(Debug, Serialize)]
+pub struct PriceReport {
+    /// USD per million input tokens.
+    pub input_per_mtok: f64,
+    /// USD per million output tokens.
+    pub output_per_mtok: f64,
+    /// Always `USD`.
+    pub currency: &'static str,
+    /// The price list and the key the figure comes from.
+    pub source: String,
+    /// The price list's as-of date.
+    pub as_of: String,
+}
+
+impl PriceReport {
+    fn of(price: &Price) -> PriceReport {
+        PriceReport {
+            input_per_mtok: price.input as f64 / 1e6,
+            output_per_mtok: price.output as f64 / 1e6,
+            currency: "USD",
+            source: format!("{}: {}", price.source, price.key),
+            as_of: price.as_of.clone(),
+        }
+    }
 }
 
 fn kind_or_none<S: serde::Serializer>(kind: &Option<OptionKind>, s: S) -> Result<S::Ok, S::Error> {
@@ -108,6 +146,14 @@ fn workload_report(workload: &Workload<'_>, evaluation: &WorkloadEvaluation) -> 
                 violations: o.eligibility.violations().to_vec(),
                 org_policy_ok: o.eligibility.policy_problem().is_none(),
                 eligible: o.is_eligible(),
+                endpoint: o.endpoint,
+                mantle_apis: o.mantle_apis.clone(),
+                price: o.price.as_ref().map(PriceReport::of),
+                monthly_usd: spec.tokens_per_month.map(|tokens| {
+                    o.price
+                        .as_ref()
+                        .map(|p| (tokens.cost(p) as f64 / 1e4).round() / 100.0)
+                }),
             })
             .collect(),
         reasons: rec.reasons.clone(),

@@ -4,7 +4,8 @@
 
 use super::catalog::Catalog;
 use super::ids::{CountryCode, GeographyId, ModelId, RegionCode};
-use super::plan::{OrgPolicy, Sla, Traffic, Workload, WorkloadSpec};
+use super::money::group_digits;
+use super::plan::{OrgPolicy, Sla, TokensPerMonth, Traffic, Workload, WorkloadSpec};
 use super::residency::Residency;
 
 /// The wizard's steps, in order.
@@ -128,6 +129,8 @@ pub enum Field {
     Traffic,
     /// Service level.
     Sla,
+    /// Expected tokens a month (optional).
+    Tokens,
     /// Allowed Regions of the organisation policy.
     AllowedRegions,
 }
@@ -138,7 +141,7 @@ impl Field {
         match self {
             Field::Name | Field::Model | Field::SourceRegion => Step::Workload,
             Field::Residency => Step::Residency,
-            Field::Traffic => Step::Traffic,
+            Field::Traffic | Field::Tokens => Step::Traffic,
             Field::Sla => Step::Sla,
             Field::AllowedRegions => Step::Policy,
         }
@@ -183,6 +186,10 @@ pub struct Draft {
     pub allowed_regions: Vec<RegionCode>,
     /// Whether the SCPs allow global profiles.
     pub allows_global: bool,
+    /// Expected input tokens a month, as typed (optional).
+    pub tokens_input: String,
+    /// Expected output tokens a month, as typed (optional).
+    pub tokens_output: String,
 }
 
 impl Default for Draft {
@@ -201,6 +208,8 @@ impl Default for Draft {
             restrict_regions: false,
             allowed_regions: Vec::new(),
             allows_global: true,
+            tokens_input: String::new(),
+            tokens_output: String::new(),
         }
     }
 }
@@ -234,6 +243,52 @@ pub enum Answer {
     ToggleAllowedRegion(RegionCode),
     /// Whether SCPs allow global profiles.
     AllowsGlobal(bool),
+    /// Expected input tokens a month, as typed.
+    TokensInput(String),
+    /// Expected output tokens a month, as typed.
+    TokensOutput(String),
+}
+
+/// Reads a token count as people write it: `20000000`, `20,000,000`, `20 000 000`, `20M`,
+/// `1.5B`, `500k`. `None` when it is not a whole number of tokens.
+pub fn parse_tokens(text: &str) -> Option<u64> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .collect();
+    let (number, scale) = match compact.char_indices().last()? {
+        (i, 'k' | 'K') => (&compact[..i], 1_000),
+        (i, 'm' | 'M') => (&compact[..i], 1_000_000),
+        (i, 'b' | 'B') => (&compact[..i], 1_000_000_000),
+        _ => (compact.as_str(), 1),
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty() && fraction.is_empty()
+        || !whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+        || fraction.len() > 9
+    {
+        return None;
+    }
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let digits: u64 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().ok()?
+    };
+    let fraction_scaled = u128::from(digits) * scale as u128 / 10u128.pow(fraction.len() as u32);
+    if fraction_scaled * 10u128.pow(fraction.len() as u32) != u128::from(digits) * scale as u128 {
+        return None;
+    }
+    whole
+        .checked_mul(scale)?
+        .checked_add(u64::try_from(fraction_scaled).ok()?)
 }
 
 fn toggle(list: &mut Vec<RegionCode>, item: RegionCode) {
@@ -276,6 +331,10 @@ impl Draft {
                 draft.regions = codes.clone();
             }
         }
+        if let Some(tokens) = spec.tokens_per_month {
+            draft.tokens_input = tokens.input.to_string();
+            draft.tokens_output = tokens.output.to_string();
+        }
         if let Some(policy) = &spec.org_policy {
             draft.allows_global = policy.allows_global;
             if let Some(list) = &policy.allowed_regions {
@@ -302,6 +361,8 @@ impl Draft {
             Answer::RestrictRegions(v) => self.restrict_regions = v,
             Answer::ToggleAllowedRegion(v) => toggle(&mut self.allowed_regions, v),
             Answer::AllowsGlobal(v) => self.allows_global = v,
+            Answer::TokensInput(v) => self.tokens_input = v,
+            Answer::TokensOutput(v) => self.tokens_output = v,
         }
     }
 
@@ -340,6 +401,9 @@ impl Draft {
         if self.sla.is_none() {
             add(Field::Sla, "Choose the service level.".into());
         }
+        if let Err(message) = self.tokens() {
+            add(Field::Tokens, message);
+        }
         if self.restrict_regions && self.allowed_regions.is_empty() {
             add(
                 Field::AllowedRegions,
@@ -373,6 +437,26 @@ impl Draft {
                 .find(|r| catalog.region(r).is_none())
                 .map(|bad| format!("\"{bad}\" is not a Region in the catalog.")),
         }
+    }
+
+    /// The monthly volume typed: `None` when both boxes are empty (an empty box counts as 0
+    /// when the other is filled), or why it cannot be read.
+    pub fn tokens(&self) -> Result<Option<TokensPerMonth>, String> {
+        let read = |text: &str, what: &str| -> Result<u64, String> {
+            if text.trim().is_empty() {
+                return Ok(0);
+            }
+            parse_tokens(text).ok_or_else(|| {
+                format!("{what} tokens: write a whole number such as 20000000, 20,000,000 or 20M.")
+            })
+        };
+        if self.tokens_input.trim().is_empty() && self.tokens_output.trim().is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(TokensPerMonth {
+            input: read(&self.tokens_input, "Input")?,
+            output: read(&self.tokens_output, "Output")?,
+        }))
     }
 
     /// The obligation the answers describe, when complete.
@@ -425,6 +509,7 @@ impl Draft {
             traffic,
             sla,
             org_policy,
+            tokens_per_month: self.tokens().ok().flatten(),
         }
         .check(catalog)
         .map_err(|(_, message)| {
@@ -433,6 +518,18 @@ impl Draft {
                 message,
             }]
         })
+    }
+
+    fn tokens_summary(&self) -> String {
+        match self.tokens() {
+            Ok(Some(t)) => format!(
+                "{} input, {} output",
+                group_digits(t.input),
+                group_digits(t.output)
+            ),
+            Ok(None) => "not given (no cost estimate)".into(),
+            Err(_) => "incomplete".into(),
+        }
     }
 
     /// The answers as the review step lists them: what, the answer in words, and the step that
@@ -489,6 +586,7 @@ impl Draft {
                 self.sla.map_or("—".into(), |s| s.label().to_owned()),
                 Step::Sla,
             ),
+            ("Tokens a month", self.tokens_summary(), Step::Traffic),
             ("Organisation policy", policy, Step::Policy),
         ]
     }
@@ -578,7 +676,7 @@ impl Wizard {
     /// The finished workload, or the first step with problems, showing them.
     fn save<'c>(&mut self, catalog: &'c Catalog) -> WizardOutcome<'c> {
         match self.draft.complete(catalog) {
-            Ok(workload) => WizardOutcome::Done(workload),
+            Ok(workload) => WizardOutcome::Done(Box::new(workload)),
             Err(problems) => {
                 if let Some(first) = problems.first() {
                     let step = first.field.step();
@@ -619,7 +717,7 @@ pub enum WizardOutcome<'c> {
     /// The user closed it without saving.
     Cancelled,
     /// The answers are complete: this is the workload.
-    Done(Workload<'c>),
+    Done(Box<Workload<'c>>),
 }
 
 impl Default for Wizard {

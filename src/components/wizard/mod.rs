@@ -8,6 +8,7 @@ pub mod radio_group;
 pub mod region_checks;
 pub mod residency_step;
 pub mod review_step;
+pub mod traffic_step;
 pub mod workload_step;
 
 use crate::domain::plan::{Sla, Traffic};
@@ -18,6 +19,7 @@ use radio_group::{Choice, RadioGroup};
 use residency_step::ResidencyStep;
 use review_step::ReviewStep;
 use std::rc::Rc;
+use traffic_step::TrafficStep;
 use workload_step::WorkloadStep;
 use yew::prelude::*;
 
@@ -48,6 +50,7 @@ pub fn error_id(field: Field) -> &'static str {
         Field::Residency => "wz-residency-error",
         Field::Traffic => "wz-traffic-error",
         Field::Sla => "wz-sla-error",
+        Field::Tokens => "wz-tokens-error",
         Field::AllowedRegions => "wz-allowed-error",
     }
 }
@@ -74,7 +77,7 @@ pub struct WizardPanelProps {
 }
 
 /// A question answered by picking one of a fixed set of values.
-struct Question<T: 'static> {
+pub struct Question<T: 'static> {
     name: &'static str,
     legend: &'static str,
     values: &'static [T],
@@ -84,7 +87,8 @@ struct Question<T: 'static> {
     field: Field,
 }
 
-const TRAFFIC: Question<Traffic> = Question {
+/// The traffic question (the traffic step adds the optional monthly volume).
+pub const TRAFFIC: Question<Traffic> = Question {
     name: "wz-traffic",
     legend: "What does the traffic look like?",
     values: &Traffic::ALL,
@@ -105,7 +109,11 @@ const SLA: Question<Sla> = Question {
 };
 
 /// The radio group asking `question`, with `current` checked.
-fn ask<T: Copy + PartialEq>(question: &Question<T>, current: Option<T>, step: &StepProps) -> Html {
+pub fn ask<T: Copy + PartialEq>(
+    question: &Question<T>,
+    current: Option<T>,
+    step: &StepProps,
+) -> Html {
     let choices: Rc<[Choice]> = question
         .values
         .iter()
@@ -136,7 +144,7 @@ pub fn WizardPanel(props: &WizardPanelProps) -> Html {
     let body = match step {
         Step::Workload => html! { <WorkloadStep ..step_props /> },
         Step::Residency => html! { <ResidencyStep ..step_props /> },
-        Step::Traffic => ask(&TRAFFIC, step_props.draft.traffic, &step_props),
+        Step::Traffic => html! { <TrafficStep ..step_props /> },
         Step::Sla => ask(&SLA, step_props.draft.sla, &step_props),
         Step::Policy => html! { <PolicyStep ..step_props /> },
         Step::Review => html! { <ReviewStep ..step_props /> },
