@@ -61,12 +61,13 @@ serve: setup
 	trunk serve --release --offline --address 127.0.0.1 --port 8080
 
 dist: setup
-	$(call step,"dist: trunk build --release (offline)")
+	$(call step,"dist: trunk build --release (offline) and prerender every page")
 	trunk build --release --offline
+	cargo run --locked --release --quiet --bin site -- dist $(if $(BASE_URL),--base-url $(BASE_URL))
 	@# Absolute asset URLs would break hosting under a sub-path.
-	@if grep -Eo '(src|href)="/[^"]*"' dist/index.html; then \
-	  echo 'dist/index.html has absolute asset URLs: check Trunk.toml public_url' >&2; exit 1; fi
-	@ls -l dist
+	@if grep -rEo --include=*.html '(src|href)="/[^"]*"' dist | grep -v '^dist/404.html'; then \
+	  echo 'dist/ has absolute URLs: pages must link relative to the site root' >&2; exit 1; fi
+	@ls dist
 
 test: setup-test check-pins lint unit browser-test check-domain e2e
 	@printf '\nmake test: all checks passed  [%s]\n' "$$(date +%T)"

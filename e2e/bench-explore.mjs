@@ -1,6 +1,6 @@
 // Search latency of the explorer in the built app (dist/), in headless Chromium: the time from
 // an input event in the search box to the next frame, at the real catalog size and at a
-// synthetic catalog ten times larger (`#/explore?bench=10`, a benchmark aid that replicates the
+// synthetic catalog ten times larger (`explore/?bench=10`, a benchmark aid that replicates the
 // models and profiles with suffixed IDs). Each sample is one keystroke of typing a phrase
 // character by character, then clearing it, as a person would. Prints, per catalog, the median,
 // p95, min and max of:
@@ -15,8 +15,8 @@ if (!Number.isInteger(runs) || runs < 30) throw new Error(`need at least 30 keys
 
 const PHRASES = ['claude sonnet', 'nova pro', 'llama 3', 'mistral', 'embed'];
 const CATALOGS = [
-  ['real catalog', '#/explore'],
-  ['10x synthetic catalog', '#/explore?bench=10'],
+  ['real catalog', 'explore/'],
+  ['10x synthetic catalog', 'explore/?bench=10'],
 ];
 
 // The search box's successive values: each phrase typed one character at a time, then cleared.

@@ -31,7 +31,7 @@ let samples = { task: [], frame: [] };
 try {
   const page = await newPage(browser);
   await page.addInitScript((plan) => localStorage.setItem('cris-atlas.plan', plan), PLAN);
-  await openApp(page, `${server.url}#/plan`);
+  await openApp(page, `${server.url}plan/`);
   await page.locator('[data-testid="plan-edit"]').click();
   // Traffic step: two Next clicks from the workload step.
   await page.locator('[data-testid="wz-next"]').click();

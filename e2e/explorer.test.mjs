@@ -1,7 +1,7 @@
 // End-to-end checks of the explorer's pages in the built app (dist/), in headless Chromium:
-// every new page opens from its URL with no request beyond the app's own files and passes
-// axe-core with zero violations (also at 375 px and in dark mode); the source Region is chosen
-// by keyboard; copying puts the ID on the clipboard; the CSV download holds the filtered list.
+// every page opens from its URL and passes axe-core with zero violations (also at 375 px and in
+// dark mode); the source Region is chosen by keyboard; copying puts the ID on the clipboard;
+// the CSV download holds the filtered list.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -14,21 +14,21 @@ import {
   serveDist,
 } from './support.mjs';
 
-const SONNET = 'anthropic.claude-sonnet-4-5-20250929-v1%3A0';
+const SONNET = 'anthropic.claude-sonnet-4-5-20250929-v1~0';
 const PAGES = {
-  explore: '#/explore?q=sonnet&from=ca-central-1',
-  model: `#/model/${SONNET}`,
-  'profile without a source': `#/profile/eu.${SONNET}`,
-  'profile from ca-central-1': `#/profile/us.${SONNET}?from=ca-central-1`,
-  'global profile': `#/profile/global.${SONNET}?from=eu-west-1`,
-  region: '#/region/ca-central-1',
+  explore: 'explore/?q=sonnet&from=ca-central-1',
+  model: `model/${SONNET}/`,
+  'profile at its usual source': `profile/eu.${SONNET}/`,
+  'profile from ca-central-1': `profile/us.${SONNET}/?from=ca-central-1`,
+  'global profile': `profile/global.${SONNET}/?from=eu-west-1`,
+  region: 'region/ca-central-1/',
 };
 const testid = (id) => `[data-testid="${id}"]`;
 // What each page shows once it has rendered: a selector and a text it contains.
 const READY = {
   explore: [testid('result-count'), 'model'],
   model: [testid('model-id'), 'anthropic.claude-sonnet-4-5-20250929-v1:0'],
-  'profile without a source': [testid('choose-source'), 'Choose a source Region'],
+  'profile at its usual source': [testid('default-source'), 'eu-central-1'],
   'profile from ca-central-1': [testid('source-warnings'), 'data leaves Canada'],
   'global profile': [testid('profile-id'), 'global.'],
   region: [testid('region-facts'), 'Canada'],
@@ -75,31 +75,25 @@ describe('explorer pages', () => {
     });
   }
 
-  test('moving between the pages fetches nothing but the map outline: the catalog is embedded', async () => {
+  test('each page shows what its URL asks for once hydrated', async () => {
     const page = await newPage(browser);
-    const requests = [];
-    await openApp(page, server.url + '#/explore');
-    page.on('request', (r) => requests.push(r.url()));
-    for (const [name, hash] of Object.entries(PAGES)) {
-      await page.evaluate((h) => {
-        location.hash = h;
-      }, hash);
+    for (const [name, path] of Object.entries(PAGES)) {
+      await openApp(page, server.url + path);
       const [selector, text] = READY[name];
       await page.locator(selector).filter({ hasText: text }).first().waitFor();
     }
-    // The only file fetched is the world outline the route map draws (a static asset).
-    assert.deepEqual(requests.filter((url) => new URL(url).pathname !== '/world.svg'), []);
     assertNoErrors(page);
     await page.close();
   });
 
   test('the source Region is chosen by keyboard and the map follows it', async () => {
     const page = await newPage(browser);
-    await openApp(page, server.url + `#/profile/us.${SONNET}`);
+    await openApp(page, server.url + `profile/us.${SONNET}/`);
     const select = page.locator(testid('source-select'));
     await select.focus();
-    // The first option asks for a choice; the next one is ca-central-1.
-    await page.keyboard.press('ArrowDown');
+    // The page starts at us-east-1, the usual source; the option before it is ca-central-1.
+    assert.equal(await select.inputValue(), 'us-east-1');
+    await page.keyboard.press('ArrowUp');
     await page.waitForURL(/from=ca-central-1$/);
     await page.locator(testid('source-warnings')).getByText('data leaves Canada').waitFor();
     assert.equal(await page.locator(testid('route-line')).count(), 4);
@@ -133,7 +127,7 @@ describe('explorer pages', () => {
 
   test('the CSV download holds the filtered list', async () => {
     const page = await newPage(browser, { acceptDownloads: true });
-    await openApp(page, server.url + '#/explore?q=claude-sonnet-4-5-2025&from=ca-central-1');
+    await openApp(page, server.url + 'explore/?q=claude-sonnet-4-5-2025&from=ca-central-1');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator(testid('download-csv')).click(),

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -78,14 +79,21 @@ export async function newPage(browser, contextOptions = {}) {
     }
   });
   page.on('pageerror', (err) => record(`page error: ${err.stack ?? err.message}`));
-  page.on('requestfailed', (req) =>
-    record(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})`),
-  );
+  const javaScript = contextOptions.javaScriptEnabled !== false;
+  page.on('requestfailed', (req) => {
+    // With JavaScript off, Chromium refuses the module's preloads (reported as "csp").
+    if (!javaScript && req.failure()?.errorText === 'csp') return;
+    record(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) record(`HTTP ${res.status()}: ${res.url()}`);
   });
   page.on('close', () => context.close().catch(() => {}));
-  return Object.assign(page, { errors, firstError });
+  return Object.assign(page, {
+    errors,
+    firstError,
+    javaScript,
+  });
 }
 
 /**
@@ -101,16 +109,23 @@ export function assertNoErrors(page) {
   assert.deepEqual(page.errors, [], `the page reported errors:\n${page.errors.join('\n')}`);
 }
 
-/** The app's root element, present once the app has rendered. */
+/** The page's main element, present in every prerendered page. */
 export const APP = '[data-testid="app"]';
+
+/** Present once the module runs on the page: its island hydrated, or a static page enhanced. */
+export const READY = 'html[data-ready]';
 
 /**
  * Navigates to `url` and waits (Playwright auto-waiting, bounded by its default timeout)
- * until the app has rendered its root element; fails at once if the page reports an error.
+ * until the module has hydrated or enhanced the page (or, with JavaScript off, until the
+ * prerendered main element is there); fails at once if the page reports an error.
  */
 export async function openApp(page, url) {
   await Promise.race([page.goto(url), page.firstError]);
   await waitForOrError(page, page.locator(APP));
+  if (page.javaScript) {
+    await waitForOrError(page, page.locator(READY), { state: 'attached' });
+  }
 }
 
 const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
@@ -123,7 +138,9 @@ const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
  */
 export async function axeViolations(page, { context, rules, tags } = {}) {
   const injected = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (!injected) await page.addScriptTag({ path: AXE_SOURCE });
+  // Evaluated through the devtools protocol: an injected <script> would be (rightly) refused
+  // by the page's Content-Security-Policy.
+  if (!injected) await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
   const runOptions = { resultTypes: ['violations'] };
   if (rules) runOptions.rules = rules;
   if (tags) runOptions.runOnly = { type: 'tag', values: tags };

@@ -15,42 +15,63 @@ pub fn current_hash() -> String {
         .unwrap_or_default()
 }
 
-/// Calls `on_change` with the new hash whenever it changes; dropping the listener stops it.
-pub fn on_hash_change(on_change: impl Fn(String) + 'static) -> Option<EventListener> {
+/// The site root's URL: the document's base URL (each page's `<base href>` points there).
+fn base_url() -> String {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default()
+}
+
+/// The page's URL relative to the site root, without the fragment: `explore/?q=claude`.
+pub fn relative_url() -> String {
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let href = href.split('#').next().unwrap_or_default();
+    href.strip_prefix(&base_url()).unwrap_or(href).to_owned()
+}
+
+/// The route of the current URL.
+pub fn current_route() -> crate::route::Route {
+    let relative = relative_url();
+    let (path, query) = relative.split_once('?').unwrap_or((&relative, ""));
+    crate::route::Route::from_path(path, query)
+}
+
+/// Calls `on_change` whenever Back or Forward changes the URL; dropping the listener stops it.
+pub fn on_history_change(on_change: impl Fn() + 'static) -> Option<EventListener> {
     let window = window()?;
-    Some(EventListener::new(&window, "hashchange", move |_| {
-        on_change(current_hash())
+    Some(EventListener::new(&window, "popstate", move |_| {
+        on_change()
     }))
 }
 
-/// Navigates to `hash`, adding a history entry (the `hashchange` listener updates the route).
-pub fn push_hash(hash: &str) {
-    if let Some(w) = window() {
-        let _ = w.location().set_hash(hash);
-    }
-}
-
-/// Replaces the current history entry's URL with `hash`, without a `hashchange` event.
-pub fn replace_hash(hash: &str) {
+/// Shows `href` (relative to the site root) in the address bar without loading it, adding a
+/// history entry unless `replace`.
+pub fn set_url(href: &str, replace: bool) {
     if let Some(history) = window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if replace {
+            history.replace_state_with_url(&null, "", Some(href))
+        } else {
+            history.push_state_with_url(&null, "", Some(href))
+        };
     }
 }
 
-/// After a page change: sets the title, scrolls to `anchor` if given, and when `focus` is set
-/// moves focus to the new page's main element so screen readers announce it.
-pub fn page_changed(title: &str, anchor: Option<&str>, focus: bool) {
-    let Some(document) = window().and_then(|w| w.document()) else {
-        return;
-    };
-    document.set_title(title);
-    if let Some(target) = anchor.and_then(|id| document.get_element_by_id(id)) {
-        target.scroll_into_view();
-        if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    } else if focus {
-        focus_main();
+/// Loads the page at `href` (relative to the site root).
+pub fn go_to(href: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().assign(href);
+    }
+}
+
+/// Replaces the current page with the one at `href` (relative to the site root), leaving no
+/// history entry for the current URL.
+pub fn redirect(href: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().replace(href);
     }
 }
 
@@ -143,4 +164,137 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Strin
         .map_err(|_| format!("{} could not be read", file.name()))?;
     text.as_string()
         .ok_or_else(|| format!("{} is not text", file.name()))
+}
+
+/// On a page without an island, makes every prerendered copy button (`button[data-copy]`)
+/// copy its text and report it in the status beside it. The listeners live as long as the page.
+pub fn enhance_copy_buttons() {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(buttons) = document.query_selector_all("button[data-copy]") else {
+        return;
+    };
+    for i in 0..buttons.length() {
+        let Some(button) = buttons
+            .get(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let target = button.clone();
+        EventListener::new(&button, "click", move |_| {
+            let text = target.get_attribute("data-copy").unwrap_or_default();
+            let status = target.next_element_sibling();
+            wasm_bindgen_futures::spawn_local(async move {
+                let said = match copy_text(&text).await {
+                    Ok(()) => "Copied".to_owned(),
+                    Err(e) => format!("Not copied: {e}"),
+                };
+                if let Some(status) = status {
+                    status.set_text_content(Some(&said));
+                }
+            });
+        })
+        .forget();
+    }
+}
+
+/// Marks the document as running the module (`html.js`), so the stylesheet can show what only
+/// works with it.
+pub fn mark_running() {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.class_list().add_1("js");
+    }
+}
+
+/// Says the page is running (`html[data-ready]`): its island is hydrated and live, or a static
+/// page is enhanced. Tests wait for it.
+pub fn mark_ready() {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-ready", "");
+    }
+}
+
+/// The value of the input with this `id`, empty when there is none.
+pub fn input_value(id: &str) -> String {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .unwrap_or_default()
+}
+
+/// The page's `<main>` element.
+pub fn main_element() -> Option<web_sys::Element> {
+    window()?.document()?.get_element_by_id("main")
+}
+
+/// Registers the service worker that keeps the site for offline use, and when a newer build
+/// takes over an open page, says so in the page's update banner with a Reload button.
+pub fn register_service_worker() {
+    let Some(window) = window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let supported = js_sys::Reflect::has(
+        &navigator,
+        &wasm_bindgen::JsValue::from_str("serviceWorker"),
+    )
+    .unwrap_or(false);
+    if !supported {
+        return;
+    }
+    let container = navigator.service_worker();
+    // On a first visit nothing controlled the page: the worker's "updated" is no news.
+    let had_worker = container.controller().is_some();
+    let _ = container.register("sw.js");
+    if !had_worker {
+        return;
+    }
+    EventListener::new(&container, "message", |event| {
+        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let field = |name: &str| {
+            js_sys::Reflect::get(&event.data(), &wasm_bindgen::JsValue::from_str(name))
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        if field("type").as_deref() == Some("cris-atlas-updated") {
+            show_update(&field("catalog").unwrap_or_default());
+        }
+    })
+    .forget();
+}
+
+/// Shows the prerendered update banner: a newer build (and catalog) is ready.
+fn show_update(catalog_as_of: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(banner), Some(text), Some(reload)) = (
+        document.get_element_by_id("update"),
+        document.get_element_by_id("update-text"),
+        document.get_element_by_id("update-reload"),
+    ) else {
+        return;
+    };
+    text.set_text_content(Some(&format!(
+        "A newer version of CRIS Atlas is available, with the catalog as of {catalog_as_of}."
+    )));
+    let _ = banner.remove_attribute("hidden");
+    EventListener::new(&reload, "click", |_| {
+        if let Some(w) = window() {
+            let _ = w.location().reload();
+        }
+    })
+    .forget();
 }

@@ -15,8 +15,43 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 
-/// Mounts the app on the page body.
+#[cfg(target_arch = "wasm32")]
+/// Runs on every page once the module has loaded: follows a link of the first version to its
+/// page, then hydrates the page's island, or makes a static page's copy buttons work.
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    let relative = browser::relative_url();
+    if let Some(target) = route::legacy_redirect(&relative, &browser::current_hash()) {
+        browser::redirect(&target);
+        return;
+    }
+    browser::mark_running();
+    browser::register_service_worker();
+    let route = browser::current_route();
+    let Some(main) = browser::main_element() else {
+        return;
+    };
+    match data::catalog() {
+        Err(error) => {
+            let message = yew::AttrValue::from(error.to_string());
+            yew::Renderer::<app::CatalogError>::with_root_and_props(
+                main,
+                app::CatalogErrorProps { message },
+            )
+            .render();
+        }
+        Ok(catalog) if app::is_island(&route) => {
+            let props = app::IslandProps {
+                catalog: state::CatalogRef(catalog),
+                route: route.prerendered(),
+            };
+            yew::Renderer::<app::Island>::with_root_and_props(main, props).hydrate();
+        }
+        Ok(_) => {
+            browser::enhance_copy_buttons();
+            browser::mark_ready();
+        }
+    }
 }

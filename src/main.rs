@@ -1,4 +1,5 @@
-//! Browser entry point: mounts the app on the page body.
+//! Browser entry point: the WebAssembly module's start on every page (natively, nothing to do).
 fn main() {
+    #[cfg(target_arch = "wasm32")]
     cris_atlas::start();
 }

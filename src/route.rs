@@ -1,5 +1,14 @@
-//! The app's routes and their hash-URL form (`#/explore?q=claude`), so any static host serves
-//! deep links without rewrites. Pure: parsing never fails, an unknown path is a route too.
+//! The app's pages and their URLs. Every page is a real file under the site root (`explore/`,
+//! `model/<id>/`, ...), prerendered at build time, so any static host serves it and links work
+//! without JavaScript. Links are written relative to the site root; each page's `<base href>`
+//! makes that work at any depth and under any sub-path. Pure: parsing never fails, an unknown
+//! path is a route too.
+//!
+//! IDs become one path segment each, with `:` written as `~` (file names on some systems and
+//! hosts refuse `:`; catalog IDs never hold `~`): `model/amazon.nova-lite-v1~0/`.
+//!
+//! Links of the first version (`#/explore?q=…`) still parse ([`Route::from_hash`]), so the site
+//! root can redirect them.
 
 #[cfg(feature = "bench")]
 use crate::domain::bench::MAX_FACTOR;
@@ -9,29 +18,30 @@ use crate::domain::ids::{ModelId, ProfileId, RegionCode};
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// `#/`: what the app does and where to start.
+    /// `./`: what the app does and where to start.
     Home,
-    /// `#/explore?…`: the list of models and profiles, with the query in the URL.
+    /// `explore/?…`: the list of models and profiles, with the query in the URL.
     Explore(Query),
-    /// `#/concepts` or `#/concepts/<section>`.
+    /// `concepts/` or `concepts/<section>/`.
     Concepts(Option<String>),
-    /// `#/data`: sources, as-of dates and disagreements.
+    /// `data/`: sources, as-of dates, disagreements and what changed.
     Data,
-    /// `#/plan`: workloads, recommendations and comparisons.
+    /// `plan/`: workloads, recommendations and comparisons.
     Plan,
-    /// `#/model/<id>`: every way to call one model, per source Region.
+    /// `model/<id>/`: every way to call one model, per source Region.
     Model(ModelId),
-    /// `#/profile/<id>?from=<region>`: one profile's routing, with a source Region in detail.
+    /// `profile/<id>/?from=<region>`: one profile's routing, with a source Region in detail.
     Profile {
         /// The profile.
         id: ProfileId,
         /// The source Region shown in detail and drawn on the map.
         from: Option<RegionCode>,
     },
-    /// `#/region/<code>`: what can be called from one Region.
+    /// `region/<code>/`: what can be called from one Region.
     Region(RegionCode),
-    /// `#/explore?bench=<n>&…` (with the `bench` feature only): a benchmark aid, the explorer over the catalog replicated `n`
-    /// times (2 to 20) with synthetic IDs, to time the search at ten times the real size.
+    /// `explore/?bench=<n>&…` (with the `bench` feature only): a benchmark aid, the explorer
+    /// over the catalog replicated `n` times (2 to 20) with synthetic IDs, to time the search at
+    /// ten times the real size.
     #[cfg(feature = "bench")]
     ExploreBench {
         /// How many times the catalog is replicated.
@@ -43,23 +53,27 @@ pub enum Route {
     NotFound(String),
 }
 
+/// An ID as one path segment: `:` as `~`, anything outside the unreserved set percent-encoded.
+pub fn segment(id: &str) -> String {
+    percent_encode(id).replace(':', "~").replace(',', "%2C")
+}
+
+/// Reads a segment written by [`segment`].
+fn from_segment(raw: &str) -> String {
+    percent_decode(raw).replace('~', ":")
+}
+
 impl Route {
-    /// Reads a route from `location.hash` (with or without the leading `#`).
-    pub fn from_hash(hash: &str) -> Route {
-        let raw = hash.strip_prefix('#').unwrap_or(hash);
-        let (path, query) = raw.split_once('?').unwrap_or((raw, ""));
-        let path = path.trim_end_matches('/');
+    /// Reads a route from a path relative to the site root (`explore/`, `model/x~0`) and its
+    /// query string (without `?`).
+    pub fn from_path(path: &str, query: &str) -> Route {
         let segments: Vec<String> = path
             .split('/')
-            .filter(|s| !s.is_empty())
-            .map(percent_decode)
+            .filter(|s| !s.is_empty() && *s != "." && *s != "index.html")
+            .map(from_segment)
             .collect();
-        match segments
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice()
-        {
+        let refs: Vec<&str> = segments.iter().map(String::as_str).collect();
+        match refs.as_slice() {
             [] => Route::Home,
             #[cfg(feature = "bench")]
             ["explore"] if bench_factor(query).is_some() => Route::ExploreBench {
@@ -77,58 +91,90 @@ impl Route {
             ["concepts", section] => Route::Concepts(Some((*section).to_owned())),
             ["data"] => Route::Data,
             ["plan"] => Route::Plan,
-            _ => Route::NotFound(raw.to_owned()),
+            _ => Route::NotFound(path.to_owned()),
         }
     }
 
-    /// The hash URL of this route, starting with `#/`.
-    pub fn to_hash(&self) -> String {
-        match self {
-            Route::Home => "#/".into(),
-            Route::Explore(query) => {
-                let qs = query.to_query_string();
-                if qs.is_empty() {
-                    "#/explore".into()
-                } else {
-                    format!("#/explore?{qs}")
-                }
+    /// Reads a link of the first version, `#/explore?q=…` (with or without the leading `#`).
+    pub fn from_hash(hash: &str) -> Route {
+        let raw = hash.strip_prefix('#').unwrap_or(hash);
+        let raw = raw.strip_prefix('/').unwrap_or(raw);
+        let (path, query) = raw.split_once('?').unwrap_or((raw, ""));
+        // The first version percent-encoded `:` in IDs; `~` never occurred.
+        Route::from_path(path, query)
+    }
+
+    /// The page's URL relative to the site root: `./`, `explore/?q=claude`, `model/x~0/`.
+    pub fn href(&self) -> String {
+        let with_query = |path: &str, query: String| {
+            if query.is_empty() {
+                path.to_owned()
+            } else {
+                format!("{path}?{query}")
             }
-            Route::Concepts(None) => "#/concepts".into(),
-            Route::Concepts(Some(section)) => format!("#/concepts/{}", percent_encode(section)),
-            Route::Data => "#/data".into(),
-            Route::Plan => "#/plan".into(),
-            Route::Model(id) => format!("#/model/{}", segment(id.as_str())),
-            Route::Profile { id, from: None } => format!("#/profile/{}", segment(id.as_str())),
-            Route::Profile {
-                id,
-                from: Some(from),
-            } => format!(
-                "#/profile/{}?from={}",
-                segment(id.as_str()),
-                percent_encode(from.as_str())
+        };
+        match self {
+            Route::Home => "./".into(),
+            Route::Explore(query) => with_query("explore/", query.to_query_string()),
+            Route::Concepts(None) => "concepts/".into(),
+            Route::Concepts(Some(section)) => format!("concepts/{}/", segment(section)),
+            Route::Data => "data/".into(),
+            Route::Plan => "plan/".into(),
+            Route::Model(id) => format!("model/{}/", segment(id.as_str())),
+            Route::Profile { id, from } => with_query(
+                &format!("profile/{}/", segment(id.as_str())),
+                from.as_ref()
+                    .map(|f| format!("from={}", percent_encode(f.as_str())))
+                    .unwrap_or_default(),
             ),
-            Route::Region(code) => format!("#/region/{}", segment(code.as_str())),
+            Route::Region(code) => format!("region/{}/", segment(code.as_str())),
             #[cfg(feature = "bench")]
             Route::ExploreBench { factor, query } => {
                 let qs = query.to_query_string();
-                if qs.is_empty() {
-                    format!("#/explore?bench={factor}")
-                } else {
-                    format!("#/explore?bench={factor}&{qs}")
-                }
+                let sep = if qs.is_empty() { "" } else { "&" };
+                format!("explore/?bench={factor}{sep}{qs}")
             }
-            Route::NotFound(path) => format!("#{path}"),
+            Route::NotFound(path) => path.clone(),
+        }
+    }
+
+    /// The file that holds this page, relative to the site root (`model/x~0/index.html`);
+    /// query parameters are not part of it.
+    pub fn file(&self) -> String {
+        let href = self.href();
+        let path = href.split('?').next().unwrap_or_default();
+        match path {
+            "./" => "index.html".into(),
+            path => format!("{path}index.html"),
+        }
+    }
+
+    /// How many folders deep the page's file is: 0 for the home page, 2 for `model/x/`.
+    pub fn depth(&self) -> usize {
+        self.file().matches('/').count()
+    }
+
+    /// The same page as it is prerendered: what the page shows before its URL's query and the
+    /// browser's storage are applied (an empty search, the profile's default source).
+    pub fn prerendered(&self) -> Route {
+        match self {
+            Route::Explore(_) => Route::Explore(Query::default()),
+            Route::Profile { id, .. } => Route::Profile {
+                id: id.clone(),
+                from: None,
+            },
+            other => other.clone(),
         }
     }
 
     /// The document title for this route.
     pub fn title(&self) -> String {
         let page = match self {
-            Route::Home => return "CRIS Atlas".into(),
-            Route::Explore(_) => "Explore",
+            Route::Home => return "CRIS Atlas: Amazon Bedrock cross-Region inference".into(),
+            Route::Explore(_) => "Explore models and profiles",
             Route::Concepts(_) => "Concepts",
             Route::Data => "Data sources",
-            Route::Plan => "Plan",
+            Route::Plan => "Plan workloads",
             Route::Model(id) => return format!("Model {id} · CRIS Atlas"),
             Route::Profile { id, .. } => return format!("Profile {id} · CRIS Atlas"),
             Route::Region(code) => return format!("Region {code} · CRIS Atlas"),
@@ -140,14 +186,8 @@ impl Route {
     }
 }
 
-/// An ID as one path segment: percent-encoded, `:` included, so IDs such as
-/// `anthropic.claude-sonnet-4-5-20250929-v1:0` survive any URL handling.
-fn segment(id: &str) -> String {
-    percent_encode(id).replace(':', "%3A").replace(',', "%2C")
-}
-
 /// The decoded value of `key` in a query string, if present and not empty.
-fn param(query: &str, key: &str) -> Option<String> {
+pub fn param(query: &str, key: &str) -> Option<String> {
     query
         .split('&')
         .filter_map(|pair| pair.split_once('='))
@@ -162,4 +202,12 @@ fn bench_factor(query: &str) -> Option<u8> {
     param(query, "bench")
         .and_then(|v| v.parse::<u8>().ok())
         .filter(|f| (2..=MAX_FACTOR).contains(f))
+}
+
+/// Where a link of the first version (`#/explore?q=…` on the site root) now lives, relative to
+/// the site root; `None` when the URL is not such a link.
+pub fn legacy_redirect(relative_url: &str, hash: &str) -> Option<String> {
+    let on_root = matches!(relative_url, "" | "index.html");
+    let path = hash.strip_prefix("#/")?;
+    (on_root && !path.is_empty()).then(|| Route::from_hash(hash).href())
 }

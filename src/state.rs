@@ -52,6 +52,9 @@ pub struct PlanState {
     pub storage_problem: Option<String>,
     /// The saved plan could not be read: it stays in storage until the user saves a workload.
     unreadable: bool,
+    /// Storage has been read: before that the page shows the empty plan it was prerendered
+    /// with, and nothing is saved.
+    loaded: bool,
     catalog: CatalogRef,
 }
 
@@ -62,6 +65,8 @@ pub enum PlanMsg {
     Act(Action<'static>),
     /// The outcome of saving.
     Stored(Option<String>),
+    /// What storage held when the page started.
+    Loaded(Box<PlanState>),
 }
 
 impl Reducible for PlanState {
@@ -86,6 +91,7 @@ impl Reducible for PlanState {
                 })
             }
             PlanMsg::Stored(_) => self,
+            PlanMsg::Loaded(state) => Rc::new(*state),
         }
     }
 }
@@ -124,6 +130,7 @@ fn load(catalog: CatalogRef) -> PlanState {
         planner,
         storage_problem,
         unreadable,
+        loaded: true,
         catalog,
     }
 }
@@ -203,23 +210,40 @@ impl PlanHandle {
     }
 }
 
-/// The plan, loaded from and saved to browser storage.
+/// The plan, loaded from and saved to browser storage. The first render is the empty plan the
+/// page was prerendered with; storage is read once the page is hydrated.
 #[hook]
 pub fn use_plan(catalog: CatalogRef) -> PlanHandle {
-    let state = use_reducer(move || load(catalog));
+    let state = use_reducer(move || PlanState {
+        planner: Planner::default(),
+        storage_problem: None,
+        unreadable: false,
+        loaded: false,
+        catalog,
+    });
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            state.dispatch(PlanMsg::Loaded(Box::new(load(catalog))))
+        });
+    }
     {
         let state = state.clone();
         // Saves whenever the plan file would change, not on selection or wizard moves.
-        use_effect_with(state.planner.plan(), move |plan| {
-            if state.unreadable && plan.workloads.is_empty() {
-                // Keep the unreadable plan, and its report, until the user saves a workload.
-                return;
-            }
-            let problem = crate::browser::storage_set(PLAN_KEY, &plan.to_json())
+        use_effect_with(
+            (state.planner.plan(), state.loaded),
+            move |(plan, loaded)| {
+                if !*loaded || state.unreadable && plan.workloads.is_empty() {
+                    // Nothing read yet; or the unreadable plan and its report stay until the user
+                    // saves a workload.
+                    return;
+                }
+                let problem = crate::browser::storage_set(PLAN_KEY, &plan.to_json())
                 .err()
                 .map(|e| format!("The plan could not be saved: {e}. It will be lost on reload; download it to keep it."));
-            state.dispatch(PlanMsg::Stored(problem));
-        });
+                state.dispatch(PlanMsg::Stored(problem));
+            },
+        );
     }
     PlanHandle { state }
 }

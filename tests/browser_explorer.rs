@@ -1,6 +1,7 @@
 //! Browser tests of the explorer in headless Chromium: search, the residency filter, the profile
 //! page's warnings and route map, the URL round trip of every filter, copy and CSV download, and
-//! the benchmark aid. A fresh app per test, driven through real DOM events.
+//! the benchmark aid. Each test opens a page as a visitor does (prerendered, then hydrated) and
+//! drives it through real DOM events.
 #![cfg(target_arch = "wasm32")]
 
 mod browser_support;
@@ -10,7 +11,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const US_SONNET: &str = "#/profile/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0";
+const US_SONNET: &str = "profile/us.anthropic.claude-sonnet-4-5-20250929-v1~0/";
 
 fn ways() -> Vec<String> {
     find_all("way")
@@ -21,24 +22,28 @@ fn ways() -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn search_narrows_to_one_model_which_links_to_its_page() {
-    mount("#/explore").await;
+    mount("explore/").await;
     type_into("search", "sonnet 4.5 anthropic.claude-sonnet-4-5-2025").await;
     assert_count("model-row", 1);
     assert_eq!(
         find("model-row").get_attribute("data-model-id").as_deref(),
         Some("anthropic.claude-sonnet-4-5-20250929-v1:0")
     );
-    go("#/model/anthropic.claude-sonnet-4-5-20250929-v1%3A0").await;
-    assert!(try_find("model-matrix").is_some());
-    assert!(text("model-matrix").contains("not offered"));
-    assert!(!find_all("matrix-row").is_empty());
+    // The row links to the model's own page (a static page, tested end to end).
+    let link = find("model-row")
+        .query_selector("[data-testid=\"model-link\"]")
+        .ok()
+        .flatten()
+        .and_then(|a| a.get_attribute("href"))
+        .unwrap_or_default();
+    assert_eq!(link, "model/anthropic.claude-sonnet-4-5-20250929-v1~0/");
 }
 
 #[wasm_bindgen_test]
 async fn processes_only_within_japan_shows_jp_profiles_and_no_global_one() {
-    mount("#/explore").await;
+    mount("explore/").await;
     choose("within", "country:JP").await;
-    assert_eq!(hash(), "#/explore?within=country:JP");
+    assert_eq!(url(), "explore/?within=country:JP");
     let ways = ways();
     assert!(ways.iter().any(|w| w == "jp"), "{ways:?}");
     assert!(!ways.iter().any(|w| w == "global"), "{ways:?}");
@@ -48,10 +53,11 @@ async fn processes_only_within_japan_shows_jp_profiles_and_no_global_one() {
 #[wasm_bindgen_test]
 async fn the_us_profile_called_from_ca_central_1_warns_that_data_leaves_canada() {
     mount(US_SONNET).await;
-    assert!(try_find("choose-source").is_some());
-    assert_count("route-line", 0);
+    // The page starts from the profile's usual source, us-east-1.
+    assert!(text("default-source").contains("us-east-1"));
+    assert_count("route-line", 3);
     choose("source-select", "ca-central-1").await;
-    assert_eq!(hash(), format!("{US_SONNET}?from=ca-central-1"));
+    assert_eq!(url(), format!("{US_SONNET}?from=ca-central-1"));
     let warnings = text("source-warnings");
     assert!(warnings.contains("data leaves Canada"), "{warnings}");
     assert!(text("source-countries").contains("United States of America"));
@@ -89,8 +95,8 @@ async fn the_map_draws_one_route_line_per_destination() {
 
 #[wasm_bindgen_test]
 async fn every_filter_survives_the_url_round_trip() {
-    let url = "#/explore?q=claude&provider=Anthropic&option=us&from=ca-central-1&within=geo:EU&lifecycle=active&modality=IMAGE";
-    mount(url).await;
+    let address = "explore/?q=claude&provider=Anthropic&option=us&from=ca-central-1&within=geo:EU&lifecycle=active&modality=IMAGE";
+    mount(address).await;
     // Rows: select, value read back from the URL.
     let rows = [
         ("provider", "Anthropic"),
@@ -109,12 +115,12 @@ async fn every_filter_survives_the_url_round_trip() {
     assert!(text("result-count").contains("filter"));
     choose("within", "").await;
     assert_eq!(
-        hash(),
-        "#/explore?q=claude&provider=Anthropic&option=us&from=ca-central-1&lifecycle=active&modality=IMAGE"
+        self::url(),
+        "explore/?q=claude&provider=Anthropic&option=us&from=ca-central-1&lifecycle=active&modality=IMAGE"
     );
     assert!(!find_all("model-row").is_empty());
     back().await;
-    assert_eq!(hash(), url);
+    assert_eq!(url(), address);
     assert_eq!(value_of("within"), "geo:EU");
 }
 
@@ -132,14 +138,14 @@ async fn copying_an_id_reports_the_outcome_without_failing() {
 
 #[wasm_bindgen_test]
 async fn downloading_the_csv_shows_no_error() {
-    mount("#/explore?q=nova").await;
+    mount("explore/?q=nova").await;
     click("download-csv").await;
     assert!(try_find("error-panel").is_none());
 }
 
 #[wasm_bindgen_test]
 async fn the_benchmark_aid_keeps_its_factor_while_typing() {
-    mount("#/explore?bench=10").await;
+    mount("explore/?bench=10").await;
     assert!(try_find("bench-note").is_some());
     // Ten times the catalog is more than one page of rows.
     assert_count("model-row", 200);
@@ -149,5 +155,5 @@ async fn the_benchmark_aid_keeps_its_factor_while_typing() {
     assert_count("model-row", models * 10);
     type_into("search", "claude-sonnet-4-5-2025").await;
     assert_count("model-row", 10);
-    assert_eq!(hash(), "#/explore?bench=10&q=claude-sonnet-4-5-2025");
+    assert_eq!(url(), "explore/?bench=10&q=claude-sonnet-4-5-2025");
 }

@@ -60,7 +60,7 @@ async fn walk_wizard(a: &Answers<'_>) {
 #[wasm_bindgen_test]
 async fn three_workloads_get_their_recommendations_and_comparisons() {
     clear_storage();
-    mount("#/plan").await;
+    mount("plan/").await;
     assert!(try_find("plan-empty").is_some());
 
     walk_wizard(&Answers {
@@ -133,22 +133,18 @@ async fn three_workloads_get_their_recommendations_and_comparisons() {
         .collect();
     assert_eq!(
         options,
-        [
-            "Geographic (EU)",
-            "No eligible option",
-            "In-Region"
-        ]
+        ["Geographic (EU)", "No eligible option", "In-Region"]
     );
 
     // The plan survives a reload.
-    mount("#/plan").await;
+    mount("plan/").await;
     assert_count("plan-row", 3);
 }
 
 #[wasm_bindgen_test]
 async fn a_step_with_problems_cannot_be_left_and_back_keeps_answers() {
     clear_storage();
-    mount("#/plan").await;
+    mount("plan/").await;
     click("plan-add").await;
     click("wz-next").await;
     assert!(text("wz-step").contains("Step 1 of 6"));
@@ -171,7 +167,7 @@ async fn a_step_with_problems_cannot_be_left_and_back_keeps_answers() {
 #[wasm_bindgen_test]
 async fn the_result_updates_live_while_editing() {
     clear_storage();
-    mount("#/plan").await;
+    mount("plan/").await;
     walk_wizard(&Answers {
         name: "Live",
         filter: "nova lite",
@@ -210,7 +206,7 @@ async fn delete_can_be_undone_and_duplicate_copies() {
         cris_atlas::state::PLAN_KEY,
         r#"{"version":1,"workloads":[{"name":"One","model_id":"amazon.nova-lite-v1:0","source_region":"us-east-1","residency":{"kind":"none"},"traffic":"steady","sla":"best_effort"}]}"#,
     );
-    mount("#/plan").await;
+    mount("plan/").await;
     assert_count("plan-row", 1);
     click("plan-duplicate").await;
     assert_count("plan-row", 2);
@@ -226,7 +222,7 @@ async fn delete_can_be_undone_and_duplicate_copies() {
 async fn an_unreadable_saved_plan_is_reported_and_kept() {
     clear_storage();
     put_storage(cris_atlas::state::PLAN_KEY, "{ this is not a plan");
-    mount("#/plan").await;
+    mount("plan/").await;
     assert!(text("error-panel").contains("could not be read"));
     assert_eq!(
         get_storage(cris_atlas::state::UNREADABLE_KEY).as_deref(),
@@ -238,7 +234,7 @@ async fn an_unreadable_saved_plan_is_reported_and_kept() {
 #[wasm_bindgen_test]
 async fn a_pasted_plan_with_an_error_names_the_field_and_keeps_the_text() {
     clear_storage();
-    mount("#/plan").await;
+    mount("plan/").await;
     let bad = r#"{"version":1,"workloads":[{"name":"X","model_id":"acme.none","source_region":"us-east-1","residency":{"kind":"none"},"traffic":"steady","sla":"best_effort"}]}"#;
     type_into("plan-paste", bad).await;
     click("plan-import").await;

@@ -83,7 +83,7 @@ fn recommend_prints_the_documented_json() {
         .iter()
         .all(|r| r["source"]
             .as_str()
-            .is_some_and(|s| s.starts_with("https://") || s.starts_with("#/concepts/"))));
+            .is_some_and(|s| s.starts_with("https://") || s.starts_with("concepts/"))));
     let canada = &report["workloads"][1];
     assert_eq!(canada["recommendation"]["option"], "none");
     assert_eq!(canada["recommendation"]["profile_id"], Value::Null);

@@ -148,12 +148,13 @@ fn every_filter_round_trips_through_the_url() {
         modality: Some("IMAGE".into()),
     };
     let route = Route::Explore(query);
-    let hash = route.to_hash();
+    let href = route.href();
     assert!(
-        hash.starts_with("#/explore?q=claude%20sonnet%20%26%20co&"),
-        "{hash}"
+        href.starts_with("explore/?q=claude%20sonnet%20%26%20co&"),
+        "{href}"
     );
-    assert_eq!(Route::from_hash(&hash), route);
+    let (path, query) = href.split_once('?').unwrap();
+    assert_eq!(Route::from_path(path, query), route);
 }
 
 #[test]
@@ -170,7 +171,7 @@ fn routes_parse_from_hashes() {
             Route::Concepts(Some("residency".into())),
         ),
         ("#/data", Route::Data),
-        ("#/nowhere", Route::NotFound("/nowhere".into())),
+        ("#/nowhere", Route::NotFound("nowhere".into())),
         (
             "#/model/amazon.nova-lite-v1%3A0",
             Route::Model(cris_atlas::domain::ids::ModelId::new(

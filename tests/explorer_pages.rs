@@ -620,32 +620,49 @@ fn the_benchmark_catalog_replicates_models_and_profiles_with_valid_ids() {
 
 // ---- routes ----
 
+/// The route of a URL relative to the site root.
+fn parse(href: &str) -> Route {
+    let (path, query) = href.split_once('?').unwrap_or((href, ""));
+    Route::from_path(path, query)
+}
+
 #[test]
-fn the_new_routes_round_trip_with_encoded_ids() {
-    // Rows: route, its hash.
+fn page_urls_round_trip_with_ids_as_file_names() {
+    // Rows: route, its URL relative to the site root, its file.
     let rows = [
         (
             Route::Model(ModelId::new(SONNET)),
-            "#/model/anthropic.claude-sonnet-4-5-20250929-v1%3A0".to_owned(),
+            "model/anthropic.claude-sonnet-4-5-20250929-v1~0/",
+            "model/anthropic.claude-sonnet-4-5-20250929-v1~0/index.html",
         ),
         (
             Route::Profile {
                 id: ProfileId::new(format!("us.{SONNET}")),
                 from: Some(RegionCode::new("ca-central-1")),
             },
-            "#/profile/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0?from=ca-central-1".into(),
+            "profile/us.anthropic.claude-sonnet-4-5-20250929-v1~0/?from=ca-central-1",
+            "profile/us.anthropic.claude-sonnet-4-5-20250929-v1~0/index.html",
         ),
         (
             Route::Profile {
                 id: ProfileId::new("jp.x"),
                 from: None,
             },
-            "#/profile/jp.x".into(),
+            "profile/jp.x/",
+            "profile/jp.x/index.html",
         ),
         (
             Route::Region(RegionCode::new("eu-central-1")),
-            "#/region/eu-central-1".into(),
+            "region/eu-central-1/",
+            "region/eu-central-1/index.html",
         ),
+        (Route::Home, "./", "index.html"),
+        (
+            Route::Concepts(Some("residency".into())),
+            "concepts/residency/",
+            "concepts/residency/index.html",
+        ),
+        #[cfg(feature = "bench")]
         (
             Route::ExploreBench {
                 factor: 10,
@@ -654,20 +671,49 @@ fn the_new_routes_round_trip_with_encoded_ids() {
                     ..Query::default()
                 },
             },
-            "#/explore?bench=10&q=nova".into(),
+            "explore/?bench=10&q=nova",
+            "explore/index.html",
         ),
     ];
-    for (route, hash) in rows {
-        assert_eq!(route.to_hash(), hash);
-        assert_eq!(Route::from_hash(&hash), route, "{hash}");
+    for (route, href, file) in rows {
+        assert_eq!(route.href(), href);
+        assert_eq!(route.file(), file);
+        assert_eq!(parse(href), route, "{href}");
     }
     // Out-of-range benchmark factors are ignored, as any unknown parameter.
-    for hash in [
-        "#/explore?bench=1",
-        "#/explore?bench=99",
-        "#/explore?bench=x",
-    ] {
-        assert_eq!(Route::from_hash(hash), Route::Explore(Query::default()));
+    for href in ["explore/?bench=1", "explore/?bench=99", "explore/?bench=x"] {
+        assert_eq!(parse(href), Route::Explore(Query::default()));
+    }
+}
+
+#[test]
+fn links_of_the_first_version_redirect_to_their_pages() {
+    use cris_atlas::route::legacy_redirect;
+    // Rows: URL relative to the site root, fragment, where it now lives (None: stay).
+    let rows = [
+        ("", "#/explore?q=nova", Some("explore/?q=nova")),
+        (
+            "index.html",
+            "#/model/amazon.nova-lite-v1%3A0",
+            Some("model/amazon.nova-lite-v1~0/"),
+        ),
+        (
+            "",
+            "#/profile/us.amazon.nova-lite-v1:0?from=us-east-1",
+            Some("profile/us.amazon.nova-lite-v1~0/?from=us-east-1"),
+        ),
+        ("", "#/concepts/residency", Some("concepts/residency/")),
+        ("", "#/", None),
+        ("", "#main", None),
+        ("", "", None),
+        ("explore/", "#/plan", None),
+    ];
+    for (url, hash, expected) in rows {
+        assert_eq!(
+            legacy_redirect(url, hash).as_deref(),
+            expected,
+            "{url}{hash}"
+        );
     }
 }
 
@@ -694,7 +740,7 @@ async fn the_model_page_renders_the_matrix_as_a_real_table() {
     assert!(html.contains(&source.url));
     assert!(html.contains(&format!("as of {}", model.as_of)));
     assert!(html.contains(
-        "href=\"#/profile/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0?from=ca-central-1\""
+        "href=\"profile/us.anthropic.claude-sonnet-4-5-20250929-v1~0/?from=ca-central-1\""
     ));
     assert!(html.contains(r#"tabindex="0" role="region""#));
 }
@@ -732,15 +778,22 @@ async fn the_profile_page_warns_draws_and_lists_iam_for_the_chosen_source() {
 }
 
 #[tokio::test]
-async fn the_profile_page_without_a_source_asks_for_one() {
+async fn the_profile_page_without_a_source_shows_its_usual_source() {
     let html = render(Route::Profile {
         id: ProfileId::new(format!("jp.{SONNET}")),
         from: None,
     })
     .await;
-    assert!(html.contains(r#"data-testid="choose-source""#));
-    assert_eq!(count(&html, r#"data-testid="route-line""#), 0);
+    assert!(html.contains("Showing ap-northeast-1, the source Region most of its routes share"));
+    assert_eq!(count(&html, r#"data-testid="route-line""#), 2);
     assert!(!html.contains("data leaves"));
+    // us. from Canada is the exception, not the usual route: the page starts from us-east-1.
+    let us = render(Route::Profile {
+        id: ProfileId::new(format!("us.{SONNET}")),
+        from: None,
+    })
+    .await;
+    assert!(us.contains("Showing us-east-1,"), "the usual route");
     let jp = render(Route::Profile {
         id: ProfileId::new(format!("jp.{SONNET}")),
         from: Some(RegionCode::new("ap-northeast-3")),
@@ -803,9 +856,9 @@ async fn the_region_page_lists_what_can_and_cannot_be_called() {
     assert!(html.contains("leaves Canada"));
     assert!(html.contains(r#"data-testid="unreachable-list""#));
     assert!(html.contains(
-        "href=\"#/profile/global.anthropic.claude-sonnet-4-5-20250929-v1%3A0?from=ca-central-1\""
+        "href=\"profile/global.anthropic.claude-sonnet-4-5-20250929-v1~0/?from=ca-central-1\""
     ));
-    assert!(html.contains("href=\"#/explore?from=ca-central-1\""));
+    assert!(html.contains("href=\"explore/?from=ca-central-1\""));
 }
 
 #[tokio::test]
@@ -816,9 +869,9 @@ async fn explore_links_results_and_offers_the_csv() {
         ..Query::default()
     };
     let html = render(Route::Explore(query)).await;
-    assert!(html.contains("href=\"#/model/anthropic.claude-sonnet-4-5-20250929-v1%3A0\""));
+    assert!(html.contains("href=\"model/anthropic.claude-sonnet-4-5-20250929-v1~0/\""));
     assert!(html.contains(
-        "href=\"#/profile/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0?from=ca-central-1\""
+        "href=\"profile/us.anthropic.claude-sonnet-4-5-20250929-v1~0/?from=ca-central-1\""
     ));
     assert!(html.contains(r#"data-testid="download-csv""#));
 }

@@ -97,9 +97,9 @@ async fn data_page_lists_sources_disagreements_and_gaps() {
 
 #[tokio::test]
 async fn unknown_routes_render_the_not_found_page() {
-    let html = render(Route::from_hash("#/no/such/page")).await;
+    let html = render(Route::from_path("no/such/page/", "")).await;
     assert!(html.contains("Page not found"));
-    assert!(html.contains("/no/such/page"));
+    assert!(html.contains("no/such/page/"));
 }
 
 #[tokio::test]
@@ -149,7 +149,7 @@ async fn the_recommendation_card_shows_the_id_reasons_and_sources() {
     ));
     assert!(html.contains("eu-west-3 (France)"));
     assert!(html.contains("https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html"));
-    assert!(html.contains("#/concepts/choice"));
+    assert!(html.contains("concepts/choice/"));
     assert!(html
         .contains("Global profile (global.anthropic.claude-sonnet-4-5-20250929-v1:0) ruled out"));
     assert!(html.contains("Copy ID"));

@@ -1,4 +1,6 @@
 //! A button that copies a text to the clipboard and says, in a live region, whether it worked.
+//! The text is also in its `data-copy` attribute, so on a static page (not hydrated) the
+//! module's small enhancer ([`crate::browser::enhance_copy_buttons`]) makes it work.
 
 use yew::prelude::*;
 
@@ -49,7 +51,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     html! {
         <span class="copy">
             <button type="button" class="copy-button" {onclick} data-testid={props.testid.clone()}
-                    aria-label={name}>
+                    aria-label={name} data-copy={props.text.clone()}>
                 { props.label.clone() }
             </button>
             <span class="copy-status" role="status" aria-live="polite"

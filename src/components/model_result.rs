@@ -45,7 +45,7 @@ pub fn ModelResult(props: &ModelResultProps) -> Html {
         <>
             <div class="result-head">
                 <h2 class="result-name">
-                    <a href={Route::Model(model.id.clone()).to_hash()} data-testid="model-link">{ &model.name }</a>
+                    <a href={Route::Model(model.id.clone()).href()} data-testid="model-link">{ &model.name }</a>
                 </h2>
                 <span class="provider">{ &model.provider }</span>
                 { lifecycle }
@@ -65,7 +65,7 @@ pub fn ModelResult(props: &ModelResultProps) -> Html {
                             <li class="way way-in-region" data-testid="way" data-way="in-region">
                                 <span class="way-kind">{ "In-Region" }</span>{ " " }
                                 if let Some(source) = from {
-                                    <a href={Route::Region(source.clone()).to_hash()}>{ detail }</a>
+                                    <a href={Route::Region(source.clone()).href()}>{ detail }</a>
                                 } else {
                                     { detail }
                                 }
@@ -87,7 +87,7 @@ pub fn ModelResult(props: &ModelResultProps) -> Html {
                             }
                             None => format!("from {} source Regions", profile.sources().len()),
                         };
-                        let href = Route::Profile { id: profile.id.clone(), from: from.cloned() }.to_hash();
+                        let href = Route::Profile { id: profile.id.clone(), from: from.cloned() }.href();
                         html! {
                             <li class={classes!("way", if profile.scope.is_global() { "way-global" } else { "way-geo" })}
                                 data-testid="way" data-way={profile.scope.to_string()}>

@@ -18,7 +18,7 @@ pub fn SiteFooter(props: &SiteFooterProps) -> Html {
                 { "Catalog as of " }
                 <time datetime={props.as_of.clone()} data-testid="footer-as-of">{ props.as_of.clone() }</time>
                 { ". Everything runs in your browser; nothing you type leaves this page. " }
-                <a href="#/data">{ "Data sources" }</a>
+                <a href="data/">{ "Data sources" }</a>
             </p>
         </footer>
     }

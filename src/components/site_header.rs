@@ -25,12 +25,12 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
         |target: &Route| std::mem::discriminant(target) == std::mem::discriminant(&props.route);
     html! {
         <header class="site-header">
-            <a class="brand" href="#/">{ "CRIS Atlas" }</a>
+            <a class="brand" href="./">{ "CRIS Atlas" }</a>
             <nav aria-label="Main">
                 <ul>
                     { for links.iter().map(|(target, label)| html! {
                         <li>
-                            <a href={target.to_hash()}
+                            <a href={target.href()}
                                aria-current={current(target).then_some("page")}>
                                 { *label }
                             </a>

@@ -37,7 +37,23 @@ pub enum Cite {
 }
 
 impl Cite {
-    /// Where the source can be read: an absolute URL, or a hash route inside the app.
+    /// The Concepts sections, in page order.
+    pub const CONCEPTS: [Cite; 4] = [
+        Cite::ConceptSourceDestination,
+        Cite::ConceptOptions,
+        Cite::ConceptResidency,
+        Cite::ConceptChoice,
+    ];
+
+    /// For a Concepts section, its ID (`residency`).
+    pub fn concept_id(self) -> Option<&'static str> {
+        self.href()
+            .strip_prefix("concepts/")
+            .map(|rest| rest.trim_end_matches('/'))
+    }
+
+    /// Where the source can be read: an absolute URL, or a page of the app relative to its site
+    /// root (`concepts/residency/`).
     pub fn href(self) -> &'static str {
         match self {
             Cite::CrossRegionInference => {
@@ -65,10 +81,10 @@ impl Cite {
             }
             Cite::Mantle => "https://docs.aws.amazon.com/bedrock/latest/userguide/bedrock-mantle.html",
             Cite::Customization => "https://docs.aws.amazon.com/bedrock/latest/userguide/custom-models.html",
-            Cite::ConceptSourceDestination => "#/concepts/source-destination",
-            Cite::ConceptOptions => "#/concepts/options",
-            Cite::ConceptResidency => "#/concepts/residency",
-            Cite::ConceptChoice => "#/concepts/choice",
+            Cite::ConceptSourceDestination => "concepts/source-destination/",
+            Cite::ConceptOptions => "concepts/options/",
+            Cite::ConceptResidency => "concepts/residency/",
+            Cite::ConceptChoice => "concepts/choice/",
         }
     }
 

@@ -355,3 +355,14 @@ pub fn routing_markdown(catalog: &Catalog, profile: &Profile) -> String {
     }
     out
 }
+
+/// The source Region a profile's page shows first: the first, by code, of the sources that
+/// share the most common destination list (the profile's usual routing, not an exception such
+/// as `us.` called from Canada).
+pub fn default_source(profile: &Profile) -> Option<&RegionCode> {
+    profile
+        .routes
+        .iter()
+        .max_by(|a, b| a.from.len().cmp(&b.from.len()).then(b.from.cmp(&a.from)))
+        .and_then(|route| route.from.iter().min())
+}

@@ -213,7 +213,7 @@ pub fn Explore(props: &ExploreProps) -> Html {
         .flat_map(|m| m.input_modalities.iter().chain(&m.output_modalities))
         .map(String::as_str)
         .collect();
-    let clear = props.route_of.emit(Query::default()).to_hash();
+    let clear = props.route_of.emit(Query::default()).href();
     html! {
         <>
             <h1>{ "Explore models and profiles" }</h1>

@@ -29,15 +29,15 @@ pub fn Home(props: &HomeProps) -> Html {
                 { "Decide how to call a foundation model on Amazon Bedrock: through a global or geographic cross-Region inference profile, on demand in one Region, or on Provisioned Throughput. Per source Region, see exactly where a prompt may be processed and whether that meets your data-residency obligation." }
             </p>
             <div class="entry-points">
-                <a class="entry" href={Route::Explore(Query::default()).to_hash()} data-testid="entry-explore">
+                <a class="entry" href={Route::Explore(Query::default()).href()} data-testid="entry-explore">
                     <strong>{ "Explore profiles and models" }</strong>
                     <span>{ "Search every model, see each profile's destinations per source Region." }</span>
                 </a>
-                <a class="entry" href={Route::Plan.to_hash()} data-testid="entry-plan">
+                <a class="entry" href={Route::Plan.href()} data-testid="entry-plan">
                     <strong>{ "Plan workloads" }</strong>
                     <span>{ "Describe each workload and get a recommendation you can defend, with every option compared." }</span>
                 </a>
-                <a class="entry" href={Route::Concepts(None).to_hash()}>
+                <a class="entry" href={Route::Concepts(None).href()}>
                     <strong>{ "Learn the concepts" }</strong>
                     <span>{ "Source and destination Regions, geographic and global profiles, residency." }</span>
                 </a>
@@ -52,7 +52,7 @@ pub fn Home(props: &HomeProps) -> Html {
             </dl>
             <p>
                 { "Every fact carries its source and date; see " }
-                <a href={Route::Data.to_hash()}>{ "data sources" }</a>
+                <a href={Route::Data.href()}>{ "data sources" }</a>
                 { " for what is known to be missing and where sources disagree." }
             </p>
         </>

@@ -35,7 +35,7 @@ pub fn ModelPage(props: &ModelPageProps) -> Html {
                 <ErrorPanel title="No such model in the catalog"
                     message={AttrValue::from(format!("The catalog has no model with the ID {}.", props.id))}
                     hint="Search for it in the explorer: IDs change between model versions." />
-                <p><a href="#/explore">{ "Explore every model" }</a></p>
+                <p><a href="explore/">{ "Explore every model" }</a></p>
             </>
         };
     };
@@ -44,7 +44,7 @@ pub fn ModelPage(props: &ModelPageProps) -> Html {
     html! {
         <>
             <nav aria-label="Breadcrumb" class="breadcrumb">
-                <a href="#/explore">{ "Explore" }</a>{ " › " }<span aria-current="page">{ &model.name }</span>
+                <a href="explore/">{ "Explore" }</a>{ " › " }<span aria-current="page">{ &model.name }</span>
             </nav>
             <h1>{ &model.name }</h1>
             <p class="id-line">
@@ -100,7 +100,7 @@ fn region_list(regions: &[RegionCode]) -> Html {
             { for regions.iter().enumerate().map(|(i, r)| html! {
                 <>
                     if i > 0 { { ", " } }
-                    <a href={Route::Region(r.clone()).to_hash()}>{ r.as_str() }</a>
+                    <a href={Route::Region(r.clone()).href()}>{ r.as_str() }</a>
                 </>
             }) }
         </>
@@ -119,7 +119,7 @@ fn matrix_table(matrix: &ModelMatrix<'_>) -> Html {
                                 { c.label() }
                                 if let Way::Profile(p) = c {
                                     <br />
-                                    <a class="column-id" href={Route::Profile { id: p.id.clone(), from: None }.to_hash()}>
+                                    <a class="column-id" href={Route::Profile { id: p.id.clone(), from: None }.href()}>
                                         <code>{ format!("{}.", p.scope) }</code>
                                     </a>
                                 }
@@ -131,7 +131,7 @@ fn matrix_table(matrix: &ModelMatrix<'_>) -> Html {
                     { for matrix.rows.iter().map(|row| html! {
                         <tr data-testid="matrix-row" data-source={row.source.code.to_string()}>
                             <th scope="row">
-                                <a href={Route::Region(row.source.code.clone()).to_hash()}>{ row.source.code.as_str() }</a>
+                                <a href={Route::Region(row.source.code.clone()).href()}>{ row.source.code.as_str() }</a>
                                 <span class="region-name">{ &row.source.name }</span>
                             </th>
                             { for row.cells.iter().zip(&matrix.columns).map(|(cell, column)| matrix_cell(cell, column, &row.source.code)) }
@@ -157,7 +157,7 @@ fn matrix_cell(cell: &Cell<'_>, column: &Way<'_>, source: &RegionCode) -> Html {
     let head = match column {
         Way::InRegion => html! { <span class="cell-count">{ "in this Region" }</span> },
         Way::Profile(p) => html! {
-            <a class="cell-count" href={Route::Profile { id: p.id.clone(), from: Some(source.clone()) }.to_hash()}
+            <a class="cell-count" href={Route::Profile { id: p.id.clone(), from: Some(source.clone()) }.href()}
                aria-label={format!("{count}: {} called from {source}", p.id)}>
                 { count.clone() }
             </a>

@@ -17,8 +17,8 @@ pub fn NotFound(props: &NotFoundProps) -> Html {
             <h1>{ "Page not found" }</h1>
             <p data-testid="not-found">
                 { "Nothing lives at " }<code>{ props.path.clone() }</code>{ ". " }
-                <a href="#/">{ "Go to the home page" }</a>{ " or " }
-                <a href="#/explore">{ "explore the catalog" }</a>{ "." }
+                <a href="./">{ "Go to the home page" }</a>{ " or " }
+                <a href="explore/">{ "explore the catalog" }</a>{ "." }
             </p>
         </>
     }

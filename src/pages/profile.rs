@@ -8,7 +8,8 @@ use crate::components::route_map::RouteMap;
 use crate::domain::cite::Cite;
 use crate::domain::ids::{ProfileId, RegionCode};
 use crate::domain::profile_page::{
-    profile_detail, routing_markdown, Destination, ProfileDetail, Selected, SourceRouting, Trap,
+    default_source, profile_detail, routing_markdown, Destination, ProfileDetail, Selected,
+    SourceRouting, Trap,
 };
 use crate::route::Route;
 use crate::state::{CatalogRef, Navigate};
@@ -41,19 +42,18 @@ pub fn ProfilePage(props: &ProfilePageProps) -> Html {
                 <ErrorPanel title="No such inference profile in the catalog"
                     message={AttrValue::from(format!("The catalog has no profile with the ID {}.", props.id))}
                     hint="Search for the model in the explorer to see the profiles it has." />
-                <p><a href="#/explore">{ "Explore every model" }</a></p>
+                <p><a href="explore/">{ "Explore every model" }</a></p>
             </>
         };
     };
-    let detail = profile_detail(catalog.0, profile, props.from.as_ref());
+    // Without a source in the URL, the page shows the profile's default source (the one it
+    // is prerendered with).
+    let from = props.from.as_ref().or_else(|| default_source(profile));
+    let detail = profile_detail(catalog.0, profile, from);
     let model_name = detail
         .model
         .map_or(profile.model.as_str(), |m| m.name.as_str());
-    let kind = if profile.scope.is_global() {
-        "Global profile".to_owned()
-    } else {
-        format!("{} geographic profile", profile.scope.label())
-    };
+    let kind = profile.scope.option_label();
     let onchange = {
         let id = props.id.clone();
         let on_navigate = props.on_navigate.clone();
@@ -101,8 +101,8 @@ pub fn ProfilePage(props: &ProfilePageProps) -> Html {
     html! {
         <>
             <nav aria-label="Breadcrumb" class="breadcrumb">
-                <a href="#/explore">{ "Explore" }</a>{ " › " }
-                <a href={Route::Model(profile.model.clone()).to_hash()}>{ model_name }</a>{ " › " }
+                <a href="explore/">{ "Explore" }</a>{ " › " }
+                <a href={Route::Model(profile.model.clone()).href()}>{ model_name }</a>{ " › " }
                 <span aria-current="page">{ kind.clone() }</span>
             </nav>
             <h1>{ format!("{model_name}: {kind}") }</h1>
@@ -111,7 +111,7 @@ pub fn ProfilePage(props: &ProfilePageProps) -> Html {
                 <CopyButton text={AttrValue::from(profile.id.to_string())} label="Copy ID" testid="copy-id" />
             </p>
             <dl class="facts">
-                <div><dt>{ "Model" }</dt><dd><a href={Route::Model(profile.model.clone()).to_hash()}>{ model_name }</a></dd></div>
+                <div><dt>{ "Model" }</dt><dd><a href={Route::Model(profile.model.clone()).href()}>{ model_name }</a></dd></div>
                 <div><dt>{ "Source Regions" }</dt><dd>{ detail.sources.len() }</dd></div>
                 <div><dt>{ "May process in" }</dt><dd data-testid="profile-countries">{ detail.countries.join(", ") }</dd></div>
                 <div>
@@ -131,7 +131,6 @@ pub fn ProfilePage(props: &ProfilePageProps) -> Html {
                 <div class="field source-field">
                     <label for="source">{ "Source Region (where your application calls Bedrock)" }</label>
                     <select id="source" data-testid="source-select" {onchange}>
-                        <option value="" selected={chosen.is_none()}>{ "Choose a source Region" }</option>
                         { for detail.sources.iter().map(|r| html! {
                             <option value={r.code.to_string()} selected={chosen.as_ref() == Some(&r.code)}>
                                 { format!("{} · {}", r.code, r.name) }
@@ -139,6 +138,13 @@ pub fn ProfilePage(props: &ProfilePageProps) -> Html {
                         }) }
                     </select>
                 </div>
+                if props.from.is_none() {
+                    if let Some(code) = from {
+                        <p class="hint" data-testid="default-source">
+                            { format!("Showing {code}, the source Region most of its routes share; choose another to see its routes.") }
+                        </p>
+                    }
+                }
                 { match &detail.selected {
                     Selected::Nothing => html! {
                         <p data-testid="choose-source">{ "Choose a source Region to see where a prompt may go from there, its warnings and the IAM resources to allow, and to draw its routes on the map." }</p>
@@ -172,7 +178,7 @@ pub fn ProfilePage(props: &ProfilePageProps) -> Html {
                                 <th scope="row">
                                     <ul class="plain inline-list">
                                         { for g.sources.iter().map(|s| html! {
-                                            <li><a href={Route::Profile { id: profile.id.clone(), from: Some(s.code.clone()) }.to_hash()}
+                                            <li><a href={Route::Profile { id: profile.id.clone(), from: Some(s.code.clone()) }.href()}
                                                    aria-label={format!("{} ({}): show routes", s.code, s.name)}>{ s.code.as_str() }</a></li>
                                         }) }
                                     </ul>
@@ -205,7 +211,7 @@ pub fn ProfilePage(props: &ProfilePageProps) -> Html {
 fn destination_code(d: &Destination<'_>) -> Html {
     html! {
         <li>
-            <a href={Route::Region(d.region.code.clone()).to_hash()}>{ d.region.code.as_str() }</a>
+            <a href={Route::Region(d.region.code.clone()).href()}>{ d.region.code.as_str() }</a>
             if d.region.opt_in { { " (opt-in)" } }
         </li>
     }
@@ -258,7 +264,7 @@ fn source_routes(routing: &SourceRouting<'_>) -> Html {
                     <tbody>
                         { for routing.destinations.iter().map(|d| html! {
                             <tr data-testid="destination-row">
-                                <th scope="row"><a href={Route::Region(d.region.code.clone()).to_hash()}>{ d.region.code.as_str() }</a></th>
+                                <th scope="row"><a href={Route::Region(d.region.code.clone()).href()}>{ d.region.code.as_str() }</a></th>
                                 <td>{ &d.region.name }</td>
                                 <td>{ d.country }</td>
                                 <td>{ if d.region.opt_in { "Yes: used even if your account has not opted in" } else { "No" } }</td>

@@ -30,7 +30,7 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
                 <ErrorPanel title="No such Region in the catalog"
                     message={AttrValue::from(format!("The catalog has no Region with the code {}.", props.code))}
                     hint="Region codes look like eu-central-1; the explorer's Callable from filter lists them all." />
-                <p><a href="#/explore">{ "Explore every model" }</a></p>
+                <p><a href="explore/">{ "Explore every model" }</a></p>
             </>
         };
     };
@@ -42,7 +42,7 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
     html! {
         <>
             <nav aria-label="Breadcrumb" class="breadcrumb">
-                <a href="#/explore">{ "Explore" }</a>{ " › " }<span aria-current="page">{ region.code.as_str() }</span>
+                <a href="explore/">{ "Explore" }</a>{ " › " }<span aria-current="page">{ region.code.as_str() }</span>
             </nav>
             <h1>{ format!("{} · {}", region.name, region.code) }</h1>
             <dl class="facts" data-testid="region-facts">
@@ -55,7 +55,7 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
                 <div><dt>{ "Not callable" }</dt><dd data-testid="count-unreachable">{ summary.unreachable.len() }</dd></div>
             </dl>
             <p>
-                <a href={Route::Explore(crate::domain::explore::Query { callable_from: Some(region.code.clone()), ..Default::default() }).to_hash()}>
+                <a href={Route::Explore(crate::domain::explore::Query { callable_from: Some(region.code.clone()), ..Default::default() }).href()}>
                     { format!("Search and filter what can be called from {}", region.code) }
                 </a>
             </p>
@@ -97,7 +97,7 @@ fn model_list(models: &[&Model], testid: &'static str, empty: &'static str) -> H
         <ul class="model-list" data-testid={testid}>
             { for models.iter().map(|m| html! {
                 <li>
-                    <a href={Route::Model(m.id.clone()).to_hash()}>{ &m.name }</a>
+                    <a href={Route::Model(m.id.clone()).href()}>{ &m.name }</a>
                     { " " }<span class="provider">{ &m.provider }</span>
                     if m.lifecycle.is_legacy() { { " " }<span class="badge badge-legacy">{ "Legacy" }</span> }
                 </li>
@@ -128,8 +128,8 @@ fn reach_table(
                 <tbody>
                     { for reaches.iter().map(|r| html! {
                         <tr data-testid="reach-row" data-profile={r.profile.id.to_string()}>
-                            <th scope="row"><a href={Route::Model(r.model.id.clone()).to_hash()}>{ &r.model.name }</a></th>
-                            <td><a href={Route::Profile { id: r.profile.id.clone(), from: Some(source.clone()) }.to_hash()}><code>{ r.profile.id.as_str() }</code></a></td>
+                            <th scope="row"><a href={Route::Model(r.model.id.clone()).href()}>{ &r.model.name }</a></th>
+                            <td><a href={Route::Profile { id: r.profile.id.clone(), from: Some(source.clone()) }.href()}><code>{ r.profile.id.as_str() }</code></a></td>
                             <td>{ match r.destinations.len() { 1 => "1 Region".to_owned(), n => format!("{n} Regions") } }</td>
                             <td>
                                 { r.countries.join(", ") }

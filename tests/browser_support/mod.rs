@@ -4,6 +4,8 @@
 // Each browser test crate includes this module and uses a subset of it.
 #![allow(dead_code)]
 
+use cris_atlas::app::{is_island, Island, IslandProps};
+use cris_atlas::state::CatalogRef;
 use std::cell::RefCell;
 use wasm_bindgen::{closure::Closure, JsCast};
 use wasm_bindgen_futures::JsFuture;
@@ -11,7 +13,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::AppHandle;
 
 thread_local! {
-    static APP: RefCell<Option<AppHandle<cris_atlas::app::App>>> = const { RefCell::new(None) };
+    static APP: RefCell<Option<AppHandle<Island>>> = const { RefCell::new(None) };
 }
 
 fn window() -> web_sys::Window {
@@ -22,19 +24,50 @@ fn document() -> web_sys::Document {
     window().document().expect("a document")
 }
 
-/// Mounts a fresh app on a fresh root at `hash`, destroying the previous test's app.
-pub async fn mount(hash: &str) {
+/// The site root the tests pretend to be served from: a folder of the test server's origin,
+/// set as the document's `<base href>` exactly as every prerendered page sets it.
+const ROOT: &str = "/cris-atlas-test/";
+
+fn ensure_base() {
+    if document().query_selector("base").ok().flatten().is_none() {
+        let base = document().create_element("base").expect("base");
+        base.set_attribute("href", ROOT).expect("href");
+        document()
+            .head()
+            .expect("head")
+            .append_child(&base)
+            .expect("append");
+    }
+}
+
+/// Opens the page at `url` (relative to the site root, such as `explore/?q=nova`): its island
+/// is mounted on a fresh root with the page's prerendered route, as the module hydrates it, and
+/// then applies the URL. (Hydration of the prerendered HTML itself is tested end to end, on the
+/// built site.)
+pub async fn mount(url: &str) {
     if let Some(old) = APP.with(|app| app.borrow_mut().take()) {
         old.destroy();
     }
     if let Some(old) = document().get_element_by_id("test-root") {
         old.remove();
     }
+    ensure_base();
     window()
         .history()
         .expect("history")
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
         .expect("replaceState");
+    let route = cris_atlas::browser::current_route();
+    assert!(
+        is_island(&route),
+        "{url} is a static page: test it natively or end to end"
+    );
+    let catalog = CatalogRef(cris_atlas::data::catalog().expect("catalog"));
+    let props = || IslandProps {
+        catalog,
+        route: route.prerendered(),
+    };
+    // The island applies the URL once mounted.
     let root = document().create_element("div").expect("div");
     root.set_id("test-root");
     document()
@@ -42,7 +75,7 @@ pub async fn mount(hash: &str) {
         .expect("body")
         .append_child(&root)
         .expect("append");
-    let handle = yew::Renderer::<cris_atlas::app::App>::with_root(root).render();
+    let handle = yew::Renderer::<Island>::with_root_and_props(root, props()).render();
     APP.with(|app| *app.borrow_mut() = Some(handle));
     yew::scheduler::flush().await;
 }
@@ -78,9 +111,9 @@ pub fn text(testid: &str) -> String {
     find(testid).text_content().unwrap_or_default()
 }
 
-/// The current `location.hash`.
-pub fn hash() -> String {
-    window().location().hash().unwrap_or_default()
+/// The page's URL relative to the site root, such as `explore/?q=nova`.
+pub fn url() -> String {
+    cris_atlas::browser::relative_url()
 }
 
 // ---- act ----
@@ -89,8 +122,8 @@ fn dispatch(target: &Element, event: &web_sys::Event) {
     target.dispatch_event(event).expect("dispatch");
 }
 
-/// Resolves when the window's next `hashchange` event fires.
-fn next_hash_change() -> JsFuture {
+/// Resolves when the window's next `popstate` event (Back or Forward) fires.
+fn next_history_change() -> JsFuture {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         let once = Closure::once_into_js(move |_: web_sys::Event| {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
@@ -99,7 +132,7 @@ fn next_hash_change() -> JsFuture {
         options.set_once(true);
         window()
             .add_event_listener_with_callback_and_add_event_listener_options(
-                "hashchange",
+                "popstate",
                 once.unchecked_ref(),
                 &options,
             )
@@ -123,17 +156,15 @@ pub async fn type_into(testid: &str, value: &str) {
     yew::scheduler::flush().await;
 }
 
-/// Chooses `value` in the select with this `data-testid` and waits for the new URL.
+/// Chooses `value` in the select with this `data-testid` (the page updates its URL at once).
 pub async fn choose(testid: &str, value: &str) {
     let select: HtmlSelectElement = find(testid).dyn_into().expect("a select");
     select.set_value(value);
     assert_eq!(select.value(), value, "{testid} has no option {value}");
-    let changed = next_hash_change();
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
     dispatch(&select, &event);
-    changed.await.expect("hashchange");
     yew::scheduler::flush().await;
 }
 
@@ -180,19 +211,11 @@ pub fn get_storage(key: &str) -> Option<String> {
         .flatten()
 }
 
-/// Navigates to `hash` as a link would, and waits for the app to follow.
-pub async fn go(hash: &str) {
-    let changed = next_hash_change();
-    window().location().set_hash(hash).expect("set hash");
-    changed.await.expect("hashchange");
-    yew::scheduler::flush().await;
-}
-
 /// Presses the browser's Back button and waits for the app to follow.
 pub async fn back() {
-    let changed = next_hash_change();
+    let changed = next_history_change();
     window().history().expect("history").back().expect("back");
-    changed.await.expect("hashchange");
+    changed.await.expect("popstate");
     yew::scheduler::flush().await;
 }
 

@@ -1,25 +1,15 @@
-//! Helpers for native render tests: a page rendered to HTML through the app's layout with the
-//! embedded catalog, and counting what it shows.
+//! Helpers for native render tests: a page's body (header, main, footer) rendered to HTML with
+//! the embedded catalog, exactly as the site generator renders it, and counting what it shows.
 // Each render test crate includes this module and may use a subset of it.
 #![allow(dead_code)]
 
-use cris_atlas::app::{Layout, LayoutProps};
 use cris_atlas::data;
 use cris_atlas::route::Route;
-use cris_atlas::state::CatalogRef;
-use yew::{Callback, LocalServerRenderer};
 
-/// The HTML of `route`'s page, in the layout, with the embedded catalog.
+/// The HTML of `route`'s page body, with the embedded catalog. Unlike a page file, which holds
+/// the route as prerendered, the query is applied (as the module applies it after hydration).
 pub async fn render(route: Route) -> String {
-    let catalog = CatalogRef(data::catalog().expect("catalog"));
-    LocalServerRenderer::<Layout>::with_props(LayoutProps {
-        catalog,
-        route,
-        on_navigate: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await
+    cris_atlas::site::body_html(data::catalog().expect("catalog"), &route)
 }
 
 /// How many times `needle` occurs in `haystack`.
