@@ -133,11 +133,7 @@ async fn three_workloads_get_their_recommendations_and_comparisons() {
         .collect();
     assert_eq!(
         options,
-        [
-            "Geographic (EU)",
-            "No eligible option",
-            "In-Region"
-        ]
+        ["Geographic (EU)", "No eligible option", "In-Region"]
     );
 
     // The plan survives a reload.
