@@ -1,12 +1,16 @@
-//! The catalog embedded in the build: the files of `data/`, parsed and validated once. This is the
-//! crate's only global.
+//! The catalog embedded in the build, converted and validated once: the crate's only global. The
+//! build carries it as the compact tables `build.rs` compiles from `data/*.json`
+//! ([`crate::embedded`]); native builds also keep the files' text, which the tests compare with.
 
 use crate::domain::catalog::Catalog;
-
-use crate::domain::load::{CatalogError, CatalogFiles};
+use crate::domain::load::CatalogError;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::domain::load::CatalogFiles;
 use std::sync::OnceLock;
 
-/// The raw catalog files, embedded at compile time.
+/// The raw catalog files, embedded at compile time in native builds only (the WebAssembly module
+/// carries the tables instead).
+#[cfg(not(target_arch = "wasm32"))]
 pub const FILES: CatalogFiles<'static> = CatalogFiles {
     meta: include_str!("../data/meta.json"),
     regions: include_str!("../data/regions.json"),
@@ -17,7 +21,7 @@ pub const FILES: CatalogFiles<'static> = CatalogFiles {
 
 static CATALOG: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
 
-/// The embedded catalog, parsed on first use.
+/// The embedded catalog, built from the tables and validated on first use.
 pub fn catalog() -> Result<&'static Catalog, &'static CatalogError> {
-    CATALOG.get_or_init(|| Catalog::from_files(FILES)).as_ref()
+    CATALOG.get_or_init(crate::embedded::catalog).as_ref()
 }

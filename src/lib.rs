@@ -8,6 +8,7 @@
 pub mod domain;
 
 pub mod data;
+mod embedded;
 pub mod route;
 pub mod state;
 

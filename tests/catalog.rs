@@ -282,6 +282,46 @@ fn malformed_files_name_the_file() {
     }
 }
 
+/// The same list in both catalogs, element by element, so a failure names the first that differs.
+fn same_list<T: PartialEq + std::fmt::Debug>(what: &str, tables: &[T], files: &[T]) {
+    assert_eq!(
+        tables.len(),
+        files.len(),
+        "{what}: not as many in the tables"
+    );
+    for (i, (t, f)) in tables.iter().zip(files).enumerate() {
+        assert_eq!(t, f, "{what}[{i}] differs between the tables and the files");
+    }
+}
+
+/// The tables build.rs compiles into the module say exactly what the files say: the embedded
+/// catalog equals the one parsed from data/*.json, list by list, then as a whole.
+#[test]
+fn embedded_tables_equal_the_files() {
+    let files = Catalog::from_files(data::FILES)
+        .unwrap_or_else(|e| panic!("data/*.json failed to load: {e}"));
+    let tables = catalog();
+    same_list("meta.sources", &tables.meta.sources, &files.meta.sources);
+    same_list(
+        "meta.disagreements",
+        &tables.meta.disagreements,
+        &files.meta.disagreements,
+    );
+    same_list("meta.gaps", &tables.meta.gaps, &files.meta.gaps);
+    same_list("meta.changes", &tables.meta.changes, &files.meta.changes);
+    same_list("regions", &tables.regions, &files.regions);
+    same_list("countries", &tables.countries, &files.countries);
+    same_list("geographies", &tables.geographies, &files.geographies);
+    same_list("models", &tables.models, &files.models);
+    same_list("profiles", &tables.profiles, &files.profiles);
+    assert_eq!(tables.meta, files.meta);
+    assert_eq!(tables.regions_source, files.regions_source);
+    assert!(
+        tables == &files,
+        "the catalogs differ outside the lists compared above"
+    );
+}
+
 /// The data files are in the form `atlas catalog import` writes, so a refresh diffs cleanly.
 #[test]
 fn data_files_are_in_canonical_form() {

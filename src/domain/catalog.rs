@@ -8,7 +8,7 @@ use super::schema::{Country, Geography, Meta, Model, Profile, Region, Source};
 use std::collections::BTreeSet;
 
 /// The whole catalog, validated, with lookups by ID.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
     /// Provenance.
     pub meta: Meta,

@@ -1,4 +1,5 @@
-//! Identifier newtypes, so a Region code is never confused with a model ID.
+//! Identifier newtypes, so a Region code is never confused with a model ID. `build.rs` compiles
+//! this file too (with [`super::schema`]), so it imports nothing from the crate.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -40,7 +40,7 @@ impl RegionSet {
 pub const MAX_REGIONS: usize = 128;
 
 /// The precomputed views, by position in the catalog's sorted lists.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     in_region_sets: Vec<RegionSet>,
     model_profiles: Vec<Vec<usize>>,

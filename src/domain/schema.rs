@@ -1,6 +1,7 @@
 //! The catalog's schema: Regions, countries, geographies, models, inference profiles and their
 //! provenance, exactly as the files in `data/` hold them. Plain data; lookups live in
-//! [`super::catalog`], validation in [`super::validate`].
+//! [`super::catalog`], validation in [`super::validate`]. `build.rs` compiles this file and
+//! [`super::ids`] too, to read `data/` at build time, so neither imports any other module.
 
 use super::ids::{CountryCode, GeographyId, ModelId, ProfileId, RegionCode, Scope, SourceId};
 use serde::{Deserialize, Serialize};
