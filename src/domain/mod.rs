@@ -6,6 +6,7 @@ pub mod availability;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod catalog;
+pub mod change_log;
 pub mod changes;
 pub mod cite;
 pub mod collector;
