@@ -124,7 +124,12 @@ async fn three_workloads_get_their_recommendations_and_comparisons() {
         text("recommended-option").split(" · ").next(),
         Some("Provisioned Throughput")
     );
-    assert!(text("warnings").contains("cannot confirm Provisioned Throughput"));
+    // AWS lists Provisioned Throughput for Nova Lite in us-east-1 (model units :24k and :300k),
+    // so nothing warns that it cannot be confirmed.
+    assert!(try_find("warnings").is_none_or(|w| !w
+        .text_content()
+        .unwrap_or_default()
+        .contains("cannot confirm Provisioned Throughput")));
     let options: Vec<String> = find_all("plan-option")
         .iter()
         .map(|e| e.text_content().unwrap_or_default())
