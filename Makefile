@@ -17,10 +17,11 @@ export PATH := $(CURDIR)/.tools/binaryen/node_modules/.bin:$(CARGO_BIN):$(PATH)
 WASM := wasm32-unknown-unknown
 # Every tests/browser*.rs is a wasm32 browser test module (`--test browser`, ...).
 BROWSER_TESTS := $(sort $(basename $(notdir $(wildcard tests/browser*.rs))))
-# What is built for wasm32 and so linted for it: the library, the binaries and the browser
-# tests. The other test files are native-only (proptest, tokio, reading data/ from disk);
-# they are linted on the host with --all-targets.
-WASM_CLIPPY_TARGETS := --lib --bins $(addprefix --test ,$(BROWSER_TESTS))
+# What is built for wasm32 and so linted for it: the library, the browser binary and the
+# browser tests. The `atlas` command line is native only (clap, file system; on wasm32 it is an
+# empty program) and the other test files are native-only too (proptest, tokio, reading data/
+# from disk); they are linted on the host with --all-targets.
+WASM_CLIPPY_TARGETS := --lib --bin cris-atlas $(addprefix --test ,$(BROWSER_TESTS))
 # Tests build the explorer's benchmark aid too (cargo feature `bench`); release builds do not.
 TEST_FEATURES := --features bench
 # Native benchmarks, if the crate has any.
@@ -81,9 +82,9 @@ lint:
 	cargo fmt --all --check
 	$(call step,"clippy (host, all targets)")
 	cargo clippy --locked --all-targets $(TEST_FEATURES) -- -D warnings
-	$(call step,"clippy (wasm32: lib, bins, browser tests; with and without the bench aid)")
+	$(call step,"clippy (wasm32: lib, browser binary, browser tests; with and without the bench aid)")
 	cargo clippy --locked --target $(WASM) $(WASM_CLIPPY_TARGETS) $(TEST_FEATURES) -- -D warnings
-	cargo clippy --locked --target $(WASM) --lib --bins -- -D warnings
+	cargo clippy --locked --target $(WASM) --lib --bin cris-atlas -- -D warnings
 
 unit:
 	$(call step,"native tests")

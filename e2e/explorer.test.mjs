@@ -138,7 +138,7 @@ describe('explorer pages', () => {
     assert.equal(lines[0], 'provider,model_name,model_id,lifecycle,end_of_life,option,id_to_call,source_regions,destination_regions,countries');
     assert.ok(
       lines.includes(
-        'Anthropic,Claude Sonnet 4.5,anthropic.claude-sonnet-4-5-20250929-v1:0,active,,Geographic (US),' +
+        'Anthropic,Claude Sonnet 4.5,anthropic.claude-sonnet-4-5-20250929-v1:0,legacy,2027-04-08,Geographic (US),' +
           'us.anthropic.claude-sonnet-4-5-20250929-v1:0,ca-central-1,ca-central-1; us-east-1; us-east-2; us-west-2,' +
           'Canada; United States of America',
       ),

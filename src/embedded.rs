@@ -500,7 +500,7 @@ mod tests {
         id: "m.one-v1:0",
         name: "One",
         provider: "P",
-        lifecycle: LifecycleRow::Retired("2026-01-02"),
+        lifecycle: LifecycleRow::Legacy(Some("2027-01-02")),
         input_modalities: &["TEXT"],
         output_modalities: &["TEXT"],
         offered_in: &[0],
@@ -510,6 +510,14 @@ mod tests {
         streaming: true,
         source: 0,
         as_of: "2026-01-01",
+    };
+
+    /// Retired: no offers and no profile, as validation requires.
+    const RETIRED: ModelRow = ModelRow {
+        id: "m.old-v1:0",
+        lifecycle: LifecycleRow::Retired("2026-01-02"),
+        offered_in: &[],
+        ..MODEL
     };
 
     const PROFILE: ProfileRow = ProfileRow {
@@ -548,7 +556,7 @@ mod tests {
             name: "Germany",
         }],
         geographies: &[],
-        models: &[MODEL],
+        models: &[MODEL, RETIRED],
         profiles: &[PROFILE],
     };
 
@@ -556,7 +564,16 @@ mod tests {
     fn consistent_tables_convert_and_validate() {
         let catalog = TINY.catalog().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(catalog.regions[0].lat, 50.11);
-        assert_eq!(catalog.models[0].lifecycle.retired_on(), Some("2026-01-02"));
+        let lifecycle = |id: &str| {
+            &catalog
+                .models
+                .iter()
+                .find(|m| m.id.as_str() == id)
+                .unwrap()
+                .lifecycle
+        };
+        assert_eq!(lifecycle("m.one-v1:0").end_of_life(), Some("2027-01-02"));
+        assert_eq!(lifecycle("m.old-v1:0").retired_on(), Some("2026-01-02"));
         assert_eq!(catalog.profiles[0].model.as_str(), "m.one-v1:0");
     }
 

@@ -120,20 +120,29 @@ async fn three_workloads_get_their_recommendations_and_comparisons() {
     })
     .await;
     assert_count("plan-row", 3);
-    // Provisioned Throughput is not listed for Nova Lite in us-east-1 in this catalog: the
-    // on-demand rules decide, with a warning that nothing guarantees capacity.
+    // AWS lists Provisioned Throughput for Nova Lite in us-east-1 (model units :24k and :300k):
+    // guaranteed capacity is bought, the units to buy are named, and nothing warns that it cannot
+    // be confirmed.
     assert_eq!(
         text("recommended-option").split(" · ").next(),
-        Some("In-Region")
+        Some("Provisioned Throughput")
     );
-    assert!(text("warnings").contains("No guaranteed option exists here"));
+    assert!(text("model-units").contains("24k"));
+    assert!(try_find("warnings").is_none_or(|w| !w
+        .text_content()
+        .unwrap_or_default()
+        .contains("cannot confirm Provisioned Throughput")));
     let options: Vec<String> = find_all("plan-option")
         .iter()
         .map(|e| e.text_content().unwrap_or_default())
         .collect();
     assert_eq!(
         options,
-        ["Geographic (EU)", "No eligible option", "In-Region"]
+        [
+            "Geographic (EU)",
+            "No eligible option",
+            "Provisioned Throughput"
+        ]
     );
 
     // The plan survives a reload.

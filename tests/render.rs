@@ -7,11 +7,21 @@ mod render_support;
 use cris_atlas::domain::evaluation::WorkloadEvaluation;
 use render_support::{count, render};
 
+mod fixture;
+
 use cris_atlas::app::{CatalogError, CatalogErrorProps};
 use cris_atlas::data;
+use cris_atlas::domain::catalog::Catalog;
+use cris_atlas::domain::change_log::summaries;
 use cris_atlas::domain::explore::Query;
+use cris_atlas::domain::ids::{CountryCode, ModelId, ProfileId, RegionCode};
+use cris_atlas::domain::schema::{
+    AddedDestination, AddedProfile, Change, InRegionChanges, Retirement,
+};
+use cris_atlas::pages::sources::{Sources, SourcesProps};
 use cris_atlas::route::Route;
 use cris_atlas::state::CatalogRef;
+use std::sync::OnceLock;
 use yew::{Callback, LocalServerRenderer};
 
 #[tokio::test]
@@ -90,9 +100,104 @@ async fn data_page_lists_sources_disagreements_and_gaps() {
         assert!(html.contains(&title), "source {}", source.id);
     }
     assert_eq!(count(&html, r#"<tr id="source-"#), meta.sources.len());
-    // Header rows: one per table.
-    assert_eq!(count(&html, "<tr>"), 2 + meta.disagreements.len());
+    // Rows: a header per table, each disagreement, and each refresh's tables.
+    let changes: usize = summaries(data::catalog().unwrap())
+        .iter()
+        .map(|s| {
+            let table = |rows: usize| if rows == 0 { 0 } else { 1 + rows };
+            1 + s.rows.len() + table(s.countries.len()) + table(s.destinations.len())
+        })
+        .sum();
+    assert_eq!(count(&html, "<tr>"), 2 + meta.disagreements.len() + changes);
+    assert_eq!(count(&html, r#"data-testid="change""#), meta.changes.len());
     assert!(html.contains(r#"data-testid="gaps""#));
+    // A source adapted under CC BY-SA shows its attribution.
+    for source in meta
+        .sources
+        .iter()
+        .filter(|s| s.covers.contains("CC BY-SA"))
+    {
+        assert!(
+            html.contains(&source.covers.replace('&', "&amp;")),
+            "{}",
+            source.id
+        );
+    }
+}
+
+/// The fixture catalog with one recorded refresh.
+fn with_a_change() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let mut catalog = fixture::catalog().clone();
+        catalog.meta.changes = vec![Change {
+            as_of: "2026-10-27".into(),
+            previous_as_of: "2026-08-22".into(),
+            from: "test inputs".into(),
+            models_added: vec![ModelId::new(fixture::SMALL)],
+            models_retired: vec![Retirement {
+                model: ModelId::new("acme.gone-v1"),
+                retired_on: "2026-09-01".into(),
+            }],
+            models_legacy: Vec::new(),
+            profiles_added: vec![AddedProfile {
+                profile: ProfileId::new(format!("us.{}", fixture::SMALL)),
+                countries: vec![CountryCode::new("US")],
+            }],
+            profiles_withdrawn: vec![ProfileId::new("us.acme.gone-v1")],
+            destinations_added: vec![AddedDestination {
+                profile: ProfileId::new(format!("eu.{}", fixture::CHAT)),
+                source: RegionCode::new("eu-west-2"),
+                region: RegionCode::new("eu-west-2"),
+                adds_country: true,
+            }],
+            in_region: InRegionChanges {
+                added: 3,
+                removed: 1,
+                endpoint_changed: 2,
+            },
+        }];
+        catalog
+    })
+}
+
+#[tokio::test]
+async fn data_page_shows_what_each_refresh_changed() {
+    let html = LocalServerRenderer::<Sources>::with_props(SourcesProps {
+        catalog: CatalogRef(with_a_change()),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains(r#"<h2 id="changes">Changes</h2>"#));
+    assert!(
+        html.contains(r#"<h3 id="change-0">"#) && html.contains(r#"aria-labelledby="change-0""#)
+    );
+    assert_eq!(count(&html, r#"data-testid="changes-table""#), 1);
+    assert_eq!(count(&html, r#"<th scope="col">"#), 4 + 3 + 2 + 4);
+    // Rows: what changed and how many.
+    for (what, n) in [
+        ("Models added", 1),
+        ("Models retired", 1),
+        ("Models moved to Legacy", 0),
+        ("Profiles added", 1),
+        ("Profiles withdrawn", 1),
+        ("Destinations added to existing profiles", 1),
+        ("In-Region offers added", 3),
+        ("In-Region offers removed", 1),
+        ("In-Region offers moved to another endpoint", 2),
+    ] {
+        assert!(
+            html.contains(&format!(r#"<th scope="row">{what}</th><td>{n}</td>"#)),
+            "{what}: {n}"
+        );
+    }
+    // Models and profiles the catalog has link to their pages; gone ones are plain IDs.
+    assert!(html.contains(r#"<a href="model/acme.small-v1/"><code>acme.small-v1</code></a>"#));
+    assert!(html.contains("<li><code>acme.gone-v1</code> (retired 2026-09-01)</li>"));
+    assert!(html.contains("<li><code>us.acme.gone-v1</code></li>"));
+    assert!(html.contains(r#"<th scope="row">United States</th>"#));
+    assert!(html.contains("<td>eu-west-2</td><td>United Kingdom</td>"));
 }
 
 #[tokio::test]

@@ -1,5 +1,5 @@
 //! A benchmark aid, not a feature: the catalog replicated several times with suffixed IDs, so the
-//! explorer's search can be timed at a catalog ten times the real size (`#/explore?bench=10`).
+//! explorer's search can be timed at a catalog ten times the real size (`explore/?bench=10`).
 //! The copies are synthetic; nothing else in the app ever sees them.
 
 use super::catalog::Catalog;

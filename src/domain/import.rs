@@ -188,7 +188,7 @@ fn set_provisioned(model: &mut Model, region: &RegionCode, provisioned: bool, so
 }
 
 /// Groups per-source destinations into routes: sources sharing a destination list share a route.
-fn group_routes(per_source: &BTreeMap<RegionCode, BTreeSet<RegionCode>>) -> Vec<Route> {
+pub fn group_routes(per_source: &BTreeMap<RegionCode, BTreeSet<RegionCode>>) -> Vec<Route> {
     let mut by_destinations: BTreeMap<&BTreeSet<RegionCode>, Vec<RegionCode>> = BTreeMap::new();
     for (source, destinations) in per_source {
         by_destinations

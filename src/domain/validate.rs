@@ -1,6 +1,7 @@
 //! Every way the catalog can contradict itself: IDs listed twice, dangling Region, country,
-//! model or source references, malformed profile IDs and impossible routes. Each problem is one
-//! sentence naming what is wrong; an empty list means the catalog can be trusted.
+//! model or source references, malformed profile IDs, impossible routes, and offers of retired
+//! models. Each problem is one sentence naming what is wrong; an empty list means the catalog
+//! can be trusted.
 
 use super::catalog::Catalog;
 use super::ids::SourceId;
@@ -92,8 +93,22 @@ fn regions_and_geographies(catalog: &Catalog, problems: &mut Vec<String>) {
 
 fn models(catalog: &Catalog, problems: &mut Vec<String>) {
     for m in &catalog.models {
-        if cites_unknown(catalog, &m.source) {
-            problems.push(format!("model {} cites unknown source {}", m.id, m.source));
+        let cited = std::iter::once(&m.source)
+            .chain(m.in_region.iter().flat_map(|o| &o.sources))
+            .chain(
+                m.in_region
+                    .iter()
+                    .filter_map(|o| o.price.as_ref().map(|p| &p.source)),
+            )
+            .chain(m.provisioned.iter().map(|u| &u.source));
+        for source in cited {
+            if cites_unknown(catalog, source) {
+                problems.push(format!("model {} cites unknown source {source}", m.id));
+            }
+        }
+        let offers = m.in_region.len() + m.provisioned.len() + m.offered_in.len();
+        if m.is_retired() && offers > 0 {
+            problems.push(format!("model {} is retired but still offered", m.id));
         }
         let units = m.provisioned.iter().flat_map(|u| &u.regions);
         for r in m.offered_in.iter().chain(m.in_region_codes()).chain(units) {
@@ -112,8 +127,22 @@ fn profiles(catalog: &Catalog, problems: &mut Vec<String>) {
                 p.id, p.source
             ));
         }
-        if catalog.model(&p.model).is_none() {
-            problems.push(format!("profile {} serves unknown model {}", p.id, p.model));
+        match catalog.model(&p.model) {
+            None => problems.push(format!("profile {} serves unknown model {}", p.id, p.model)),
+            Some(m) if m.is_retired() => {
+                problems.push(format!("profile {} serves retired model {}", p.id, p.model))
+            }
+            Some(_) => {}
+        }
+        if let Some(price) = p
+            .price
+            .as_ref()
+            .filter(|x| cites_unknown(catalog, &x.source))
+        {
+            problems.push(format!(
+                "profile {} cites unknown source {}",
+                p.id, price.source
+            ));
         }
         if p.id.as_str() != format!("{}.{}", p.scope, p.model) {
             problems.push(format!(

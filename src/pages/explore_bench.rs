@@ -1,5 +1,5 @@
 //! A benchmark aid, built only with the `bench` cargo feature (`make bench` does): the explorer
-//! over the catalog replicated `factor` times with synthetic IDs (`#/explore?bench=10`), to time
+//! over the catalog replicated `factor` times with synthetic IDs (`explore/?bench=10`), to time
 //! the search at ten times the real size. Release builds have no such route.
 
 use crate::domain::bench::{replicate, MAX_FACTOR};

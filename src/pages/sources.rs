@@ -1,6 +1,10 @@
-//! The data sources page: every source with its as-of date, recorded disagreements, known gaps.
+//! The data sources page: every source with its as-of date and licence, what each refresh
+//! changed, recorded disagreements, known gaps.
 
+use crate::components::change_summary::ChangeSummaryView;
+use crate::domain::change_log::summaries;
 use crate::state::CatalogRef;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`Sources`].
@@ -14,6 +18,7 @@ pub struct SourcesProps {
 #[component]
 pub fn Sources(props: &SourcesProps) -> Html {
     let meta = &props.catalog.meta;
+    let changes = summaries(&props.catalog);
     html! {
         <>
             <h1>{ "Data sources" }</h1>
@@ -28,7 +33,7 @@ pub fn Sources(props: &SourcesProps) -> Html {
                         <th scope="col">{ "Source" }</th>
                         <th scope="col">{ "As of" }</th>
                         <th scope="col">{ "Version" }</th>
-                        <th scope="col">{ "What it provides" }</th>
+                        <th scope="col">{ "What it provides, licence and attribution" }</th>
                     </tr></thead>
                     <tbody>
                         { for meta.sources.iter().map(|s| html! {
@@ -42,6 +47,15 @@ pub fn Sources(props: &SourcesProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            <h2 id="changes">{ "Changes" }</h2>
+            if changes.is_empty() {
+                <p>{ "No refresh is recorded yet." }</p>
+            } else {
+                <p>{ "What each refresh of the catalog changed, newest first (the last five refreshes are kept)." }</p>
+                { for changes.into_iter().enumerate().map(|(index, summary)| html! {
+                    <ChangeSummaryView summary={Rc::new(summary)} {index} />
+                }) }
+            }
             <h2>{ "Where sources disagree" }</h2>
             if meta.disagreements.is_empty() {
                 <p>{ "No disagreements recorded." }</p>

@@ -1,0 +1,97 @@
+//! The command line's file system side: reading files with their path in every error, loading
+//! the catalog folder, and writing the five catalog files all or nothing.
+
+use cris_atlas::domain::catalog::Catalog;
+use cris_atlas::domain::load::CatalogFiles;
+use std::path::{Path, PathBuf};
+
+/// The catalog's files, in the order [`CatalogFiles`] lists them.
+const FILES: [&str; 5] = ["meta", "regions", "geographies", "models", "profiles"];
+
+/// A file's text; the error names the file.
+pub fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The catalog in `dir`, parsed and validated.
+pub fn load_catalog(dir: &Path) -> Result<Catalog, String> {
+    let texts: Vec<String> = FILES
+        .iter()
+        .map(|name| read(&dir.join(format!("{name}.json"))))
+        .collect::<Result<_, _>>()?;
+    Catalog::from_files(CatalogFiles {
+        meta: &texts[0],
+        regions: &texts[1],
+        geographies: &texts[2],
+        models: &texts[3],
+        profiles: &texts[4],
+    })
+    .map_err(|e| format!("{}: {e}", dir.display()))
+}
+
+/// The temporary name of a catalog file while it is written: beside it, hidden.
+pub fn temporary(dir: &Path, name: &str) -> PathBuf {
+    dir.join(format!(".{name}.json.tmp"))
+}
+
+/// Writes `catalog` into `dir`, all five files or none: each goes to a temporary name in the
+/// same folder first, and only when all are written are they renamed over the originals (a
+/// rename within one folder replaces the file in one step). On failure the temporary files are
+/// removed and the folder is as it was.
+pub fn write_catalog(dir: &Path, catalog: &Catalog) -> Result<(), String> {
+    let files = catalog.to_files();
+    let texts = [
+        &files.meta,
+        &files.regions,
+        &files.geographies,
+        &files.models,
+        &files.profiles,
+    ];
+    let mut written: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for (name, text) in FILES.iter().zip(texts) {
+        let temp = temporary(dir, name);
+        if let Err(e) = std::fs::write(&temp, text) {
+            remove(&written);
+            return Err(format!("{}: {e}; nothing was written", temp.display()));
+        }
+        written.push((temp, dir.join(format!("{name}.json"))));
+    }
+    for (i, (temp, target)) in written.iter().enumerate() {
+        if let Err(e) = std::fs::rename(temp, target) {
+            remove(&written[i..]);
+            return Err(format!(
+                "{}: {e}; {i} of {} files were replaced",
+                target.display(),
+                FILES.len()
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn remove(written: &[(PathBuf, PathBuf)]) {
+    for (temp, _) in written {
+        // Best effort: the error that got us here is the one to report.
+        let _ = std::fs::remove_file(temp);
+    }
+}
+
+/// Today's date in UTC, from the system clock.
+pub fn today() -> Result<String, String> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|e| e.to_string())?
+        .as_secs();
+    let days = (secs / 86_400) as i64;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Ok(format!("{year:04}-{month:02}-{day:02}"))
+}

