@@ -76,7 +76,8 @@ describe('CRIS Atlas site', () => {
     await openApp(page, server.url + 'explore/');
     const models = await page.locator('li.result').count();
     assert.ok(models > 100, `${models} models listed`);
-    await page.locator(`${testid('model-row')} ${testid('model-link')}`).first().click();
+    // A model with profiles, so its page links to them.
+    await page.locator(`${testid('model-link')}[href*="anthropic.claude-sonnet-4-5-"]`).first().click();
     await page.locator(testid('model-matrix')).waitFor();
     assert.match(page.url(), /\/model\/[^/]+\/$/);
     await page.locator('main a[href^="profile/"]').first().click();

@@ -81,9 +81,13 @@ export async function newPage(browser, contextOptions = {}) {
   page.on('pageerror', (err) => record(`page error: ${err.stack ?? err.message}`));
   const javaScript = contextOptions.javaScriptEnabled !== false;
   page.on('requestfailed', (req) => {
+    const failure = req.failure()?.errorText;
     // With JavaScript off, Chromium refuses the module's preloads (reported as "csp").
-    if (!javaScript && req.failure()?.errorText === 'csp') return;
-    record(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})`);
+    if (!javaScript && failure === 'csp') return;
+    // The browser cancelled it: the page moved on (a link followed, an old address redirected)
+    // before a favicon or image arrived. A missing file is an HTTP 404, reported below.
+    if (failure === 'net::ERR_ABORTED') return;
+    record(`request failed: ${req.method()} ${req.url()} (${failure})`);
   });
   page.on('response', (res) => {
     if (res.status() >= 400) record(`HTTP ${res.status()}: ${res.url()}`);
