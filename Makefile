@@ -22,6 +22,13 @@ BROWSER_TESTS := $(sort $(basename $(notdir $(wildcard tests/browser*.rs))))
 # empty program) and the other test files are native-only too (proptest, tokio, reading data/
 # from disk); they are linted on the host with --all-targets.
 WASM_CLIPPY_TARGETS := --lib --bin cris-atlas $(addprefix --test ,$(BROWSER_TESTS))
+# The release module is built for size: the standard library is rebuilt with the crate's
+# size settings (-Zbuild-std, its sources from rustup's rust-src), panics abort without a message
+# (the app never panics on input; tests run without these flags and keep their messages), and
+# no file/line strings are embedded. These are unstable flags, enabled on the stable toolchain by
+# RUSTC_BOOTSTRAP; `make dist WASM_SIZE_ENV=` builds without them (about 26 KB brotli larger).
+WASM_SIZE_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
 # Tests build the explorer's benchmark aid too (cargo feature `bench`); release builds do not.
 TEST_FEATURES := --features bench
 # Native benchmarks, if the crate has any.
@@ -57,14 +64,14 @@ setup:
 setup-test: setup
 	@tools/setup.sh --test-only
 
-# `trunk serve` rebuilds on changes and serves on the address and port in Trunk.toml.
-serve: setup
-	trunk serve --release --offline --address 127.0.0.1 --port 8080
+# The prerendered site as a static host serves it (trunk serve would serve the bare template).
+serve: dist
+	cargo run --locked --release --quiet --bin atlas -- site serve dist --port 8080
 
 dist: setup
 	$(call step,"dist: trunk build --release (offline) and prerender every page")
-	trunk build --release --offline
-	cargo run --locked --release --quiet --bin site -- dist $(if $(BASE_URL),--base-url $(BASE_URL))
+	$(WASM_SIZE_ENV) trunk build --release --offline
+	cargo run --locked --release --quiet --bin atlas -- site build dist $(if $(BASE_URL),--base-url $(BASE_URL))
 	@# Absolute asset URLs would break hosting under a sub-path.
 	@if grep -rEo --include=*.html '(src|href)="/[^"]*"' dist | grep -v '^dist/404.html'; then \
 	  echo 'dist/ has absolute URLs: pages must link relative to the site root' >&2; exit 1; fi

