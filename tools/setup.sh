@@ -76,6 +76,14 @@ setup_build() {
     report wasm32-target installed "wasm32-unknown-unknown"
   fi
 
+  # rust-src: `make dist` rebuilds the standard library for the module's size (-Zbuild-std).
+  if rustup component list --installed | grep -qx 'rust-src'; then
+    report rust-src present "$(rustc --version)"
+  else
+    rustup component add rust-src
+    report rust-src installed "$(rustc --version)"
+  fi
+
   for component in rustfmt clippy; do
     sub="${component/rustfmt/fmt}"
     if cargo "$sub" --version >/dev/null 2>&1; then
@@ -138,7 +146,9 @@ setup_build() {
   else
     cargo fetch --quiet
   fi
-  report crates fetched "$(grep -c '^name = ' Cargo.lock) packages in Cargo.lock"
+  # The standard library's own dependencies, for the -Zbuild-std build of the module.
+  RUSTC_BOOTSTRAP=1 cargo fetch --quiet -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
+  report crates fetched "$(grep -c '^name = ' Cargo.lock) packages in Cargo.lock, and std's"
 }
 
 setup_test() {
