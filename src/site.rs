@@ -371,7 +371,37 @@ pub fn build(catalog: &'static Catalog, dist: &Path, options: &Options) -> Resul
     )?;
     built.cached = files.len();
     built.version = version;
+    // After the service worker's list: the headers file is for the host, not the cache.
+    write(dist, "_headers", &headers(&template, &files))?;
     Ok(built)
+}
+
+/// The response headers a host should send, in the `_headers` format that Netlify and
+/// Cloudflare Pages read (other hosts: the README's deploying section). Every response gets the
+/// Content-Security-Policy as a header too (a `<meta>` cannot set `frame-ancestors`); files
+/// whose names carry their content hash (Trunk's `cris-atlas-<hash>_bg.wasm`, `.js`, `.css`) are
+/// cached for a year as immutable. Pages keep those hosts' default, revalidated on every visit.
+pub fn headers(template: &Template, files: &[String]) -> String {
+    let mut text = format!(
+        "/*\n  Content-Security-Policy: {}; frame-ancestors 'none'\n  \
+         X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n",
+        csp(&template.bootstrap)
+    );
+    for file in files.iter().filter(|f| is_hashed(f)) {
+        text.push_str(&format!(
+            "\n/{file}\n  Cache-Control: public, max-age=31536000, immutable\n"
+        ));
+    }
+    text
+}
+
+/// Whether a built file's name carries a content hash: `name-<16 hex digits>[_bg].ext`.
+pub fn is_hashed(file: &str) -> bool {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    let stem = name.split('.').next().unwrap_or(name);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// The sitemap: every page's URL, absolute with a base URL, else relative to the site root.
@@ -506,7 +536,7 @@ pub fn cached_files(dist: &Path) -> Result<Vec<String>, String> {
                 .to_string_lossy()
                 .replace('\\', "/");
             match relative.as_str() {
-                "sw.js" => {}
+                "sw.js" | "_headers" => {}
                 "index.html" => out.push("./".into()),
                 other => out.push(match other.strip_suffix("index.html") {
                     Some(folder) => folder.to_owned(),
@@ -539,4 +569,44 @@ pub fn build_version(dist: &Path, files: &[String]) -> Result<String, String> {
     }
     let digest = hasher.finalize();
     Ok(digest.iter().take(8).map(|b| format!("{b:02x}")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_content_hashed_files_are_cached_as_immutable() {
+        assert!(is_hashed("cris-atlas-0123456789abcdef_bg.wasm"));
+        assert!(is_hashed("cris-atlas-0123456789abcdef.js"));
+        assert!(is_hashed("app-fedcba9876543210.css"));
+        // Names without a hash, or with something else after the last hyphen, are revalidated.
+        for name in [
+            "world.svg",
+            "sw.js",
+            "explore/",
+            "icon.svg",
+            "manifest.webmanifest",
+        ] {
+            assert!(!is_hashed(name), "{name}");
+        }
+        assert!(!is_hashed("cris-atlas-0123456789abcde.js"), "15 digits");
+        assert!(!is_hashed("cris-atlas-0123456789abcdeg.js"), "not hex");
+        let template = Template {
+            stylesheet: String::new(),
+            bootstrap: "import x from './x.js';".into(),
+            preloads: String::new(),
+        };
+        let files = [
+            "./".to_owned(),
+            "cris-atlas-0123456789abcdef_bg.wasm".to_owned(),
+        ];
+        let text = headers(&template, &files);
+        assert!(text.starts_with("/*\n  Content-Security-Policy: default-src 'self';"));
+        assert!(text.contains(&csp_hash(&template.bootstrap)));
+        assert!(text.contains(
+            "\n/cris-atlas-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n"
+        ));
+        assert_eq!(text.matches("immutable").count(), 1, "{text}");
+    }
 }
