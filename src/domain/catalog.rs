@@ -4,6 +4,7 @@
 
 use super::ids::{CountryCode, GeographyId, ModelId, ProfileId, RegionCode, Scope, SourceId};
 use super::index::{region_position, Index, RegionSet};
+use super::order;
 use super::schema::{Country, Geography, Meta, Model, Profile, Region, Source};
 use std::collections::BTreeSet;
 
@@ -39,10 +40,10 @@ impl Catalog {
         mut models: Vec<Model>,
         mut profiles: Vec<Profile>,
     ) -> Catalog {
-        regions.sort_by(|a, b| a.code.cmp(&b.code));
-        countries.sort_by(|a, b| a.code.cmp(&b.code));
-        models.sort_by(|a, b| a.id.cmp(&b.id));
-        profiles.sort_by(|a, b| a.id.cmp(&b.id));
+        order::sort_by(&mut regions, |a, b| a.code.cmp(&b.code));
+        order::sort_by(&mut countries, |a, b| a.code.cmp(&b.code));
+        order::sort_by(&mut models, |a, b| a.id.cmp(&b.id));
+        order::sort_by(&mut profiles, |a, b| a.id.cmp(&b.id));
         let index = Index::build(&regions, &models, &profiles);
         Catalog {
             meta,
@@ -152,7 +153,7 @@ impl Catalog {
     pub fn scopes(&self) -> Vec<&Scope> {
         let set: BTreeSet<&Scope> = self.profiles.iter().map(|p| &p.scope).collect();
         let mut scopes: Vec<&Scope> = set.into_iter().collect();
-        scopes.sort_by_key(|s| (!s.is_global(), s.as_str()));
+        order::sort_by_key(&mut scopes, |s| (!s.is_global(), s.as_str()));
         scopes
     }
 }

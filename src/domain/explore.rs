@@ -4,6 +4,7 @@
 //! through [`Query::get`] and [`Query::set`] only.
 
 use super::catalog::Catalog;
+use super::order;
 
 use super::ids::{CountryCode, GeographyId, RegionCode, Scope};
 use super::residency::{Allowed, Residency};
@@ -174,7 +175,7 @@ impl Query {
                 .collect(),
         };
         routes.retain(|(s, to)| self.source_passes(s, to, allowed));
-        routes.sort_by(|a, b| a.0.cmp(b.0));
+        order::sort_by(&mut routes, |a, b| a.0.cmp(b.0));
         routes
     }
 
@@ -220,7 +221,7 @@ impl Query {
             counts[2] += 1;
             hits.push(Hit { model, ways });
         }
-        hits.sort_by(|a, b| {
+        order::sort_by(&mut hits, |a, b| {
             (
                 a.model.provider.as_str(),
                 a.model.name.as_str(),

@@ -5,6 +5,7 @@
 
 use super::geo::great_circle_km;
 use super::ids::RegionCode;
+use super::order;
 use super::schema::{Model, Profile, Region};
 
 /// A set of the catalog's Regions as bits, by position in the sorted Region list: the engine's
@@ -84,14 +85,14 @@ impl Index {
         let nearest = (0..n)
             .map(|from| {
                 let mut order: Vec<usize> = (0..n).filter(|&to| to != from).collect();
-                order.sort_by(|&a, &b| {
+                order::sort_by(&mut order, |&a, &b| {
                     distances_km[from * n + a].total_cmp(&distances_km[from * n + b])
                 });
                 order
             })
             .collect();
         let mut providers: Vec<&str> = models.iter().map(|m| m.provider.as_str()).collect();
-        providers.sort_unstable();
+        order::sort(&mut providers);
         providers.dedup();
         Index {
             in_region_sets: models

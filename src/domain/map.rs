@@ -4,6 +4,7 @@
 //! and the countries to shade. Plain data: the view draws exactly what this computes.
 
 use super::catalog::Catalog;
+use super::order;
 
 use super::geo::{fixed, great_circle_km};
 use super::ids::RegionCode;
@@ -354,7 +355,9 @@ pub fn route_map<'a>(
         })
         .collect();
     // Drawing order: uninvolved, destinations, source; Region code within each.
-    markers.sort_by(|a, b| (a.role, a.region.code.as_str()).cmp(&(b.role, b.region.code.as_str())));
+    order::sort_by(&mut markers, |a, b| {
+        (a.role, a.region.code.as_str()).cmp(&(b.role, b.region.code.as_str()))
+    });
     place_labels(&mut markers, view_box, font_size, marker_radius);
 
     let routes = match source {
@@ -432,7 +435,7 @@ fn place_labels(markers: &mut [Marker<'_>], view: ViewBox, font: f64, radius: f6
         .collect();
     let mut order: Vec<usize> = (0..markers.len()).collect();
     // Source first, then destinations, then the rest; Region code within each.
-    order.sort_by(|&a, &b| {
+    order::sort_by(&mut order, |&a, &b| {
         (
             std::cmp::Reverse(markers[a].role),
             markers[a].region.code.as_str(),

@@ -31,6 +31,7 @@ pub mod model_page;
 pub mod money;
 pub mod naming;
 pub mod options;
+pub mod order;
 pub mod plan;
 pub mod planner;
 pub mod prices;

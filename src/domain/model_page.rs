@@ -4,6 +4,7 @@
 use super::catalog::Catalog;
 use super::explore::Way;
 use super::ids::RegionCode;
+use super::order;
 use super::schema::{InRegion, Model, Profile, Region};
 use std::collections::BTreeSet;
 
@@ -39,7 +40,7 @@ pub struct ModelMatrix<'a> {
 /// Builds the matrix of `model`: source Regions down, ways across.
 pub fn model_matrix<'a>(catalog: &'a Catalog, model: &'a Model) -> ModelMatrix<'a> {
     let mut profiles: Vec<&'a Profile> = catalog.profiles_for(&model.id).collect();
-    profiles.sort_by_key(|p| (p.scope.is_global(), p.scope.as_str()));
+    order::sort_by_key(&mut profiles, |p| (p.scope.is_global(), p.scope.as_str()));
     let mut columns = vec![Way::InRegion];
     columns.extend(profiles.iter().map(|&p| Way::Profile(p)));
     let mut sources: BTreeSet<&RegionCode> = model.in_region_codes().collect();

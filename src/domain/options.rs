@@ -6,6 +6,7 @@ use super::arn::provisioned_model;
 use super::catalog::Catalog;
 use super::cite::Cite;
 use super::ids::{ProfileId, RegionCode, Scope};
+use super::order;
 use super::plan::{OrgPolicy, Workload};
 use super::schema::{Endpoint, Price, Profile};
 use serde::Serialize;
@@ -146,7 +147,7 @@ impl Eligibility {
             // Many Regions (a global profile): name the countries; the full list of Regions is
             // in `violations`.
             let mut countries: Vec<&str> = violations.iter().map(|v| v.country.as_str()).collect();
-            countries.sort_unstable();
+            order::sort(&mut countries);
             countries.dedup();
             why.push(format!(
                 "it may process prompts in {} Regions outside the allowed ones, in {}",
@@ -320,7 +321,7 @@ impl Judge<'_, '_> {
         let offer = match profile.destinations_from(self.source()) {
             Some(destinations) => {
                 let mut regions = destinations.to_vec();
-                regions.sort();
+                order::sort(&mut regions);
                 Ok(regions)
             }
             None => Err(format!(

@@ -9,6 +9,7 @@ use super::iam::{invoke_resources, Call};
 use super::ids::RegionCode;
 use super::markdown;
 use super::options::OptionKind;
+use super::order;
 use super::schema::{Model, Profile, Region};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -279,7 +280,7 @@ pub fn profile_detail<'a>(
                 .iter()
                 .filter_map(|s| catalog.region(s))
                 .collect();
-            from.sort_by(|a, b| a.code.cmp(&b.code));
+            order::sort_by(&mut from, |a, b| a.code.cmp(&b.code));
             RouteGroup {
                 sources: from,
                 destinations: destinations(catalog, &route.to),

@@ -4,6 +4,7 @@
 use super::catalog::Catalog;
 use super::describe::{by_provider_and_name, country_names};
 use super::ids::RegionCode;
+use super::order;
 use super::schema::{Model, Profile, Region};
 
 /// A profile callable from a Region, with where it sends the prompt from there.
@@ -82,16 +83,16 @@ pub fn region_summary<'a>(catalog: &'a Catalog, region: &'a Region) -> RegionSum
             }
         }
     }
-    in_region.sort_by(|a, b| by_provider_and_name(a, b));
-    provisioned_only.sort_by(|a, b| by_provider_and_name(a, b));
-    unreachable.sort_by(|a, b| by_provider_and_name(a, b));
-    geographic.sort_by(|a, b| {
+    order::sort_by(&mut in_region, |a, b| by_provider_and_name(a, b));
+    order::sort_by(&mut provisioned_only, |a, b| by_provider_and_name(a, b));
+    order::sort_by(&mut unreachable, |a, b| by_provider_and_name(a, b));
+    order::sort_by(&mut geographic, |a, b| {
         a.profile
             .scope
             .cmp(&b.profile.scope)
             .then_with(|| by_provider_and_name(a.model, b.model))
     });
-    global.sort_by(|a, b| by_provider_and_name(a.model, b.model));
+    order::sort_by(&mut global, |a, b| by_provider_and_name(a.model, b.model));
     RegionSummary {
         region,
         country: catalog.country_name_of(code),

@@ -5,6 +5,7 @@
 use super::catalog::Catalog;
 use super::ids::{CountryCode, GeographyId, ModelId, RegionCode};
 use super::money::group_digits;
+use super::order;
 use super::plan::{OrgPolicy, Sla, TokensPerMonth, Traffic, Workload, WorkloadSpec};
 use super::residency::Residency;
 
@@ -298,7 +299,7 @@ fn toggle(list: &mut Vec<RegionCode>, item: RegionCode) {
         }
         None => {
             list.push(item);
-            list.sort();
+            order::sort(list);
         }
     }
 }
