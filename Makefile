@@ -129,8 +129,8 @@ ifneq ($(BENCH_EXAMPLES),)
 	  cargo run --locked --profile native --example "$$ex"; \
 	done
 endif
-	$(call step,"page load: dist/ in headless Chromium")
-	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench.mjs $(BENCH_RUNS)
+	$(call step,"page load: prerendered explore/ beside a plain HTML table, loopback and slow network")
+	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench-load.mjs $(BENCH_RUNS)
 	$(call step,"plan page: one workload's re-evaluation in headless Chromium")
 	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench-plan.mjs
 	$(call step,"explorer: search typing in headless Chromium (dist-bench/, with the bench aid)")

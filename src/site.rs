@@ -121,8 +121,11 @@ pub fn routes(catalog: &Catalog) -> Vec<Route> {
 /// the module's files and their integrity hashes, and the preload links.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
-    /// The `<link rel="stylesheet" …>` element.
+    /// The `<link rel="stylesheet" …>` element, or after [`Template::inline_stylesheet`] the
+    /// `<style>` element that holds the style sheet.
     pub stylesheet: String,
+    /// The inline style sheet's text, allowed by its hash in the Content-Security-Policy.
+    pub style: Option<String>,
     /// The body of the inline `<script type="module">` that starts the module: it imports the
     /// JavaScript glue (preloaded with its integrity hash) and fetches the WebAssembly with its
     /// integrity hash, so both are checked (Subresource Integrity).
@@ -146,11 +149,15 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<(&'a str, &'a st
 impl Template {
     /// Reads the pieces out of Trunk's `index.html`.
     pub fn parse(index: &str) -> Result<Template, String> {
-        let stylesheet = index
-            .lines()
-            .find(|l| l.contains("rel=\"stylesheet\""))
-            .map(|l| l.trim().to_owned())
-            .ok_or("index.html has no stylesheet link")?;
+        // Trunk's link, or the style sheet a previous site build inlined into the home page.
+        let (stylesheet, style) = match index.lines().find(|l| l.contains("rel=\"stylesheet\"")) {
+            Some(link) => (link.trim().to_owned(), None),
+            None => {
+                let (css, _) = between(index, "<style>", "</style>")
+                    .ok_or("index.html has no stylesheet link or style sheet")?;
+                (format!("<style>{css}</style>"), Some(css.to_owned()))
+            }
+        };
         let (_, after) = between(index, "<script type=\"module\">", "</script>")
             .ok_or("index.html has no inline module script")?;
         let preloads = after
@@ -176,9 +183,33 @@ impl Template {
         );
         Ok(Template {
             stylesheet,
+            style,
             bootstrap,
             preloads,
         })
+    }
+
+    /// Puts the style sheet Trunk built into every page (`<style>`, allowed by its hash) and
+    /// removes the file: a page then needs no request before its first paint, which on a slow
+    /// network is a round trip or more while the module's preload competes for the bandwidth.
+    pub fn inline_stylesheet(&mut self, dist: &Path) -> Result<(), String> {
+        if self.style.is_some() {
+            return Ok(());
+        }
+        let href = attribute(&self.stylesheet, "rel=\"stylesheet\"", "href")
+            .ok_or("the stylesheet link has no href")?;
+        let path = dist.join(href.trim_start_matches("./").trim_start_matches('/'));
+        let css = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if css.contains("</") {
+            return Err(format!(
+                "{}: a style sheet cannot be inlined with \"</\" in it",
+                path.display()
+            ));
+        }
+        std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        self.stylesheet = format!("<style>{css}</style>");
+        self.style = Some(css);
+        Ok(())
     }
 }
 
@@ -221,14 +252,16 @@ pub fn csp_hash(text: &str) -> String {
     format!("'sha256-{}'", sha256_base64(text.as_bytes()))
 }
 
-/// The Content-Security-Policy of every page: nothing inline but the bootstrap script (by its
-/// hash), WebAssembly compiled from the site's own module, nothing fetched from elsewhere.
-pub fn csp(bootstrap: &str) -> String {
+/// The Content-Security-Policy of every page: nothing inline but the bootstrap script and the
+/// style sheet (each by its hash), WebAssembly compiled from the site's own module, nothing
+/// fetched from elsewhere.
+pub fn csp(template: &Template) -> String {
+    let style = template.style.as_deref().map(csp_hash).unwrap_or_default();
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {style}; \
          img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
          worker-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'",
-        csp_hash(bootstrap)
+        csp_hash(&template.bootstrap)
     )
 }
 
@@ -286,7 +319,7 @@ pub fn document(
 </html>
 "##,
         base = up(route.depth()),
-        csp = escape(&csp(&template.bootstrap)),
+        csp = escape(&csp(template)),
         stylesheet = template.stylesheet,
         bootstrap = template.bootstrap,
         preloads = template.preloads,
@@ -346,9 +379,10 @@ fn write(dist: &Path, file: &str, text: &str) -> Result<(), String> {
 /// replaced by the home page), and writes `404.html` and `sitemap.xml`.
 pub fn build(catalog: &'static Catalog, dist: &Path, options: &Options) -> Result<Built, String> {
     let index = dist.join("index.html");
-    let template = std::fs::read_to_string(&index)
+    let mut template = std::fs::read_to_string(&index)
         .map_err(|e| format!("{}: {e}", index.display()))
         .and_then(|text| Template::parse(&text))?;
+    template.inline_stylesheet(dist)?;
     let mut built = Built::default();
     let routes = routes(catalog);
     for route in &routes {
@@ -385,7 +419,7 @@ pub fn headers(template: &Template, files: &[String]) -> String {
     let mut text = format!(
         "/*\n  Content-Security-Policy: {}; frame-ancestors 'none'\n  \
          X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n",
-        csp(&template.bootstrap)
+        csp(template)
     );
     for file in files.iter().filter(|f| is_hashed(f)) {
         text.push_str(&format!(
@@ -594,6 +628,7 @@ mod tests {
         assert!(!is_hashed("cris-atlas-0123456789abcdeg.js"), "not hex");
         let template = Template {
             stylesheet: String::new(),
+            style: None,
             bootstrap: "import x from './x.js';".into(),
             preloads: String::new(),
         };
