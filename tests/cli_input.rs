@@ -151,6 +151,9 @@ fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// A JSON string of the fixture replaced by another: (from, to).
+type Replace = Option<(String, String)>;
+
 /// Rows: the fixture's text replaced (from, to), or a changed `--as-of`; what the error says.
 #[test]
 fn catalog_import_refuses_bad_dates_and_ids_and_leaves_data_as_it_was() {
@@ -162,7 +165,7 @@ fn catalog_import_refuses_bad_dates_and_ids_and_leaves_data_as_it_was() {
         .and_then(|rest| rest.split('"').nth(1))
         .unwrap()
         .to_owned();
-    let rows: Vec<(&str, Option<(String, String)>, &str)> = vec![
+    let rows: Vec<(&str, Replace, &str)> = vec![
         ("2026-99-99", None, "expected a real date"),
         ("2999-01-01", None, "in the future"),
         (

@@ -300,7 +300,7 @@ fn url_routes() {
 fn stored_plans_and_storage_events() {
     let seeds = plan_seeds();
     let seed = seed();
-    let mut rng = Rng(seed ^ 0x5703_ED);
+    let mut rng = Rng(seed ^ 0x0057_03ED);
     let catalog = catalog();
     let count = cases(2_000);
     for case in 0..count {
@@ -375,7 +375,7 @@ fn catalog_import_from_aws_cli_output() {
     let profiles = std::fs::read(dir.join("eu-west-2.inference-profiles.json")).expect("fixture");
     let catalog = catalog();
     let seeds = vec![models.clone(), profiles.clone()];
-    let mut rng = Rng(seed() ^ 0x1_3900);
+    let mut rng = Rng(seed() ^ 0x0001_3900);
     fuzz("catalog import", cases(300), &seeds, JSON_TOKENS, |bytes| {
         // The mutated file stands in for one of the two; the other stays valid.
         let (m, p) = if rng_ok(&mut rng) {
