@@ -79,7 +79,7 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
             },
         ),
         Sync::Detached => html! {
-            <p class="note" role="status" data-testid="storage-detached">{ "This page is not saving the plan in this browser: download the plan file to keep it." }</p>
+            <p role="status" data-testid="storage-detached">{ "This page is not saving the plan in this browser: download the plan file to keep it." }</p>
         },
         Sync::NotRead | Sync::Synced { .. } => Html::default(),
     };
@@ -93,7 +93,7 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
                 </section>
             }
             if let Some(note) = &state.note {
-                <p class="note" role="status" data-testid="storage-note">{ note.clone() }</p>
+                <p role="status" data-testid="storage-note">{ note.clone() }</p>
             }
         </>
     }
