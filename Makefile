@@ -42,7 +42,7 @@ BENCH_EXAMPLES := $(sort $(basename $(notdir $(wildcard examples/bench*.rs))))
 step = @printf '\n==> %s  [%s]\n' $(1) "$$(date +%T)"
 
 .PHONY: help setup setup-test serve dist test lint unit browser-test check-domain check-pins \
-        e2e size bench clean distclean
+        e2e size bench clean distclean fuzz
 
 help:
 	@echo 'make serve         build (release) and serve on http://127.0.0.1:8080'
@@ -53,6 +53,7 @@ help:
 	@echo 'make bench         benchmarks: native ones if any, then page-load timing'
 	@echo 'make e2e           dist + end-to-end tests only'
 	@echo 'make browser-test  wasm32 tests in headless Chromium only'
+	@echo 'make fuzz          the mutation fuzz targets, 100 times longer than in make test'
 	@echo 'make setup         install missing build tools (setup-test: also test tools)'
 	@echo 'make clean         remove target/ and dist/ (distclean: also .tools, e2e/node_modules)'
 
@@ -104,6 +105,13 @@ ifeq ($(BROWSER_TESTS),)
 else
 	cargo test --locked --target $(WASM) $(TEST_FEATURES) $(addprefix --test ,$(BROWSER_TESTS))
 endif
+
+# The fuzz targets (tests/fuzz.rs) run in `make test` with a fixed seed and a bounded count;
+# here FUZZ_SCALE times as many cases (FUZZ_SEED=n picks another seed).
+FUZZ_SCALE ?= 100
+fuzz:
+	$(call step,"fuzz: tests/fuzz.rs x$(FUZZ_SCALE)")
+	FUZZ_SCALE=$(FUZZ_SCALE) cargo test --locked $(TEST_FEATURES) --test fuzz -- --nocapture
 
 check-domain:
 	$(call step,"domain: no browser crates in src/domain")

@@ -109,6 +109,36 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
         .map_err(|_| "browser storage refused the write (full or disabled)".to_owned())
 }
 
+/// Removes a key from `localStorage`.
+pub fn storage_remove(key: &str) -> Result<(), String> {
+    local_storage()?
+        .remove_item(key)
+        .map_err(|_| "browser storage refused the change".to_owned())
+}
+
+/// Calls `on_change` when another tab changes `key` in `localStorage` (or clears it); dropping
+/// the listener stops it.
+pub fn on_storage_change(
+    key: &'static str,
+    on_change: impl Fn() + 'static,
+) -> Option<EventListener> {
+    let window = window()?;
+    Some(EventListener::new(&window, "storage", move |event| {
+        // A `StorageEvent`'s key; `null` when storage was cleared. Other events count as a change.
+        let changed = js_sys::Reflect::get(event, &wasm_bindgen::JsValue::from_str("key"))
+            .ok()
+            .and_then(|k| k.as_string());
+        if changed.as_deref().is_none_or(|k| k == key) {
+            on_change();
+        }
+    }))
+}
+
+/// The current time as ISO 8601 in UTC, to the millisecond (`2026-12-02T00:48:25.123Z`).
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
 /// Copies `text` to the clipboard; the error says why it could not.
 pub async fn copy_text(text: &str) -> Result<(), String> {
     let navigator = window().ok_or("no window")?.navigator();
@@ -153,17 +183,28 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
     Ok(())
 }
 
-/// The text of the first file chosen in a file input.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+/// The bytes of the first file chosen in a file input, if it is at most `max_bytes` long (a
+/// larger one is not read), with its name. Bytes, not text: the browser's text decoding would
+/// silently replace what is not UTF-8.
+pub async fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    max_bytes: usize,
+) -> Result<(String, Vec<u8>), String> {
     let file = input
         .files()
         .and_then(|files| files.get(0))
         .ok_or("no file was chosen")?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+    let name = file.name();
+    if file.size() > max_bytes as f64 {
+        return Err(format!(
+            "{name} is {} bytes, over the limit of {max_bytes} bytes",
+            file.size()
+        ));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| format!("{} could not be read", file.name()))?;
-    text.as_string()
-        .ok_or_else(|| format!("{} is not text", file.name()))
+        .map_err(|_| format!("{name} could not be read"))?;
+    Ok((name, js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
 /// On a page without an island, makes every prerendered copy button (`button[data-copy]`)

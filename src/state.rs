@@ -5,7 +5,8 @@
 
 use crate::domain::catalog::Catalog;
 use crate::domain::plan::Plan;
-use crate::domain::planner::{Action, Planner, WorkloadId};
+use crate::domain::planner::{Action, WorkloadId};
+use crate::domain::stored::{backup_key, Event, Persisted, Sync};
 use crate::domain::wizard::WizardAction;
 use crate::route::Route;
 use std::ops::Deref;
@@ -38,100 +39,71 @@ pub struct Navigate {
     pub replace: bool,
 }
 
-/// The `localStorage` key of the saved plan; the plan file inside carries its format version.
-pub const PLAN_KEY: &str = "cris-atlas.plan";
-/// Where an unreadable saved plan is moved, so nothing the user had is lost.
-pub const UNREADABLE_KEY: &str = "cris-atlas.plan.unreadable";
+pub use crate::domain::stored::{BACKUP_PREFIX, PLAN_KEY};
 
-/// The plan page's state: the domain planner plus what storage said.
+/// The plan page's state: the domain planner plus what storage holds ([`Persisted`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanState {
-    /// The workflow state.
-    pub planner: Planner<'static>,
-    /// A storage problem to show, if any.
-    pub storage_problem: Option<String>,
-    /// The saved plan could not be read: it stays in storage until the user saves a workload.
-    unreadable: bool,
-    /// Storage has been read: before that the page shows the empty plan it was prerendered
-    /// with, and nothing is saved.
-    loaded: bool,
+    persisted: Persisted<'static>,
     catalog: CatalogRef,
 }
 
-/// What the reducer receives: a planner action, or a storage report.
-#[derive(Debug, Clone)]
-pub enum PlanMsg {
-    /// A user intent.
-    Act(Action<'static>),
-    /// The outcome of saving.
-    Stored(Option<String>),
-    /// What storage held when the page started.
-    Loaded(Box<PlanState>),
+impl Deref for PlanState {
+    type Target = Persisted<'static>;
+    fn deref(&self) -> &Persisted<'static> {
+        &self.persisted
+    }
 }
 
 impl Reducible for PlanState {
-    type Action = PlanMsg;
+    type Action = Event<'static>;
 
-    fn reduce(self: Rc<Self>, msg: PlanMsg) -> Rc<Self> {
-        match msg {
-            PlanMsg::Act(action) => {
-                let mut next = (*self).clone();
-                if next.planner.apply(action, self.catalog.0) {
-                    Rc::new(next)
-                } else {
-                    self
-                }
-            }
-            // A save happened, so the unreadable plan is no longer what storage holds.
-            PlanMsg::Stored(problem) if problem != self.storage_problem || self.unreadable => {
-                Rc::new(PlanState {
-                    storage_problem: problem,
-                    unreadable: false,
-                    ..(*self).clone()
-                })
-            }
-            PlanMsg::Stored(_) => self,
-            PlanMsg::Loaded(state) => Rc::new(*state),
+    fn reduce(self: Rc<Self>, event: Event<'static>) -> Rc<Self> {
+        let mut next = (*self).clone();
+        if next.persisted.apply(event, self.catalog.0) {
+            Rc::new(next)
+        } else {
+            self
         }
     }
 }
 
-/// Loads the saved plan. An unreadable one is kept under [`UNREADABLE_KEY`] and reported.
-fn load(catalog: CatalogRef) -> PlanState {
-    let mut unreadable = false;
-    let (planner, storage_problem) = match crate::browser::storage_get(PLAN_KEY) {
-        Ok(None) => (Planner::default(), None),
-        Ok(Some(text)) => match Plan::parse(&text, catalog.0) {
-            Ok(plan) => (Planner::from_plan(plan), None),
-            Err(e) => {
-                unreadable = true;
-                let kept = crate::browser::storage_set(UNREADABLE_KEY, &text).is_ok();
-                let where_kept = if kept {
-                    format!(" It is kept in browser storage under \"{UNREADABLE_KEY}\".")
-                } else {
-                    " It is left in browser storage.".to_owned()
-                };
-                (
-                    Planner::default(),
-                    Some(format!(
-                        "The saved plan could not be read: {e}.{where_kept}"
-                    )),
-                )
-            }
+/// What browser storage holds under [`PLAN_KEY`] now.
+fn read_stored() -> Result<Option<String>, String> {
+    crate::browser::storage_get(PLAN_KEY)
+}
+
+/// Saves `json` unless storage no longer holds `expected` (another tab saved since): the
+/// event to apply.
+fn save(expected: Option<&str>, json: String) -> Event<'static> {
+    match read_stored() {
+        Err(e) => Event::Read(Err(e)),
+        Ok(now) if now.as_deref() != expected => Event::Conflicted(now),
+        Ok(_) => write(json),
+    }
+}
+
+/// Writes `json` as the saved plan.
+fn write(json: String) -> Event<'static> {
+    match crate::browser::storage_set(PLAN_KEY, &json) {
+        Ok(()) => Event::Saved(json),
+        Err(e) => Event::SaveFailed(format!(
+            "The plan could not be saved: {e}. It will be lost on reload; download it to keep it."
+        )),
+    }
+}
+
+/// Keeps the unreadable `text` under a new time-named backup key, then removes the saved plan.
+fn back_up(text: &str) -> Event<'static> {
+    let key = backup_key(&crate::browser::now_iso(), |k| {
+        crate::browser::storage_get(k).is_ok_and(|v| v.is_some())
+    });
+    match crate::browser::storage_set(&key, text) {
+        Err(e) => Event::BackupRefused(e),
+        Ok(()) => match crate::browser::storage_remove(PLAN_KEY) {
+            Ok(()) => Event::BackedUp(key),
+            Err(e) => Event::BackupRefused(e),
         },
-        Err(e) => (
-            Planner::default(),
-            Some(format!(
-                "The saved plan could not be loaded: {e}. Changes will not survive a reload."
-            )),
-        ),
-    };
-    PlanState {
-        planner,
-        storage_problem,
-        unreadable,
-        loaded: true,
-        catalog,
     }
 }
 
@@ -155,7 +127,12 @@ impl PlanHandle {
 
     fn send<E>(&self, action: Action<'static>) -> Callback<E> {
         let state = self.state.clone();
-        Callback::from(move |_| state.dispatch(PlanMsg::Act(action.clone())))
+        Callback::from(move |_| state.dispatch(Event::Act(action.clone())))
+    }
+
+    /// Whether the plan may not be changed now (storage unreadable, no choice made yet).
+    pub fn read_only(&self) -> bool {
+        self.state.read_only()
     }
 
     /// Opens the wizard for a new workload.
@@ -201,12 +178,88 @@ impl PlanHandle {
     /// What the wizard's controls ask for.
     pub fn wizard(&self) -> Callback<WizardAction> {
         let state = self.state.clone();
-        Callback::from(move |action| state.dispatch(PlanMsg::Act(Action::Wizard(action))))
+        Callback::from(move |action| state.dispatch(Event::Act(Action::Wizard(action))))
     }
 
-    /// Replaces the plan with an imported one.
-    pub fn import(&self, plan: Plan<'static>) {
-        self.state.dispatch(PlanMsg::Act(Action::Replace(plan)));
+    /// Replaces the plan with an imported one; refused while the plan is read-only.
+    pub fn import(&self, plan: Plan<'static>) -> Result<(), String> {
+        if self.read_only() {
+            return Err("the saved plan in this browser could not be read: choose what becomes of it (above) before importing".into());
+        }
+        self.state.dispatch(Event::Act(Action::Replace(plan)));
+        Ok(())
+    }
+
+    /// Reads storage again (after it could not be read).
+    pub fn retry<E>(&self) -> Callback<E> {
+        let state = self.state.clone();
+        Callback::from(move |_| state.dispatch(Event::Read(read_stored())))
+    }
+
+    /// Goes on without browser storage: nothing is read or written.
+    pub fn detach<E>(&self) -> Callback<E> {
+        let state = self.state.clone();
+        Callback::from(move |_| state.dispatch(Event::Detach))
+    }
+
+    /// Offers the unreadable stored text as a file.
+    pub fn download_unreadable<E>(&self) -> Callback<E> {
+        let state = self.state.clone();
+        Callback::from(move |_| {
+            if let Sync::Unreadable { text, .. } = &state.sync {
+                let event = match crate::browser::download_text(
+                    "cris-atlas-unreadable-plan.json",
+                    "application/json",
+                    text,
+                ) {
+                    Ok(()) => Event::Downloaded,
+                    Err(e) => Event::BackupRefused(e),
+                };
+                state.dispatch(event);
+            }
+        })
+    }
+
+    /// Keeps the unreadable stored text under a time-named backup key and starts empty.
+    pub fn back_up<E>(&self) -> Callback<E> {
+        let state = self.state.clone();
+        Callback::from(move |_| {
+            if let Sync::Unreadable { text, .. } = &state.sync {
+                state.dispatch(back_up(text));
+            }
+        })
+    }
+
+    /// Removes the unreadable stored plan (once downloaded) and starts empty.
+    pub fn discard<E>(&self) -> Callback<E> {
+        let state = self.state.clone();
+        Callback::from(move |_| {
+            if let Sync::Unreadable {
+                downloaded: true, ..
+            } = &state.sync
+            {
+                state.dispatch(match crate::browser::storage_remove(PLAN_KEY) {
+                    Ok(()) => Event::Discarded,
+                    Err(e) => Event::BackupRefused(e),
+                });
+            }
+        })
+    }
+
+    /// Shows the plan another tab saved, dropping this page's unsaved change.
+    pub fn take_theirs<E>(&self) -> Callback<E> {
+        let state = self.state.clone();
+        Callback::from(move |_| state.dispatch(Event::TakeTheirs))
+    }
+
+    /// Saves this page's plan over the one another tab saved.
+    pub fn keep_mine<E>(&self) -> Callback<E> {
+        let state = self.state.clone();
+        Callback::from(move |_| {
+            if matches!(state.sync, Sync::Conflict { .. }) {
+                state.dispatch(write(state.planner.plan().to_json()));
+            }
+        })
     }
 }
 
@@ -215,35 +268,29 @@ impl PlanHandle {
 #[hook]
 pub fn use_plan(catalog: CatalogRef) -> PlanHandle {
     let state = use_reducer(move || PlanState {
-        planner: Planner::default(),
-        storage_problem: None,
-        unreadable: false,
-        loaded: false,
+        persisted: Persisted::default(),
         catalog,
     });
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            state.dispatch(PlanMsg::Loaded(Box::new(load(catalog))))
+            state.dispatch(Event::Read(read_stored()));
+            // Another tab's save: show it, or say that the two pages disagree.
+            let listener = crate::browser::on_storage_change(PLAN_KEY, move || {
+                state.dispatch(Event::Changed(read_stored()))
+            });
+            move || drop(listener)
         });
     }
     {
         let state = state.clone();
-        // Saves whenever the plan file would change, not on selection or wizard moves.
-        use_effect_with(
-            (state.planner.plan(), state.loaded),
-            move |(plan, loaded)| {
-                if !*loaded || state.unreadable && plan.workloads.is_empty() {
-                    // Nothing read yet; or the unreadable plan and its report stay until the user
-                    // saves a workload.
-                    return;
-                }
-                let problem = crate::browser::storage_set(PLAN_KEY, &plan.to_json())
-                .err()
-                .map(|e| format!("The plan could not be saved: {e}. It will be lost on reload; download it to keep it."));
-                state.dispatch(PlanMsg::Stored(problem));
-            },
-        );
+        // Saves whenever the plan file would change, not on selection or wizard moves; only
+        // over the text this page last read or wrote.
+        use_effect_with((state.planner.plan(), state.sync.clone()), move |_| {
+            if let Some((expected, json)) = state.to_save() {
+                state.dispatch(save(expected, json));
+            }
+        });
     }
     PlanHandle { state }
 }

@@ -228,13 +228,13 @@ async fn delete_can_be_undone_and_duplicate_copies() {
 }
 
 #[wasm_bindgen_test]
-async fn an_unreadable_saved_plan_is_reported_and_kept() {
+async fn an_unreadable_saved_plan_is_reported_and_left_as_it_is() {
     clear_storage();
     put_storage(cris_atlas::state::PLAN_KEY, "{ this is not a plan");
     mount("plan/").await;
-    assert!(text("error-panel").contains("could not be read"));
+    assert!(text("storage-notice").contains("could not be read"));
     assert_eq!(
-        get_storage(cris_atlas::state::UNREADABLE_KEY).as_deref(),
+        get_storage(cris_atlas::state::PLAN_KEY).as_deref(),
         Some("{ this is not a plan")
     );
     assert!(try_find("plan-empty").is_some());

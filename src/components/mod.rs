@@ -11,4 +11,5 @@ pub mod recommendation_card;
 pub mod route_map;
 pub mod site_footer;
 pub mod site_header;
+pub mod storage_notice;
 pub mod wizard;

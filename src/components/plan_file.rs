@@ -2,7 +2,7 @@
 //! that cannot be read is reported and the pasted text kept, so nothing typed is lost.
 
 use crate::components::error_panel::ErrorPanel;
-use crate::domain::plan::Plan;
+use crate::domain::plan::{Limits, Plan};
 use crate::state::{CatalogRef, PlanHandle};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -27,16 +27,18 @@ pub fn PlanFile(props: &PlanFileProps) -> Html {
         let text = text.clone();
         let problem = problem.clone();
         let plan = plan.clone();
-        move |raw: String| match Plan::parse(&raw, catalog.0) {
-            Ok(parsed) => {
-                plan.import(parsed);
+        move |raw: String| match Plan::parse_within(&raw, catalog.0, Limits::APP)
+            .map_err(|e| e.to_string())
+            .and_then(|parsed| plan.import(parsed))
+        {
+            Ok(()) => {
                 problem.set(None);
                 text.set(String::new());
             }
             Err(e) => {
                 // The text stays in the box so nothing pasted is lost.
                 text.set(raw);
-                problem.set(Some(e.to_string()));
+                problem.set(Some(e));
             }
         }
     };
@@ -53,15 +55,20 @@ pub fn PlanFile(props: &PlanFileProps) -> Html {
     };
     let on_file = {
         let problem = problem.clone();
+        let plan = plan.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let problem = problem.clone();
-            let import_text = import_text.clone();
+            let plan = plan.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match crate::browser::read_chosen_file(&input).await {
-                    Ok(raw) => import_text(raw),
-                    Err(e) => problem.set(Some(e)),
-                }
+                let limit = Limits::APP.max_bytes;
+                let imported = match crate::browser::read_chosen_file(&input, limit).await {
+                    Ok((name, bytes)) => Plan::from_bytes(&bytes, catalog.0, Limits::APP)
+                        .map_err(|e| format!("{name}: {e}"))
+                        .and_then(|parsed| plan.import(parsed)),
+                    Err(e) => Err(e),
+                };
+                problem.set(imported.err());
             });
         })
     };

@@ -6,9 +6,18 @@ use super::explore::{Hit, Query, Way};
 use super::ids::RegionCode;
 use std::collections::BTreeSet;
 
-/// Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180).
+/// Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180). A field that
+/// a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets a leading `'`, so `=HYPERLINK(…)` shows as text instead of running.
 pub fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
+    let neutral;
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        neutral = format!("'{text}");
+        neutral.as_str()
+    } else {
+        text
+    };
+    if text.contains([',', '"', '\n', '\r', '\t']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()

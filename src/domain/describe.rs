@@ -6,6 +6,17 @@ use super::ids::RegionCode;
 use super::schema::Model;
 use std::collections::BTreeSet;
 
+/// The most of a value an error message quotes: a file may hold megabytes in one string.
+pub const QUOTED_CHARS: usize = 40;
+
+/// At most the first [`QUOTED_CHARS`] characters of `value`, with `…` when cut.
+pub fn prefix(value: &str) -> String {
+    match value.char_indices().nth(QUOTED_CHARS) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_owned(),
+    }
+}
+
 /// Sorted, unique country names of `regions`.
 pub fn country_names<'a>(catalog: &'a Catalog, regions: &'a [RegionCode]) -> Vec<&'a str> {
     let set: BTreeSet<&str> = regions.iter().map(|r| catalog.country_name_of(r)).collect();

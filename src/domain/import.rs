@@ -112,6 +112,8 @@ pub enum ImportError {
     BadProfileId(String),
     /// A model ARN that cannot be read.
     BadArn(String),
+    /// An identifier or name that is empty or holds control characters: (what, the value).
+    BadText(&'static str, String),
     /// A global profile with no known destinations.
     GlobalWithoutDestinations(String),
     /// The merged catalog does not validate.
@@ -124,6 +126,7 @@ impl fmt::Display for ImportError {
             ImportError::UnknownRegion(r) => write!(f, "unknown Region {r}: add it to data/regions.json first"),
             ImportError::BadProfileId(id) => write!(f, "profile ID {id} is not <scope>.<model id>"),
             ImportError::BadArn(arn) => write!(f, "cannot read model ARN {arn}"),
+            ImportError::BadText(what, value) => write!(f, "{what} {value:?} is empty or holds control characters"),
             ImportError::GlobalWithoutDestinations(id) => write!(f, "global profile {id} is new and no Region lists it, so its destinations are unknown"),
             ImportError::Invalid(e) => write!(f, "the merged catalog is invalid: {e}"),
         }
@@ -210,6 +213,30 @@ pub fn group_routes(per_source: &BTreeMap<RegionCode, BTreeSet<RegionCode>>) -> 
 /// A profile's scope, model and destinations per source Region, while merging.
 type Routing = (Scope, ModelId, BTreeMap<RegionCode, BTreeSet<RegionCode>>);
 
+/// Refuses identifiers and names that would be written into the catalog but mean nothing: empty,
+/// or holding control characters (a line break in an ID breaks every table it is shown in).
+fn check_texts(snapshot: &RegionSnapshot) -> Result<(), ImportError> {
+    let check = |what: &'static str, value: &str| {
+        if value.trim().is_empty() || value.chars().any(char::is_control) {
+            Err(ImportError::BadText(what, value.chars().take(40).collect()))
+        } else {
+            Ok(())
+        }
+    };
+    for m in &snapshot.models.model_summaries {
+        check("model ID", &m.model_id)?;
+        check("model name", &m.model_name)?;
+        check("provider name", &m.provider_name)?;
+    }
+    for p in &snapshot.profiles.inference_profile_summaries {
+        check("profile ID", &p.inference_profile_id)?;
+        for m in &p.models {
+            check("model ARN", &m.model_arn)?;
+        }
+    }
+    Ok(())
+}
+
 /// Merges the snapshots into `catalog`, citing them as of `as_of` (`YYYY-MM-DD`).
 pub fn import(
     catalog: &Catalog,
@@ -220,6 +247,7 @@ pub fn import(
         if catalog.region(&s.region).is_none() {
             return Err(ImportError::UnknownRegion(s.region.to_string()));
         }
+        check_texts(s)?;
     }
     let source = SourceId::new(API_SOURCE);
     let models = merge_models(catalog, snapshots, &source, as_of);

@@ -43,6 +43,7 @@ pub mod report;
 pub mod residency;
 pub mod schema;
 pub mod search;
+pub mod stored;
 pub mod suggest;
 pub mod throughput;
 pub mod validate;

@@ -4,6 +4,7 @@
 //! field of any problem.
 
 use super::catalog::Catalog;
+use super::describe::{prefix, QUOTED_CHARS};
 use super::ids::{ModelId, RegionCode};
 use super::residency::{Allowed, Residency};
 use super::schema::{Model, Region};
@@ -235,6 +236,39 @@ struct PlanFile {
     workloads: Vec<WorkloadSpec>,
 }
 
+/// Limits a plan file must stay within, checked before its workloads are read: far above any
+/// real plan, low enough that a hostile file cannot exhaust the page or the machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The file's size, in bytes.
+    pub max_bytes: usize,
+    /// The number of workloads.
+    pub max_workloads: usize,
+}
+
+impl Limits {
+    /// The app's import: 1,000 workloads, 1 MB.
+    pub const APP: Limits = Limits {
+        max_bytes: 1_000_000,
+        max_workloads: 1_000,
+    };
+    /// The command line's defaults (`atlas recommend --max-workloads --max-bytes` raise them):
+    /// 10,000 workloads, 16 MB.
+    pub const CLI: Limits = Limits {
+        max_bytes: 16_000_000,
+        max_workloads: 10_000,
+    };
+}
+
+/// Where in the file a problem is: 1-based line and column (in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// The line.
+    pub line: usize,
+    /// The column.
+    pub column: usize,
+}
+
 /// Why a plan cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanError {
@@ -244,20 +278,63 @@ pub struct PlanError {
     pub field: String,
     /// What is wrong.
     pub message: String,
+    /// Where in the file, when the file could be read as text.
+    pub at: Option<Position>,
 }
 
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.workload {
             Some((n, name)) if name.is_empty() => write!(f, "workload {n}, ")?,
-            Some((n, name)) => write!(f, "workload {n} (\"{name}\"), ")?,
+            Some((n, name)) => write!(f, "workload {n} (\"{}\"), ", prefix(name))?,
             None => {}
         }
-        write!(f, "{}: {}", self.field, self.message)
+        write!(f, "{}: {}", self.field, self.message)?;
+        if let Some(at) = self.at {
+            write!(f, " (line {}, column {})", at.line, at.column)?;
+        }
+        Ok(())
     }
 }
 
 impl std::error::Error for PlanError {}
+
+/// A serde message with every quoted value (between `"` or `` ` ``) cut to a short prefix and
+/// the position serde appends removed (the error carries the file's own).
+fn shorten(message: &str) -> String {
+    let message = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    let mut out = String::new();
+    let mut open: Option<char> = None;
+    let mut quoted = 0;
+    for c in message.chars() {
+        match open {
+            Some(q) if c == q => {
+                if quoted > QUOTED_CHARS {
+                    out.push('…');
+                }
+                out.push(c);
+                open = None;
+            }
+            Some(_) => {
+                quoted += 1;
+                if quoted <= QUOTED_CHARS {
+                    out.push(c);
+                }
+            }
+            None => {
+                if c == '"' || c == '`' {
+                    open = Some(c);
+                    quoted = 0;
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
 
 /// The plan's outer shape; each workload is kept as raw text so an error can name it.
 #[derive(Deserialize)]
@@ -275,22 +352,197 @@ struct Named {
     name: Option<String>,
 }
 
-fn plan_error(field: &str, message: impl Into<String>) -> PlanError {
-    PlanError {
-        workload: None,
-        field: field.into(),
-        message: message.into(),
+/// Where `part` (a slice of `whole`) starts in `whole`.
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
+}
+
+/// The byte offset of serde_json's error position (1-based line, bytes into the line) in `text`.
+fn serde_offset(text: &str, e: &serde_json::Error) -> Option<usize> {
+    if e.line() == 0 {
+        return None;
+    }
+    let line_start = if e.line() == 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(e.line() - 2)?.0 + 1
+    };
+    Some((line_start + e.column()).min(text.len()))
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+fn position(text: &str, offset: usize) -> Position {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Position {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
     }
 }
 
-/// Guesses the field a serde message is about (`unknown field `x``, `missing field `x``).
-fn field_of(message: &str) -> String {
-    message
-        .split('`')
-        .nth(1)
-        .filter(|_| message.contains("field"))
-        .unwrap_or("workload")
-        .to_owned()
+/// The members of a JSON object or array, each with its path segment (`name`, `[2]`).
+fn members(json: &str) -> Vec<(String, &str)> {
+    if let Ok(map) = serde_json::from_str::<std::collections::BTreeMap<String, &RawValue>>(json) {
+        return map.into_iter().map(|(k, v)| (k, v.get())).collect();
+    }
+    if let Ok(list) = serde_json::from_str::<Vec<&RawValue>>(json) {
+        return list
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (format!("[{i}]"), v.get()))
+            .collect();
+    }
+    Vec::new()
+}
+
+/// Appends a path segment: `residency` + `codes` = `residency.codes`, + `[1]` = `…codes[1]`.
+fn join(path: &mut String, segment: &str) {
+    if !path.is_empty() && !segment.starts_with('[') {
+        path.push('.');
+    }
+    path.push_str(segment);
+}
+
+/// The path of the innermost value of `json` whose text holds byte `offset`, and that value.
+fn path_at(json: &str, offset: usize) -> (String, &str) {
+    let mut path = String::new();
+    let mut current = json;
+    while let Some((segment, value)) = members(current).into_iter().find(|(_, v)| {
+        let start = offset_in(json, v);
+        start <= offset && offset <= start + v.len()
+    }) {
+        join(&mut path, &segment);
+        current = value;
+    }
+    (path, current)
+}
+
+/// The byte offset in `json` of the value at `path` (`residency.codes`), or of the deepest part
+/// of it that exists.
+fn offset_of_path(json: &str, path: &str) -> usize {
+    let mut current = json;
+    for segment in path.split('.') {
+        match members(current).into_iter().find(|(k, _)| k == segment) {
+            Some((_, value)) => current = value,
+            None => break,
+        }
+    }
+    offset_in(json, current)
+}
+
+/// The field a serde error in `json` is about: the path of the value at its position, and the
+/// field its message names (`unknown field `x``, `missing field `x``), or the `kind` of an
+/// obligation whose kind is unknown.
+fn field_of(json: &str, offset: Option<usize>, message: &str) -> String {
+    let (mut path, value) = offset.map_or((String::new(), json), |o| path_at(json, o));
+    let named = message.split('`').nth(1).filter(|_| {
+        ["unknown field", "missing field", "duplicate field"]
+            .iter()
+            .any(|m| message.starts_with(m))
+    });
+    if let Some(name) = named {
+        join(&mut path, name);
+    } else if message.starts_with("unknown variant") && value.trim_start().starts_with('{') {
+        join(&mut path, "kind");
+    }
+    if path.is_empty() {
+        "workload".to_owned()
+    } else {
+        path
+    }
+}
+
+/// Why a file of this size is refused, if it is.
+fn check_size(len: usize, limits: Limits) -> Result<(), PlanError> {
+    if len > limits.max_bytes {
+        return Err(PlanError {
+            workload: None,
+            field: "plan".into(),
+            message: format!(
+                "the file is {len} bytes, over the limit of {} bytes",
+                limits.max_bytes
+            ),
+            at: None,
+        });
+    }
+    Ok(())
+}
+
+/// The text of a plan file: UTF-8, with or without a byte order mark. Anything else (UTF-16,
+/// Latin-1, Windows-1252, ...) is refused rather than silently altered.
+pub fn decode(bytes: &[u8]) -> Result<&str, PlanError> {
+    let refuse = |message: String, at: Option<Position>| PlanError {
+        workload: None,
+        field: "plan".into(),
+        message,
+        at,
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(refuse("the file is UTF-16; save it as UTF-8".into(), None));
+    }
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if body.iter().take(4).any(|&b| b == 0) {
+        return Err(refuse(
+            "the file is UTF-16 or UTF-32; save it as UTF-8".into(),
+            None,
+        ));
+    }
+    std::str::from_utf8(body).map_err(|e| {
+        let valid = e.valid_up_to();
+        // Up to `valid` the bytes are UTF-8, so the position is counted in characters.
+        let text = std::str::from_utf8(&body[..valid]).unwrap_or_default();
+        refuse(
+            format!(
+                "the file is not UTF-8 (byte 0x{:02X}; Latin-1 or Windows-1252?); save it as UTF-8",
+                body[valid]
+            ),
+            Some(position(text, valid)),
+        )
+    })
+}
+
+/// Reads the `n`th workload, `json`, which starts at byte `start` of the file's `text`; `names`
+/// holds the names read so far, with their workload's position.
+fn read_workload<'c>(
+    text: &str,
+    start: usize,
+    n: usize,
+    json: &str,
+    catalog: &'c Catalog,
+    names: &mut std::collections::HashMap<String, usize>,
+) -> Result<Workload<'c>, PlanError> {
+    let name = serde_json::from_str::<Named>(json)
+        .ok()
+        .and_then(|n| n.name)
+        .unwrap_or_default();
+    let error = |field: String, message: String, offset: usize| PlanError {
+        workload: Some((n, name.clone())),
+        field,
+        message,
+        at: Some(position(text, start + offset)),
+    };
+    let spec: WorkloadSpec = serde_json::from_str(json).map_err(|e| {
+        let offset = serde_offset(json, &e);
+        let message = shorten(&e.to_string());
+        let field = field_of(json, offset, &message);
+        error(field, message, offset.unwrap_or(0))
+    })?;
+    let workload = spec.check(catalog).map_err(|(field, message)| {
+        let offset = offset_of_path(json, &field);
+        error(field, message, offset)
+    })?;
+    if let Some(first) = names.insert(workload.name().to_owned(), n) {
+        return Err(error(
+            "name".into(),
+            format!("workload {first} has the same name; each workload needs its own"),
+            offset_of_path(json, "name"),
+        ));
+    }
+    Ok(workload)
 }
 
 impl<'c> Plan<'c> {
@@ -299,40 +551,79 @@ impl<'c> Plan<'c> {
         Plan::default()
     }
 
-    /// Parses a plan and checks it against the catalog.
+    /// Parses a plan within the app's [`Limits::APP`] and checks it against the catalog.
     pub fn parse(text: &str, catalog: &'c Catalog) -> Result<Plan<'c>, PlanError> {
-        let raw: RawPlan =
-            serde_json::from_str(text).map_err(|e| plan_error("plan", e.to_string()))?;
-        if serde_json::from_str::<u32>(raw.version.get()).ok() != Some(PLAN_VERSION) {
-            return Err(plan_error(
-                "version",
-                format!(
-                    "this build reads plan version {PLAN_VERSION}, not {}",
-                    raw.version.get()
-                ),
-            ));
-        }
-        let mut workloads = Vec::with_capacity(raw.workloads.len());
-        for (i, value) in raw.workloads.into_iter().enumerate() {
-            let name = serde_json::from_str::<Named>(value.get())
-                .ok()
-                .and_then(|n| n.name)
-                .unwrap_or_default();
-            let spec: WorkloadSpec = serde_json::from_str(value.get()).map_err(|e| {
-                let message = e.to_string();
-                PlanError {
-                    workload: Some((i + 1, name.clone())),
-                    field: field_of(&message),
-                    message,
-                }
-            })?;
-            let workload = spec.check(catalog).map_err(|(field, message)| PlanError {
-                workload: Some((i + 1, name)),
+        Plan::parse_within(text, catalog, Limits::APP)
+    }
+
+    /// Reads a plan file's bytes (UTF-8, with or without a byte order mark) within `limits`.
+    pub fn from_bytes(
+        bytes: &[u8],
+        catalog: &'c Catalog,
+        limits: Limits,
+    ) -> Result<Plan<'c>, PlanError> {
+        check_size(bytes.len(), limits)?;
+        Plan::parse_within(decode(bytes)?, catalog, limits)
+    }
+
+    /// Parses a plan within `limits` (checked before any workload is read) and checks it against
+    /// the catalog. Every error names the workload, the field and the line and column in `text`.
+    pub fn parse_within(
+        text: &str,
+        catalog: &'c Catalog,
+        limits: Limits,
+    ) -> Result<Plan<'c>, PlanError> {
+        check_size(text.len(), limits)?;
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let at = |part_offset: usize| Some(position(text, offset_in(text, body) + part_offset));
+        let raw: RawPlan = serde_json::from_str(body).map_err(|e| {
+            let offset = serde_offset(body, &e);
+            let message = shorten(&e.to_string());
+            let field = match field_of(body, offset, &message).as_str() {
+                // A file that is not JSON has no fields.
+                "workload" => "plan".to_owned(),
+                field => field.to_owned(),
+            };
+            PlanError {
+                workload: None,
                 field,
                 message,
-            })?;
-            workloads.push(workload);
+                at: offset.and_then(at),
+            }
+        })?;
+        if serde_json::from_str::<u32>(raw.version.get()).ok() != Some(PLAN_VERSION) {
+            return Err(PlanError {
+                workload: None,
+                field: "version".into(),
+                message: format!(
+                    "this build reads plan version {PLAN_VERSION}, not {}",
+                    prefix(raw.version.get())
+                ),
+                at: at(offset_in(body, raw.version.get())),
+            });
         }
+        if raw.workloads.len() > limits.max_workloads {
+            return Err(PlanError {
+                workload: None,
+                field: "workloads".into(),
+                message: format!(
+                    "the plan has {} workloads, over the limit of {}",
+                    raw.workloads.len(),
+                    limits.max_workloads
+                ),
+                at: None,
+            });
+        }
+        let mut names = std::collections::HashMap::new();
+        let workloads = raw
+            .workloads
+            .into_iter()
+            .enumerate()
+            .map(|(i, value)| {
+                let start = offset_in(text, value.get());
+                read_workload(text, start, i + 1, value.get(), catalog, &mut names)
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Plan { workloads })
     }
 
@@ -355,13 +646,13 @@ impl WorkloadSpec {
         let Some(model) = catalog.model(&self.model_id) else {
             return Err((
                 "model_id".into(),
-                format!("unknown model \"{}\"", self.model_id),
+                format!("unknown model \"{}\"", prefix(self.model_id.as_str())),
             ));
         };
         let Some(source) = catalog.region(&self.source_region) else {
             return Err((
                 "source_region".into(),
-                format!("unknown Region \"{}\"", self.source_region),
+                format!("unknown Region \"{}\"", prefix(self.source_region.as_str())),
             ));
         };
         let allowed = self.residency.allowed(catalog).map_err(|e| {
@@ -381,7 +672,7 @@ impl WorkloadSpec {
             if let Some(bad) = list.iter().find(|r| catalog.region(r).is_none()) {
                 return Err((
                     "org_policy.allowed_regions".into(),
-                    format!("unknown Region \"{bad}\""),
+                    format!("unknown Region \"{}\"", prefix(bad.as_str())),
                 ));
             }
         }

@@ -4,7 +4,7 @@
 
 use super::catalog::Catalog;
 use super::plan::{Plan, Workload};
-use super::wizard::{Draft, Wizard, WizardAction, WizardOutcome};
+use super::wizard::{Draft, Field, Problem, Wizard, WizardAction, WizardOutcome};
 
 /// A workload's identity on the page (not stored in the plan file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -123,7 +123,8 @@ impl<'c> Planner<'c> {
             Action::Duplicate(id) => {
                 if let Some(i) = self.index(id) {
                     let original = &self.entries[i].workload;
-                    let workload = original.renamed(format!("{} (copy)", original.name()));
+                    let workload =
+                        original.renamed(self.unused_name(&format!("{} (copy)", original.name())));
                     let id = self.fresh_id();
                     self.entries.insert(i + 1, Entry { id, workload });
                     self.selected = Some(id);
@@ -176,6 +177,18 @@ impl<'c> Planner<'c> {
         *self != before
     }
 
+    /// `name`, or `name (2)`, `name (3)`, ...: the first no workload has.
+    fn unused_name(&self, name: &str) -> String {
+        let taken = |n: &str| self.entries.iter().any(|e| e.workload.name() == n);
+        (1..)
+            .map(|n| match n {
+                1 => name.to_owned(),
+                n => format!("{name} ({n})"),
+            })
+            .find(|n| !taken(n))
+            .unwrap_or_else(|| name.to_owned())
+    }
+
     fn act_in_wizard(&mut self, action: WizardAction, catalog: &'c Catalog) {
         let Some((editing, wizard)) = &mut self.wizard else {
             return;
@@ -190,6 +203,22 @@ impl<'c> Planner<'c> {
                     Editing::Existing(id) => self.index(id).map(|i| (i, id)),
                     Editing::New => None,
                 };
+                // Names are unique within a plan (a plan file with two alike is refused).
+                let taken = self.entries.iter().any(|e| {
+                    Some(e.id) != existing.map(|(_, id)| id) && e.workload.name() == workload.name()
+                });
+                if taken {
+                    if let Some((_, wizard)) = &mut self.wizard {
+                        wizard.step = Field::Name.step();
+                        wizard.shown_problems = vec![Problem {
+                            field: Field::Name,
+                            message:
+                                "Another workload already has this name; give this one its own."
+                                    .into(),
+                        }];
+                    }
+                    return;
+                }
                 let id = match existing {
                     Some((i, id)) => {
                         self.entries[i].workload = workload;

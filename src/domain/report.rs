@@ -6,6 +6,7 @@ use super::catalog::Catalog;
 use super::engine::Reason;
 use super::evaluation::{PlanEvaluation, WorkloadEvaluation};
 use super::ids::{ModelId, ProfileId, RegionCode};
+use super::markdown::{self, cell};
 use super::options::{OptionKind, Violation};
 use super::plan::{Plan, Workload};
 use super::schema::{Endpoint, Price};
@@ -180,11 +181,6 @@ pub fn to_json(report: &Report) -> String {
     serde_json::to_string_pretty(report).unwrap_or_default()
 }
 
-/// Escapes a table cell: pipes and line breaks would break the Markdown table.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
 /// The plan summary and each workload's comparison table, in Markdown.
 pub fn to_markdown(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation) -> String {
     let mut out = format!(
@@ -229,7 +225,7 @@ fn workload_markdown(out: &mut String, evaluation: &WorkloadEvaluation) {
     for row in &table.rows {
         out.push_str(&format!("| {} |", row.label));
         for c in &row.cells {
-            out.push_str(&format!(" {} |", cell(&c.lines.join("<br>"))));
+            out.push_str(&format!(" {} |", markdown::lines(&c.lines)));
         }
         out.push('\n');
     }

@@ -3,6 +3,7 @@
 
 use super::catalog::Catalog;
 
+use super::describe::prefix;
 use super::ids::{CountryCode, GeographyId, RegionCode};
 use super::index::RegionSet;
 use serde::{Deserialize, Serialize};
@@ -11,7 +12,12 @@ use std::fmt;
 
 /// A data-residency obligation, as written in a plan file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    from = "ResidencyFile"
+)]
 pub enum Residency {
     /// No restriction on where prompts are processed.
     None,
@@ -32,6 +38,29 @@ pub enum Residency {
     },
 }
 
+/// [`Residency`] as it is read: `none` is a variant without fields rather than a unit variant,
+/// so that `{"kind": "none", "name": "EU"}` is refused like any other unknown field instead of
+/// silently dropping the obligation the writer meant.
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum ResidencyFile {
+    None {},
+    Geography { name: GeographyId },
+    Country { code: CountryCode },
+    Regions { codes: Vec<RegionCode> },
+}
+
+impl From<ResidencyFile> for Residency {
+    fn from(file: ResidencyFile) -> Residency {
+        match file {
+            ResidencyFile::None {} => Residency::None,
+            ResidencyFile::Geography { name } => Residency::Geography { name },
+            ResidencyFile::Country { code } => Residency::Country { code },
+            ResidencyFile::Regions { codes } => Residency::Regions { codes },
+        }
+    }
+}
+
 /// Why an obligation cannot be resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResidencyError {
@@ -48,9 +77,13 @@ pub enum ResidencyError {
 impl fmt::Display for ResidencyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ResidencyError::UnknownGeography(g) => write!(f, "unknown geography \"{g}\""),
-            ResidencyError::UnknownCountry(c) => write!(f, "unknown country code \"{c}\""),
-            ResidencyError::UnknownRegion(r) => write!(f, "unknown Region \"{r}\""),
+            ResidencyError::UnknownGeography(g) => {
+                write!(f, "unknown geography \"{}\"", prefix(g))
+            }
+            ResidencyError::UnknownCountry(c) => {
+                write!(f, "unknown country code \"{}\"", prefix(c))
+            }
+            ResidencyError::UnknownRegion(r) => write!(f, "unknown Region \"{}\"", prefix(r)),
             ResidencyError::EmptyRegions => f.write_str("the list of Regions is empty"),
         }
     }

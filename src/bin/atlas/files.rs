@@ -13,6 +13,21 @@ pub fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// A file's bytes, if it is at most `max_bytes` long (a larger one is not read); the error
+/// names the file.
+pub fn read_bytes(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .len();
+    if size > max_bytes as u64 {
+        return Err(format!(
+            "{}: the file is {size} bytes, over the limit of {max_bytes} bytes (--max-bytes raises it)",
+            path.display()
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// The catalog in `dir`, parsed and validated.
 pub fn load_catalog(dir: &Path) -> Result<Catalog, String> {
     let texts: Vec<String> = FILES

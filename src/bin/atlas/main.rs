@@ -39,7 +39,7 @@ mod native {
     use cris_atlas::domain::ids::RegionCode;
     use cris_atlas::domain::import::{import, FoundationModels, InferenceProfiles, RegionSnapshot};
     use cris_atlas::domain::input::check_as_of;
-    use cris_atlas::domain::plan::Plan;
+    use cris_atlas::domain::plan::{Limits, Plan};
     use cris_atlas::domain::report;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
@@ -63,6 +63,12 @@ mod native {
             /// The report's format.
             #[arg(long, value_enum, default_value_t = Format::Json)]
             format: Format,
+            /// The most workloads a plan may have.
+            #[arg(long, default_value_t = Limits::CLI.max_workloads)]
+            max_workloads: usize,
+            /// The largest plan file read, in bytes.
+            #[arg(long, default_value_t = Limits::CLI.max_bytes)]
+            max_bytes: usize,
         },
         /// Maintain the catalog files.
         #[command(subcommand)]
@@ -111,7 +117,19 @@ mod native {
     pub fn run() -> ExitCode {
         let cli = Cli::parse();
         let result = match cli.command {
-            Command::Recommend { plan, format } => recommend(&plan, format),
+            Command::Recommend {
+                plan,
+                format,
+                max_workloads,
+                max_bytes,
+            } => recommend(
+                &plan,
+                format,
+                Limits {
+                    max_workloads,
+                    max_bytes,
+                },
+            ),
             Command::Catalog(CatalogCommand::Import { dir, data, as_of }) => {
                 catalog_import(&dir, &data, as_of)
             }
@@ -131,11 +149,11 @@ mod native {
         }
     }
 
-    fn recommend(plan_path: &Path, format: Format) -> Result<String, String> {
+    fn recommend(plan_path: &Path, format: Format, limits: Limits) -> Result<String, String> {
         let catalog = data::catalog().map_err(|e| e.to_string())?;
-        let text = read(plan_path)?;
-        let plan =
-            Plan::parse(&text, catalog).map_err(|e| format!("{}: {e}", plan_path.display()))?;
+        let bytes = crate::files::read_bytes(plan_path, limits.max_bytes)?;
+        let plan = Plan::from_bytes(&bytes, catalog, limits)
+            .map_err(|e| format!("{}: {e}", plan_path.display()))?;
         let evaluation = PlanEvaluation::of(catalog, &plan);
         Ok(match format {
             Format::Json => report::to_json(&report::report(catalog, &plan, &evaluation)) + "\n",

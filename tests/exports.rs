@@ -1,0 +1,85 @@
+//! What the app and the command line export for other programs shows user text as text: Markdown
+//! (plan reports, routing tables) escapes line breaks, table pipes, HTML and link syntax; CSV
+//! (the explorer's list) neutralises cells a spreadsheet would run as formulas.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cris_atlas::data;
+use cris_atlas::domain::csv::csv_field;
+use cris_atlas::domain::evaluation::PlanEvaluation;
+use cris_atlas::domain::markdown;
+use cris_atlas::domain::plan::Plan;
+use cris_atlas::domain::report;
+
+/// Rows: raw text, Markdown.
+#[test]
+fn markdown_text_shows_as_text() {
+    let rows = [
+        ("plain name", "plain name"),
+        ("a|b", "a\\|b"),
+        ("one\r\ntwo\rthree\nfour", "one  two three four"),
+        (
+            "<script>alert(1)</script>",
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+        ),
+        (
+            "<img src=x onerror=alert(1)>",
+            "&lt;img src=x onerror=alert(1)&gt;",
+        ),
+        (
+            "[click](javascript:alert(1))",
+            "\\[click\\](javascript\\:alert(1))",
+        ),
+        ("JavaScript:alert(1)", "JavaScript\\:alert(1)"),
+        ("see data:text/html,x", "see data\\:text/html,x"),
+        ("metadata:kept", "metadata:kept"),
+        ("amazon.nova-lite-v1:0", "amazon.nova-lite-v1:0"),
+        ("`code`", "\\`code\\`"),
+    ];
+    for (raw, expected) in rows {
+        assert_eq!(markdown::text(raw), expected, "{raw:?}");
+    }
+}
+
+#[test]
+fn a_hostile_workload_name_stays_in_its_cell_and_heading() {
+    let catalog = data::catalog().expect("catalog");
+    let name = "Evil\r| x | <script>alert(1)</script>\n## [x](javascript:alert(1)) <img src=x onerror=alert(1)>";
+    let text = serde_json::json!({"version": 1, "workloads": [{
+        "name": name, "model_id": "amazon.nova-lite-v1:0", "source_region": "us-east-1",
+        "residency": {"kind": "none"}, "traffic": "steady", "sla": "best_effort"}]})
+    .to_string();
+    let plan = Plan::parse(&text, catalog).expect("plan");
+    let md = report::to_markdown(catalog, &plan, &PlanEvaluation::of(catalog, &plan));
+    assert!(!md.contains("<script") && !md.contains("<img") && !md.contains("](javascript:"));
+    // The summary table's row is one line with its eight columns.
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| Evil"))
+        .expect("the workload's row");
+    let pipes = row.matches('|').count() - row.matches("\\|").count();
+    assert_eq!(pipes, 9, "{row}");
+    // The heading is one line; no second heading came from the name.
+    assert_eq!(md.matches("\n## ").count(), 1);
+}
+
+/// Rows: raw field, CSV field.
+#[test]
+fn csv_cells_that_spreadsheets_would_run_are_neutralised() {
+    let rows = [
+        (
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+        ),
+        ("=1+2", "'=1+2"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "\"'\tx\""),
+        ("\rx", "\"'\rx\""),
+        ("a=b", "a=b"),
+        ("us-east-1", "us-east-1"),
+    ];
+    for (raw, expected) in rows {
+        assert_eq!(csv_field(raw), expected, "{raw:?}");
+    }
+}
