@@ -1,6 +1,7 @@
 //! `atlas`: the command-line side of CRIS Atlas, on the same domain code as the app.
 //!
-//! - `atlas recommend PLAN.json [--format json|markdown]`: evaluate a plan file.
+//! - `atlas recommend PLAN.json [--format json|markdown] [--today YYYY-MM-DD]`: evaluate a
+//!   plan file.
 //! - `atlas catalog import DIR [--data DIR] [--as-of YYYY-MM-DD]`: merge AWS CLI output into
 //!   the catalog files.
 //! - `atlas catalog refresh --collector … --pt …`: rebuild the catalog from public data (the
@@ -35,6 +36,7 @@ mod native {
     use crate::site::SiteCommand;
     use clap::{Parser, Subcommand, ValueEnum};
     use cris_atlas::data;
+    use cris_atlas::domain::calendar::Day;
     use cris_atlas::domain::evaluation::PlanEvaluation;
     use cris_atlas::domain::ids::RegionCode;
     use cris_atlas::domain::import::{import, FoundationModels, InferenceProfiles, RegionSnapshot};
@@ -63,6 +65,10 @@ mod native {
             /// The report's format.
             #[arg(long, value_enum, default_value_t = Format::Json)]
             format: Format,
+            /// The day to evaluate on (YYYY-MM-DD): end-of-life warnings and Provisioned
+            /// Throughput terms depend on it. Today (UTC) when omitted.
+            #[arg(long)]
+            today: Option<String>,
         },
         /// Maintain the catalog files.
         #[command(subcommand)]
@@ -111,7 +117,11 @@ mod native {
     pub fn run() -> ExitCode {
         let cli = Cli::parse();
         let result = match cli.command {
-            Command::Recommend { plan, format } => recommend(&plan, format),
+            Command::Recommend {
+                plan,
+                format,
+                today,
+            } => recommend(&plan, format, today),
             Command::Catalog(CatalogCommand::Import { dir, data, as_of }) => {
                 catalog_import(&dir, &data, as_of)
             }
@@ -131,12 +141,15 @@ mod native {
         }
     }
 
-    fn recommend(plan_path: &Path, format: Format) -> Result<String, String> {
+    fn recommend(plan_path: &Path, format: Format, day: Option<String>) -> Result<String, String> {
+        let day = day.map_or_else(today, Ok)?;
+        let day = Day::parse(&day)
+            .ok_or_else(|| format!("--today {day}: expected a real date written YYYY-MM-DD"))?;
         let catalog = data::catalog().map_err(|e| e.to_string())?;
         let text = read(plan_path)?;
         let plan =
             Plan::parse(&text, catalog).map_err(|e| format!("{}: {e}", plan_path.display()))?;
-        let evaluation = PlanEvaluation::of(catalog, &plan);
+        let evaluation = PlanEvaluation::of(catalog, &plan, day);
         Ok(match format {
             Format::Json => report::to_json(&report::report(catalog, &plan, &evaluation)) + "\n",
             Format::Markdown => report::to_markdown(catalog, &plan, &evaluation),
