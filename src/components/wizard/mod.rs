@@ -134,6 +134,17 @@ pub fn WizardPanel(props: &WizardPanelProps) -> Html {
     let wizard = &props.wizard;
     let step = wizard.step;
     let on_action = &props.on_action;
+    // A new step (and the wizard opening) moves focus to the step's heading, so keyboard and
+    // screen-reader users start at the new question instead of on <body>.
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(step, move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
     let send = |action: WizardAction| on_action.reform(move |_: MouseEvent| action.clone());
     let step_props = StepProps {
         catalog: props.catalog,
@@ -168,7 +179,7 @@ pub fn WizardPanel(props: &WizardPanelProps) -> Html {
                 }) }
             </ol>
             <form {onsubmit} novalidate=true>
-                <h3 data-testid="wz-step">{ format!("Step {} of {}: {}", step.number(), Step::ALL.len(), step.title()) }</h3>
+                <h3 data-testid="wz-step" ref={heading} tabindex="-1">{ format!("Step {} of {}: {}", step.number(), Step::ALL.len(), step.title()) }</h3>
                 if !wizard.shown_problems.is_empty() {
                     <p class="field-error" role="alert">{ "Fix the problems below to continue." }</p>
                 }
