@@ -65,7 +65,7 @@ fn card_comparison_summary_and_report_tell_one_story() {
         .zip(&json.workloads)
     {
         let rec = &e.recommendation;
-        let line = e.summary(catalog);
+        let line = e.summary(catalog, w);
         let eligible_row = e
             .comparison
             .rows

@@ -32,7 +32,7 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
         let name = &w.name;
         let selected = state.planner.selected == Some(entry.id);
         let id = entry.id;
-        let line = e.summary(&catalog);
+        let line = e.summary(&catalog, &entry.workload);
         let row_class = classes!(selected.then_some("selected"), (!line.compliant).then_some("row-problem"));
         html! {
             <tr class={row_class} data-testid="plan-row" aria-selected={selected.to_string()}

@@ -10,6 +10,7 @@ use super::engine::{recommend, Recommendation};
 use super::money::per_million;
 use super::options::{OptionEval, OptionKind, NO_ELIGIBLE_OPTION};
 use super::plan::{Plan, Workload};
+use super::residency::Residency;
 use std::rc::Rc;
 
 /// The comparison rows a recommendation repeats beside its ID to call.
@@ -71,7 +72,8 @@ pub struct SummaryLine {
     pub call_id: Option<String>,
     /// Whether something inside the obligation is recommended.
     pub compliant: bool,
-    /// The residency verdict in words: `Inside the obligation: 6 Regions in 6 countries`.
+    /// The residency verdict in words: `Inside the obligation: 6 Regions in 6 countries`, or
+    /// `No obligation: 3 Regions in 1 country`.
     pub verdict: String,
     /// The chosen option's price per million tokens, when the price list has one, or how it is
     /// billed (Provisioned Throughput).
@@ -84,7 +86,7 @@ pub struct SummaryLine {
 
 impl WorkloadEvaluation {
     /// The workload's line in the plan summary.
-    pub fn summary(&self, catalog: &Catalog) -> SummaryLine {
+    pub fn summary(&self, catalog: &Catalog, workload: &Workload<'_>) -> SummaryLine {
         let chosen = self.chosen();
         let rec = &self.recommendation;
         SummaryLine {
@@ -93,7 +95,12 @@ impl WorkloadEvaluation {
             compliant: chosen.is_some(),
             verdict: match chosen {
                 Some(o) => format!(
-                    "Inside the obligation: {}",
+                    "{}: {}",
+                    if workload.spec().residency == Residency::None {
+                        "No obligation"
+                    } else {
+                        "Inside the obligation"
+                    },
                     regions_in_countries(catalog, &o.processing_regions)
                 ),
                 None => "No option inside the obligation".to_owned(),

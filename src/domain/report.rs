@@ -195,7 +195,7 @@ pub fn to_markdown(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluati
     out.push_str("|---|---|---|---|---|---|---|---|---|\n");
     for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
         let spec = w.spec();
-        let line = e.summary(catalog);
+        let line = e.summary(catalog, w);
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             cell(&spec.name),

@@ -113,7 +113,7 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             wizard.step.title()
         ),
         (None, Some((workload, e))) => {
-            let line = e.summary(catalog.0);
+            let line = e.summary(catalog.0, workload);
             format!(
                 "{}: {}; {} warning{}",
                 workload.name(),
