@@ -160,6 +160,28 @@ pub fn WizardPanel(props: &WizardPanelProps) -> Html {
         Step::Policy => html! { <PolicyStep ..step_props /> },
         Step::Review => html! { <ReviewStep ..step_props /> },
     };
+    // Enter moves on from anywhere in the step: the form submits it from text fields and
+    // radios itself; on a list, a checkbox or the step's heading it does not, so do it here.
+    let onkeydown = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" {
+                return;
+            }
+            let Some(target) = e.target_dyn_into::<web_sys::Element>() else {
+                return;
+            };
+            let checkbox = target.get_attribute("type").as_deref() == Some("checkbox");
+            if matches!(target.tag_name().as_str(), "SELECT" | "H3") || checkbox {
+                e.prevent_default();
+                on_action.emit(if step == Step::Review {
+                    WizardAction::Save
+                } else {
+                    WizardAction::Next
+                });
+            }
+        })
+    };
     let onsubmit = on_action.reform(move |e: SubmitEvent| {
         e.prevent_default();
         if step == Step::Review {
@@ -178,7 +200,7 @@ pub fn WizardPanel(props: &WizardPanelProps) -> Html {
                     </li>
                 }) }
             </ol>
-            <form {onsubmit} novalidate=true>
+            <form {onsubmit} {onkeydown} novalidate=true>
                 <h3 data-testid="wz-step" ref={heading} tabindex="-1">{ format!("Step {} of {}: {}", step.number(), Step::ALL.len(), step.title()) }</h3>
                 if !wizard.shown_problems.is_empty() {
                     <p class="field-error" role="alert">{ "Fix the problems below to continue." }</p>

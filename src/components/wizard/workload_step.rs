@@ -79,17 +79,6 @@ pub fn WorkloadStep(props: &StepProps) -> Html {
                 }
                 <FieldError problems={problems.clone()} field={Field::Model} />
             </div>
-            <div class="field field-check">
-                <input id="wz-custom" type="checkbox" checked={draft.custom_model} data-testid="wz-custom"
-                       onchange={answer(&props.on_action, |e: Event| Answer::CustomModel(e.target_unchecked_into::<HtmlInputElement>().checked()))} />
-                <label for="wz-custom">
-                    { "A custom model (fine-tuned or imported) built on this model" }
-                    <span class="hint">
-                        { "Unverified: the public data lists customization support for no model. " }
-                        <a href={crate::domain::cite::Cite::Customization.href()} rel="noopener">{ "AWS: use a customized model" }</a>
-                    </span>
-                </label>
-            </div>
             <div class="field">
                 <label for="wz-source">{ "Source Region: where your application calls Bedrock from" }</label>
                 <select id="wz-source" data-testid="wz-source"
@@ -106,6 +95,17 @@ pub fn WorkloadStep(props: &StepProps) -> Html {
                     }) }
                 </select>
                 <FieldError problems={problems.clone()} field={Field::SourceRegion} />
+            </div>
+            <div class="field field-check">
+                <input id="wz-custom" type="checkbox" checked={draft.custom_model} data-testid="wz-custom"
+                       onchange={answer(&props.on_action, |e: Event| Answer::CustomModel(e.target_unchecked_into::<HtmlInputElement>().checked()))} />
+                <label for="wz-custom">
+                    { "A custom model (fine-tuned or imported) built on this model" }
+                    <span class="hint">
+                        { "Unverified: the public data lists customization support for no model. " }
+                        <a href={crate::domain::cite::Cite::Customization.href()} rel="noopener">{ "AWS: use a customized model" }</a>
+                    </span>
+                </label>
             </div>
         </>
     }
