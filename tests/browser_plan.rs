@@ -303,7 +303,17 @@ async fn a_canada_only_workload_tells_one_story_and_focus_follows() {
     assert!(find_all("comparison-column")
         .iter()
         .all(|c| c.get_attribute("data-recommended").as_deref() == Some("false")));
-    assert!(!text("comparison").contains("✓ Yes"));
+    // The Eligible row (up to the next row, "ID to call") has no yes.
+    let comparison = text("comparison");
+    let eligible_row = comparison
+        .split_once("Eligible")
+        .and_then(|(_, rest)| rest.split_once("ID to call"))
+        .map(|(row, _)| row.to_owned())
+        .unwrap_or_default();
+    assert!(
+        eligible_row.contains('✗') && !eligible_row.contains('✓'),
+        "{eligible_row}"
+    );
     // Suggestions do the same job: chat models, no embeddings or rerankers.
     let alternatives = text("alternatives");
     assert!(alternatives.contains("text and chat"), "{alternatives}");
