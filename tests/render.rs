@@ -335,8 +335,17 @@ async fn the_wizard_shows_problems_per_field() {
     assert!(html.contains(r#"id="wz-name-error""#));
     assert!(html.contains(r#"aria-describedby="wz-name-error""#));
     assert!(html.contains(r#"aria-invalid="true""#));
+    // The picker lists text and chat models first (grouped by provider), after its task
+    // choices ("Any" and one per task), then the Regions after "Choose a Region".
+    use cris_atlas::domain::picker::model_groups;
+    use cris_atlas::domain::task::Task;
+    let text_models: usize = model_groups(catalog, "", Some(Task::Text), None)
+        .iter()
+        .map(|g| g.models.len())
+        .sum();
+    assert!(html.contains(r#"<optgroup label="Anthropic">"#));
     assert_eq!(
         count(&html, "<option value=\""),
-        catalog.models.len() + catalog.regions.len() + 1
+        1 + Task::ALL.len() + text_models + catalog.regions.len() + 1
     );
 }
