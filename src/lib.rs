@@ -14,6 +14,7 @@ pub mod state;
 
 pub mod app;
 pub mod browser;
+pub mod clock;
 pub mod components;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]

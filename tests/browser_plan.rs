@@ -140,7 +140,7 @@ async fn three_workloads_get_their_recommendations_and_comparisons() {
         options,
         [
             "Geographic (EU)",
-            "No eligible option",
+            "✗ No eligible option",
             "Provisioned Throughput"
         ]
     );
@@ -252,4 +252,71 @@ async fn a_pasted_plan_with_an_error_names_the_field_and_keeps_the_text() {
         wasm_bindgen::JsCast::dyn_into(find("plan-paste")).unwrap();
     assert_eq!(area.value(), bad);
     assert!(try_find("plan-empty").is_some());
+}
+
+/// The test ID of the focused element.
+fn focused() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .get_attribute("data-testid")
+}
+
+#[wasm_bindgen_test]
+async fn a_canada_only_workload_tells_one_story_and_focus_follows() {
+    clear_storage();
+    mount("plan/").await;
+    click("plan-add").await;
+    assert_eq!(
+        focused().as_deref(),
+        Some("wz-step"),
+        "the step heading is focused"
+    );
+    click("wz-cancel").await;
+    walk_wizard(&Answers {
+        name: "Canada claims triage",
+        filter: "sonnet 4.5",
+        model: SONNET_45,
+        source: "ca-central-1",
+        residency: "country",
+        residency_value: Some(("wz-country", "CA")),
+        traffic: "steady",
+        sla: "latency_sensitive",
+    })
+    .await;
+    assert_eq!(focused().as_deref(), Some("workload-detail"));
+    // The row, the card and the comparison: nothing recommended, nothing eligible.
+    assert_eq!(text("plan-option"), "✗ No eligible option");
+    let row = find("plan-row");
+    assert_eq!(
+        row.get_attribute("data-compliant").as_deref(),
+        Some("false")
+    );
+    assert!(row.class_name().contains("row-problem"));
+    assert!(
+        text("plan-warnings").starts_with('2'),
+        "{}",
+        text("plan-warnings")
+    );
+    assert!(text("recommended-option").starts_with("No eligible option"));
+    assert!(text("urgent-warnings").contains("Nothing is recommended"));
+    assert!(find_all("comparison-column")
+        .iter()
+        .all(|c| c.get_attribute("data-recommended").as_deref() == Some("false")));
+    // The Eligible row (up to the next row, "ID to call") has no yes.
+    let comparison = text("comparison");
+    let eligible_row = comparison
+        .split_once("Eligible")
+        .and_then(|(_, rest)| rest.split_once("ID to call"))
+        .map(|(row, _)| row.to_owned())
+        .unwrap_or_default();
+    assert!(
+        eligible_row.contains('✗') && !eligible_row.contains('✓'),
+        "{eligible_row}"
+    );
+    // Suggestions do the same job: chat models, no embeddings or rerankers.
+    let alternatives = text("alternatives");
+    assert!(alternatives.contains("text and chat"), "{alternatives}");
+    assert!(!alternatives.contains("Rerank") && !alternatives.contains("Embed"));
+    assert!(text("plan-status").contains("Canada claims triage: No eligible option"));
 }

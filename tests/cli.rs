@@ -366,7 +366,15 @@ fn recommend_output_matches_the_recorded_reports() {
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         let plan = format!("tests/fixtures/plans/{stem}.json");
         for (format, ext) in [("json", "json"), ("markdown", "md")] {
-            let out = atlas(&["recommend", &plan, "--format", format]);
+            // A fixed day: end-of-life warnings and Provisioned Throughput terms depend on it.
+            let out = atlas(&[
+                "recommend",
+                &plan,
+                "--format",
+                format,
+                "--today",
+                "2026-12-02",
+            ]);
             assert!(out.status.success(), "{plan}: {}", stderr(&out));
             let expected = std::fs::read_to_string(format!(
                 "{}/tests/fixtures/expected/{stem}.{ext}",

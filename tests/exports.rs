@@ -49,15 +49,17 @@ fn a_hostile_workload_name_stays_in_its_cell_and_heading() {
         "residency": {"kind": "none"}, "traffic": "steady", "sla": "best_effort"}]})
     .to_string();
     let plan = Plan::parse(&text, catalog).expect("plan");
-    let md = report::to_markdown(catalog, &plan, &PlanEvaluation::of(catalog, &plan));
+    let day = cris_atlas::domain::calendar::Day::parse("2026-12-02").expect("a real date");
+    let md = report::to_markdown(catalog, &plan, &PlanEvaluation::of(catalog, &plan, day));
     assert!(!md.contains("<script") && !md.contains("<img") && !md.contains("](javascript:"));
-    // The summary table's row is one line with its eight columns.
+    // The summary table's row is one line with its nine columns (name, model, source,
+    // obligation, option, ID, residency, price, warnings).
     let row = md
         .lines()
         .find(|l| l.starts_with("| Evil"))
         .expect("the workload's row");
     let pipes = row.matches('|').count() - row.matches("\\|").count();
-    assert_eq!(pipes, 9, "{row}");
+    assert_eq!(pipes, 10, "{row}");
     // The heading is one line; no second heading came from the name.
     assert_eq!(md.matches("\n## ").count(), 1);
 }

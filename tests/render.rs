@@ -238,7 +238,11 @@ async fn the_recommendation_card_shows_the_id_reasons_and_sources() {
     let w = workload(
         r#"{"name":"Support chat","model_id":"anthropic.claude-sonnet-4-5-20250929-v1:0","source_region":"eu-central-1","residency":{"kind":"geography","name":"EU"},"traffic":"spiky","sla":"best_effort"}"#,
     );
-    let evaluation = std::rc::Rc::new(WorkloadEvaluation::of(catalog, &w));
+    let evaluation = std::rc::Rc::new(WorkloadEvaluation::of(
+        catalog,
+        &w,
+        cris_atlas::domain::calendar::Day::from_epoch_days(20_789),
+    ));
     let html = LocalServerRenderer::<RecommendationCard>::with_props(RecommendationCardProps {
         catalog: CatalogRef(catalog),
         workload: w,
@@ -267,7 +271,12 @@ async fn the_comparison_table_has_headers_and_marks_the_recommendation() {
     let w = workload(
         r#"{"name":"Claims","model_id":"anthropic.claude-sonnet-4-5-20250929-v1:0","source_region":"ca-central-1","residency":{"kind":"country","code":"CA"},"traffic":"steady","sla":"best_effort"}"#,
     );
-    let comparison = WorkloadEvaluation::of(catalog, &w).comparison;
+    let comparison = WorkloadEvaluation::of(
+        catalog,
+        &w,
+        cris_atlas::domain::calendar::Day::from_epoch_days(20_789),
+    )
+    .comparison;
     let html = LocalServerRenderer::<ComparisonTable>::with_props(ComparisonTableProps {
         comparison,
         name: "Claims".into(),
@@ -326,8 +335,17 @@ async fn the_wizard_shows_problems_per_field() {
     assert!(html.contains(r#"id="wz-name-error""#));
     assert!(html.contains(r#"aria-describedby="wz-name-error""#));
     assert!(html.contains(r#"aria-invalid="true""#));
+    // The picker lists text and chat models first (grouped by provider), after its task
+    // choices ("Any" and one per task), then the Regions after "Choose a Region".
+    use cris_atlas::domain::picker::model_groups;
+    use cris_atlas::domain::task::Task;
+    let text_models: usize = model_groups(catalog, "", Some(Task::Text), None)
+        .iter()
+        .map(|g| g.models.len())
+        .sum();
+    assert!(html.contains(r#"<optgroup label="Anthropic">"#));
     assert_eq!(
         count(&html, "<option value=\""),
-        catalog.models.len() + catalog.regions.len() + 1
+        1 + Task::ALL.len() + text_models + catalog.regions.len() + 1
     );
 }

@@ -1,5 +1,7 @@
-//! The plan's workloads as a table: each with its recommended option, ID to call, processing
-//! Regions and warning count, from the plan's evaluation, with the actions on each row.
+//! The plan summary: every workload with its recommended option, ID to call, residency verdict,
+//! price where known and warning count, from the plan's evaluation, each linking to its detail
+//! (selecting it shows its card and comparison below), with the actions on each row. A row with
+//! nothing recommended reads as a problem.
 
 use crate::domain::evaluation::PlanEvaluation;
 use crate::state::{CatalogRef, PlanHandle};
@@ -30,19 +32,34 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
         let name = &w.name;
         let selected = state.planner.selected == Some(entry.id);
         let id = entry.id;
+        let line = e.summary(&catalog, &entry.workload);
+        let row_class = classes!(selected.then_some("selected"), (!line.compliant).then_some("row-problem"));
         html! {
-            <tr class={classes!(selected.then_some("selected"))} data-testid="plan-row" aria-selected={selected.to_string()}>
+            <tr class={row_class} data-testid="plan-row" aria-selected={selected.to_string()}
+                data-compliant={line.compliant.to_string()}>
                 <th scope="row">
                     <button type="button" class="link-button" onclick={plan.select(id)}
-                            aria-pressed={selected.to_string()} data-testid="plan-select">{ name }</button>
+                            aria-pressed={selected.to_string()} aria-controls="workload-detail"
+                            data-testid="plan-select">{ name }</button>
                 </th>
-                <td>{ &entry.workload.model().name }{ if w.custom_model { " (custom)" } else { "" } }</td>
-                <td>{ w.source_region.as_str() }</td>
-                <td>{ w.residency.describe(&catalog) }</td>
-                <td data-testid="plan-option">{ e.choice_label() }</td>
-                <td>{ e.chosen().map_or(Html::from("—"), |o| html! { <code>{ &o.call_id }</code> }) }</td>
-                <td>{ e.processing_list() }</td>
-                <td>{ e.recommendation.warnings.len() }</td>
+                <td>
+                    { &entry.workload.model().name }{ if w.custom_model { " (custom)" } else { "" } }
+                    <span class="hint">{ format!("from {} · {}", w.source_region, w.residency.describe(&catalog)) }</span>
+                </td>
+                <td data-testid="plan-option" class={classes!((!line.compliant).then_some("verdict-no"))}>
+                    { if line.compliant { "" } else { "✗ " } }{ &line.option }
+                </td>
+                <td>{ line.call_id.as_ref().map_or(Html::from("—"), |id| html! { <code>{ id }</code> }) }</td>
+                <td data-testid="plan-verdict" class={classes!(if line.compliant { "verdict-yes" } else { "verdict-no" })}>
+                    { if line.compliant { "✓ " } else { "✗ " } }{ &line.verdict }
+                </td>
+                <td data-testid="plan-price">{ line.price.clone().unwrap_or_else(|| "—".to_owned()) }</td>
+                <td data-testid="plan-warnings">
+                    <span class={classes!((line.urgent > 0).then_some("warning-count-urgent"))}>{ line.warnings }</span>
+                    if line.urgent > 0 {
+                        <span class="hint">{ format!("{} urgent", line.urgent) }</span>
+                    }
+                </td>
                 <td class="row-actions no-print">
                     <button type="button" onclick={plan.edit(id)} aria-label={format!("Edit {name}")} data-testid="plan-edit">{ "Edit" }</button>
                     <button type="button" onclick={plan.duplicate(id)} aria-label={format!("Duplicate {name}")} data-testid="plan-duplicate">{ "Duplicate" }</button>
@@ -54,22 +71,35 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
         }
     });
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Plan summary">
             <table data-testid="plan-table">
-                <caption>{ format!("{count} workload{}", if count == 1 { "" } else { "s" }) }</caption>
+                <caption>{ format!("Plan summary: {count} workload{}{}", if count == 1 { "" } else { "s" }, problems(&props.evaluation)) }</caption>
                 <thead><tr>
                     <th scope="col">{ "Workload" }</th>
-                    <th scope="col">{ "Model" }</th>
-                    <th scope="col">{ "Source Region" }</th>
-                    <th scope="col">{ "Obligation" }</th>
+                    <th scope="col">{ "Model, source and obligation" }</th>
                     <th scope="col">{ "Recommended" }</th>
                     <th scope="col">{ "ID to call" }</th>
-                    <th scope="col">{ "Processing Regions" }</th>
+                    <th scope="col">{ "Residency" }</th>
+                    <th scope="col">{ "Price per million tokens" }</th>
                     <th scope="col">{ "Warnings" }</th>
                     <th scope="col" class="no-print">{ "Actions" }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
         </div>
+    }
+}
+
+/// `; 1 without a recommendation`, or nothing.
+fn problems(evaluation: &PlanEvaluation) -> String {
+    let none = evaluation
+        .workloads
+        .iter()
+        .filter(|e| e.chosen().is_none())
+        .count();
+    if none == 0 {
+        String::new()
+    } else {
+        format!("; {none} without a recommendation")
     }
 }

@@ -3,6 +3,7 @@
 //! nothing is eligible.
 
 use crate::components::copy_button::CopyButton;
+use crate::domain::engine::Warning;
 use crate::domain::evaluation::WorkloadEvaluation;
 use crate::domain::options::NO_ELIGIBLE_OPTION;
 use crate::domain::plan::Workload;
@@ -35,8 +36,12 @@ fn alternative(catalog: &CatalogRef, alt: &Alternative) -> Html {
             model_id,
             option,
             call_id,
+            why,
         } => html! {
-            <li>{ format!("Use {} instead: {} ", catalog.model(model_id).map_or(model_id.as_str(), |m| m.name.as_str()), option.label()) }<code>{ call_id }</code></li>
+            <li>
+                { format!("Use {} instead: {} ", catalog.model(model_id).map_or(model_id.as_str(), |m| m.name.as_str()), option.label()) }<code>{ call_id }</code>
+                <span class="alternative-why">{ format!(" ({why})") }</span>
+            </li>
         },
         Alternative::ProvisionIn { regions } if regions.is_empty() => html! {
             <li>{ "No Region that the obligation allows offers this model for Provisioned Throughput." }</li>
@@ -45,6 +50,17 @@ fn alternative(catalog: &CatalogRef, alt: &Alternative) -> Html {
             let list: Vec<&str> = regions.iter().map(|r| r.as_str()).collect();
             html! { <li>{ format!("Buy Provisioned Throughput in a Region the obligation allows: {}", list.join(", ")) }</li> }
         }
+    }
+}
+
+fn warning(w: &Warning) -> Html {
+    html! {
+        <li>
+            { &w.text }
+            if let Some(source) = w.source {
+                { " " }<a class="cite" href={source.href()} rel="noopener">{ format!("[{}]", source.title()) }</a>
+            }
+        </li>
     }
 }
 
@@ -65,6 +81,12 @@ pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
                 <strong>{ chosen.map_or(NO_ELIGIBLE_OPTION.to_owned(), |o| o.label()) }</strong>
                 { format!(" · {} from {} · {}", props.workload.model().name, w.source_region, w.residency.describe(&catalog)) }
             </p>
+            if rec.urgent_count() > 0 {
+                <div class="alert" data-testid="urgent-warnings">
+                    <p class="alert-title"><strong>{ "Read this first" }</strong></p>
+                    <ul>{ for rec.warnings.iter().filter(|w| w.urgent).map(warning) }</ul>
+                </div>
+            }
             if let Some(o) = chosen {
                 <div class="call-id">
                     <span>{ "ID to call: " }</span>
@@ -90,10 +112,10 @@ pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
                     <li>{ &r.text }{ " " }<a class="cite" href={r.source.href()} rel="noopener">{ format!("[{}]", r.source.title()) }</a></li>
                 }) }
             </ul>
-            if !rec.warnings.is_empty() {
+            if rec.warnings.len() > rec.urgent_count() {
                 <h3>{ "Warnings" }</h3>
                 <ul class="warnings" data-testid="warnings">
-                    { for rec.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
+                    { for rec.warnings.iter().filter(|w| !w.urgent).map(warning) }
                 </ul>
             }
             if !rec.alternatives.is_empty() {

@@ -24,7 +24,8 @@ pub enum Cite {
     AwsRegions,
     /// AWS: the bedrock-mantle endpoint (OpenAI-compatible APIs).
     Mantle,
-    /// AWS: customizing models (which models, where).
+    /// AWS: using a customized model (Provisioned Throughput, or a custom model deployment on
+    /// demand); cited in `shared/reference/cris-facts.md` (model-customization-use.html).
     Customization,
     /// Concepts: source and destination Regions.
     ConceptSourceDestination,
@@ -80,7 +81,7 @@ impl Cite {
                 "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html"
             }
             Cite::Mantle => "https://docs.aws.amazon.com/bedrock/latest/userguide/bedrock-mantle.html",
-            Cite::Customization => "https://docs.aws.amazon.com/bedrock/latest/userguide/custom-models.html",
+            Cite::Customization => "https://docs.aws.amazon.com/bedrock/latest/userguide/model-customization-use.html",
             Cite::ConceptSourceDestination => "concepts/source-destination/",
             Cite::ConceptOptions => "concepts/options/",
             Cite::ConceptResidency => "concepts/residency/",
@@ -101,7 +102,7 @@ impl Cite {
             Cite::Quotas => "AWS: Bedrock runtime quotas",
             Cite::AwsRegions => "AWS: Regions and opt-in",
             Cite::Mantle => "AWS: the bedrock-mantle endpoint",
-            Cite::Customization => "AWS: customizing models",
+            Cite::Customization => "AWS: use a customized model",
             Cite::ConceptSourceDestination => "Concepts: source and destination Regions",
             Cite::ConceptOptions => "Concepts: the four options",
             Cite::ConceptResidency => "Concepts: data residency",

@@ -6,8 +6,9 @@ use super::catalog::Catalog;
 use super::engine::Recommendation;
 use super::geo::fixed;
 use super::iam::{invoke_resources, Call};
+use super::ids::RegionCode;
 use super::money::{group_digits, monthly, per_million};
-use super::options::{regions_with_countries, OptionEval, OptionKind};
+use super::options::{describe_terms, regions_with_countries, OptionEval, OptionKind, Term};
 use super::plan::Workload;
 use super::schema::Endpoint;
 
@@ -27,16 +28,26 @@ pub struct Column {
 /// One cell: its lines, and for yes/no aspects, which it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
-    /// One or more lines of text.
+    /// One or more lines of text: the cell as shown.
     pub lines: Vec<String>,
+    /// The full list that `lines` summarises (a long list of Regions), one click away; empty when
+    /// `lines` says everything.
+    pub more: Vec<String>,
     /// `Some(true)` for a yes, `Some(false)` for a no, `None` for a description.
     pub verdict: Option<bool>,
 }
+
+/// What a cell of an option the catalog does not offer says, in every row but `Eligible`.
+pub const NOT_OFFERED: &str = "Not offered";
+
+/// Beyond this many Regions a cell summarises them by country, with the full list in `more`.
+const MAX_LISTED_REGIONS: usize = 4;
 
 impl Cell {
     fn text(lines: Vec<String>) -> Cell {
         Cell {
             lines,
+            more: Vec::new(),
             verdict: None,
         }
     }
@@ -54,9 +65,24 @@ impl Cell {
         };
         Cell {
             lines: vec![line],
+            more: Vec::new(),
             verdict: Some(ok),
         }
     }
+}
+
+/// `31 Regions in 20 countries`.
+pub fn regions_in_countries(catalog: &Catalog, regions: &[RegionCode]) -> String {
+    let mut countries: Vec<&str> = regions.iter().map(|r| catalog.country_name_of(r)).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{} in {}",
+        plural(regions.len(), "Region", "Regions"),
+        plural(countries.len(), "country", "countries")
+    )
 }
 
 /// One row: an aspect, with one cell per column.
@@ -96,29 +122,80 @@ fn per_kind(kind: OptionKind, texts: [&str; 4]) -> Cell {
     })
 }
 
-/// `cell(o)` for an offered option, "Not offered" otherwise.
+/// `cell(o)` for an offered option, [`NOT_OFFERED`] otherwise.
 fn offered(o: &OptionEval, cell: impl Fn(&OptionEval) -> Cell) -> Cell {
     if o.eligibility.is_offered() {
         cell(o)
     } else {
-        Cell::line("Not offered")
+        Cell::line(NOT_OFFERED)
     }
 }
 
 fn processing(catalog: &Catalog, o: &OptionEval) -> Cell {
-    Cell::text(
-        o.processing_regions
-            .iter()
-            .map(|r| format!("{r} ({})", catalog.country_name_of(r)))
-            .collect(),
-    )
+    let regions = &o.processing_regions;
+    let listed: Vec<String> = regions
+        .iter()
+        .map(|r| format!("{r} ({})", catalog.country_name_of(r)))
+        .collect();
+    if regions.len() <= MAX_LISTED_REGIONS {
+        return Cell::text(listed);
+    }
+    let mut lines = vec![regions_in_countries(catalog, regions)];
+    let outside: Vec<RegionCode> = o
+        .eligibility
+        .violations()
+        .iter()
+        .map(|v| v.region.clone())
+        .collect();
+    if !outside.is_empty() {
+        lines.push(format!(
+            "outside the obligation: {}",
+            regions_in_countries(catalog, &outside)
+        ));
+    }
+    Cell {
+        more: listed,
+        ..Cell::text(lines)
+    }
 }
 
-fn residency_fit(o: &OptionEval) -> Cell {
+fn residency_fit(catalog: &Catalog, o: &OptionEval) -> Cell {
     let violations = o.eligibility.violations();
+    if violations.len() > MAX_LISTED_REGIONS {
+        let outside: Vec<RegionCode> = violations.iter().map(|v| v.region.clone()).collect();
+        return Cell {
+            more: violations
+                .iter()
+                .map(|v| format!("{} ({})", v.region, v.country))
+                .collect(),
+            ..Cell::yes_no(
+                false,
+                Some(format!(
+                    "processes in {} outside the obligation",
+                    regions_in_countries(catalog, &outside)
+                )),
+            )
+        };
+    }
     let detail = (!violations.is_empty())
         .then(|| format!("processes in {}", regions_with_countries(violations)));
     Cell::yes_no(violations.is_empty(), detail)
+}
+
+/// How an option is billed; for Provisioned Throughput only the terms that end before the
+/// model's end of life.
+fn billing(o: &OptionEval) -> Cell {
+    if o.kind != OptionKind::Provisioned {
+        return per_kind(o.kind, PRICING_RULE);
+    }
+    let mut line = format!(
+        "Hourly per model unit: {}; billed until deleted",
+        describe_terms(&o.terms)
+    );
+    if o.terms.len() < Term::ALL.len() {
+        line.push_str(" (a longer term would end after the model's end of life)");
+    }
+    Cell::text(vec![line])
 }
 
 fn throughput(o: &OptionEval) -> Cell {
@@ -255,7 +332,7 @@ const PRICING_RULE: [&str; 4] = [
     "Source Region's on-demand rate, no routing surcharge; lower than geographic for some models",
     "Source Region's on-demand rate, no routing surcharge",
     "Source Region's on-demand rate",
-    "Hourly per model unit: no commitment, 1-month or 6-month term; billed until deleted",
+    "Hourly per model unit",
 ];
 
 const BEST_FOR: [&str; 4] = [
@@ -290,17 +367,17 @@ impl Aspect {
             Aspect::CallId => offered(o, |o| Cell::line(&o.call_id)),
             Aspect::Endpoint => offered(o, endpoint),
             Aspect::Processing => offered(o, |o| processing(catalog, o)),
-            Aspect::Residency => offered(o, residency_fit),
-            Aspect::Policy => {
+            Aspect::Residency => offered(o, |o| residency_fit(catalog, o)),
+            Aspect::Policy => offered(o, |o| {
                 let problem = o.eligibility.policy_problem();
                 Cell::yes_no(problem.is_none(), problem.map(str::to_owned))
-            }
-            Aspect::Throughput => throughput(o),
-            Aspect::Resilience => per_kind(o.kind, RESILIENCE),
-            Aspect::Throttling => per_kind(o.kind, THROTTLING),
+            }),
+            Aspect::Throughput => offered(o, throughput),
+            Aspect::Resilience => offered(o, |o| per_kind(o.kind, RESILIENCE)),
+            Aspect::Throttling => offered(o, |o| per_kind(o.kind, THROTTLING)),
             Aspect::Price => offered(o, |o| price(workload, o)),
             Aspect::Monthly => offered(o, |o| monthly_estimate(workload, o)),
-            Aspect::Cost => per_kind(o.kind, PRICING_RULE),
+            Aspect::Cost => offered(o, billing),
             Aspect::RoundTrip => offered(o, |o| {
                 Cell::text(vec![format!(
                     "≥ {} ms to the farthest Region (great-circle, light in fibre)",
@@ -308,7 +385,7 @@ impl Aspect {
                 )])
             }),
             Aspect::Setup => offered(o, |o| setup(workload, o)),
-            Aspect::BestFor => per_kind(o.kind, BEST_FOR),
+            Aspect::BestFor => offered(o, |o| per_kind(o.kind, BEST_FOR)),
         }
     }
 }

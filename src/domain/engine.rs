@@ -6,9 +6,10 @@
 //! a prompt in a Region the residency obligation forbids. Only eligible options are ever chosen,
 //! and eligibility requires every processing Region to be allowed.
 
+use super::calendar::Day;
 use super::catalog::Catalog;
 use super::cite::Cite;
-use super::options::{evaluate_options, OptionEval, OptionKind};
+use super::options::{describe_terms, evaluate_options, OptionEval, OptionKind};
 use super::plan::{Sla, Traffic, Workload};
 use super::schema::{Endpoint, Lifecycle, Partition};
 use super::suggest::{alternatives, provision_in, Alternative};
@@ -35,6 +36,51 @@ fn reason(text: impl Into<String>, source: Cite) -> Reason {
     }
 }
 
+/// Something to watch out for; an urgent one is shown before everything else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The sentence.
+    pub text: String,
+    /// Whether it must be read before acting on the recommendation: nothing is recommended, or
+    /// the model is at or near its end of life.
+    pub urgent: bool,
+    /// Where to check it, when a page says more.
+    pub source: Option<Cite>,
+}
+
+impl Warning {
+    fn plain(text: impl Into<String>) -> Warning {
+        Warning {
+            text: text.into(),
+            urgent: false,
+            source: None,
+        }
+    }
+
+    fn urgent(text: impl Into<String>) -> Warning {
+        Warning {
+            urgent: true,
+            ..Warning::plain(text)
+        }
+    }
+}
+
+/// Reports print a warning as its sentence.
+impl Serialize for Warning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// Within this many days of its end of life a model's warning is urgent.
+pub const END_OF_LIFE_URGENT_DAYS: i64 = 90;
+
 /// The engine's answer for one workload.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recommendation {
@@ -44,13 +90,18 @@ pub struct Recommendation {
     pub chosen: Option<usize>,
     /// Why, with sources.
     pub reasons: Vec<Reason>,
-    /// What to watch out for.
-    pub warnings: Vec<String>,
+    /// What to watch out for, urgent ones first. Nothing recommended is itself a warning.
+    pub warnings: Vec<Warning>,
     /// Suggestions when nothing is eligible.
     pub alternatives: Vec<Alternative>,
 }
 
 impl Recommendation {
+    /// How many urgent warnings come first.
+    pub fn urgent_count(&self) -> usize {
+        self.warnings.iter().filter(|w| w.urgent).count()
+    }
+
     /// The chosen option, if any.
     pub fn chosen_option(&self) -> Option<&OptionEval> {
         self.chosen.and_then(|i| self.options.get(i))
@@ -67,6 +118,7 @@ struct Context<'a, 'c> {
     catalog: &'c Catalog,
     workload: &'a Workload<'c>,
     options: &'a [OptionEval],
+    today: Day,
 }
 
 impl Context<'_, '_> {
@@ -88,8 +140,14 @@ impl Context<'_, '_> {
 struct Decision {
     chosen: Option<usize>,
     reasons: Vec<Reason>,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
     alternatives: Vec<Alternative>,
+}
+
+impl Decision {
+    fn warn(&mut self, text: impl Into<String>) {
+        self.warnings.push(Warning::plain(text));
+    }
 }
 
 /// What a rule did.
@@ -127,13 +185,15 @@ fn retired_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
     Outcome::Decided
 }
 
-/// Recommends how to call the model for one workload.
-pub fn recommend(catalog: &Catalog, workload: &Workload<'_>) -> Recommendation {
-    let options = evaluate_options(catalog, workload);
+/// Recommends how to call the model for one workload, on `today` (end-of-life dates are
+/// judged against it).
+pub fn recommend(catalog: &Catalog, workload: &Workload<'_>, today: Day) -> Recommendation {
+    let options = evaluate_options(catalog, workload, today);
     let ctx = Context {
         catalog,
         workload,
         options: &options,
+        today,
     };
     let mut decision = Decision::default();
     for rule in RULES {
@@ -142,6 +202,8 @@ pub fn recommend(catalog: &Catalog, workload: &Workload<'_>) -> Recommendation {
         }
     }
     add_common_warnings(&ctx, &mut decision);
+    // Urgent first; the sort is stable, so each group keeps the rules' order.
+    decision.warnings.sort_by_key(|w| !w.urgent);
     Recommendation {
         options,
         chosen: decision.chosen,
@@ -161,11 +223,14 @@ fn custom_model_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome 
         "A customized model is served on Provisioned Throughput in the Region where it was created; inference profiles do not serve it.",
         Cite::ProvisionedThroughput,
     ));
-    decision.warnings.push(format!(
-        "The public data lists customization support for no model: check that {} can be customized in {} before you plan on it.",
-        ctx.workload.model().name,
-        ctx.source()
-    ));
+    decision.warnings.push(Warning {
+        source: Some(Cite::Customization),
+        ..Warning::plain(format!(
+            "Unverified: the public data lists customization support for no model, so it is not known whether {} can be customized in {}. Check the AWS page on customized models before you plan on it.",
+            ctx.workload.model().name,
+            ctx.source()
+        ))
+    });
     match ctx.provisioned() {
         Some((i, o)) if o.is_eligible() => decision.chosen = Some(i),
         provisioned => {
@@ -205,7 +270,7 @@ fn guaranteed_capacity_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> O
             Outcome::Decided
         }
         provisioned => {
-            decision.warnings.push(format!(
+            decision.warn(format!(
                 "No guaranteed option exists here: Provisioned Throughput in {} is ruled out ({}). The on-demand choice below can throttle.",
                 ctx.source(),
                 provisioned.and_then(|(_, o)| o.eligibility.why_not()).unwrap_or_default()
@@ -416,7 +481,7 @@ fn explain_choice(ctx: &Context<'_, '_>, chosen: &OptionEval, decision: &mut Dec
                 ctx.workload.spec().traffic,
                 Traffic::Spiky | Traffic::HighVolume
             ) {
-                decision.warnings.push(format!(
+                decision.warn(format!(
                     "Spikes may throttle: on-demand quotas apply to {} alone, with no other Region to absorb bursts.",
                     ctx.source()
                 ));
@@ -426,29 +491,75 @@ fn explain_choice(ctx: &Context<'_, '_>, chosen: &OptionEval, decision: &mut Dec
     }
 }
 
-/// The warnings every choice gets: lifecycle, unconfirmed Provisioned Throughput, opt-in
-/// destinations, prompts leaving the source country, GovCloud's linked account.
-fn add_common_warnings(ctx: &Context<'_, '_>, decision: &mut Decision) {
+/// The warning about the model's end of life: urgent within [`END_OF_LIFE_URGENT_DAYS`] of it
+/// or past it. For Provisioned Throughput it names the terms that still end before it.
+fn end_of_life_warning(ctx: &Context<'_, '_>, chosen: Option<&OptionEval>) -> Option<Warning> {
     let model = ctx.workload.model();
-    if let Lifecycle::Legacy { end_of_life } = &model.lifecycle {
-        decision.warnings.push(match end_of_life {
+    let Lifecycle::Legacy { end_of_life } = &model.lifecycle else {
+        return None;
+    };
+    let Some(date) = end_of_life.as_deref().and_then(Day::parse) else {
+        return Some(Warning::plain(match end_of_life {
             Some(date) => format!("{} is legacy; end of life {date}.", model.name),
             None => format!("{} is legacy; plan a migration.", model.name),
-        });
+        }));
+    };
+    let days = ctx.today.days_until(date);
+    if days > END_OF_LIFE_URGENT_DAYS {
+        return Some(Warning::plain(format!(
+            "{} is legacy; end of life {date}.",
+            model.name
+        )));
     }
-    let Some(chosen) = decision.chosen.and_then(|i| ctx.options.get(i)) else {
+    let mut text = if days <= 0 {
+        format!(
+            "{} reached its end of life on {date}: calls may fail; migrate to another model now.",
+            model.name
+        )
+    } else {
+        format!(
+            "{} reaches its end of life on {date}, in {days} day{}: plan the migration now.",
+            model.name,
+            if days == 1 { "" } else { "s" }
+        )
+    };
+    if let Some(o) = chosen.filter(|o| o.kind == OptionKind::Provisioned) {
+        text.push_str(&format!(
+            " Provisioned Throughput: buy {}; no longer term ends before then.",
+            describe_terms(&o.terms)
+        ));
+    }
+    Some(Warning::urgent(text))
+}
+
+/// The warnings every choice gets: nothing recommended, lifecycle, unconfirmed Provisioned
+/// Throughput, opt-in destinations, prompts leaving the source country, GovCloud's linked
+/// account.
+fn add_common_warnings(ctx: &Context<'_, '_>, decision: &mut Decision) {
+    let model = ctx.workload.model();
+    let chosen = decision.chosen.and_then(|i| ctx.options.get(i));
+    if chosen.is_none() {
+        decision.warnings.push(Warning::urgent(
+            "Nothing is recommended: no way to call this model from this source Region meets the obligation and the organisation policy. See why each option is ruled out and what you could do instead.",
+        ));
+    }
+    decision.warnings.extend(end_of_life_warning(ctx, chosen));
+    let Some(chosen) = chosen else {
         return;
     };
     if chosen.kind == OptionKind::Provisioned {
         if !chosen.confirmed {
-            decision.warnings.push(format!(
+            decision.warn(format!(
                 "The catalog cannot confirm Provisioned Throughput for {} in {}: verify it in the console before you buy. Model units must first be requested through AWS Support.",
                 model.name,
                 ctx.source()
             ));
         }
         decision.reasons.push(reason(
-            "Provisioned Throughput is billed hourly per model unit: no commitment, or a 1-month or 6-month term.",
+            format!(
+                "Provisioned Throughput is billed hourly per model unit: {}.",
+                describe_terms(&chosen.terms)
+            ),
             Cite::ProvisionedThroughput,
         ));
     }
@@ -464,7 +575,7 @@ fn add_common_warnings(ctx: &Context<'_, '_>, decision: &mut Decision) {
         .map(|r| r.code.as_str())
         .collect();
     if !opt_in.is_empty() {
-        decision.warnings.push(format!(
+        decision.warn(format!(
             "Requests may be routed to opt-in Regions ({}) even if your account has not opted in, and prompts may be stored there for abuse detection.",
             opt_in.join(", ")
         ));
@@ -474,7 +585,7 @@ fn add_common_warnings(ctx: &Context<'_, '_>, decision: &mut Decision) {
         .map(|r| r.code.as_str())
         .collect();
     if !abroad.is_empty() && chosen.kind != OptionKind::Global {
-        decision.warnings.push(format!(
+        decision.warn(format!(
             "Prompts may leave {} ({}): processing can happen in {}.",
             ctx.catalog.country_name_of(&source.code),
             source.code,
@@ -482,8 +593,6 @@ fn add_common_warnings(ctx: &Context<'_, '_>, decision: &mut Decision) {
         ));
     }
     if source.partition == Partition::GovCloud && chosen.kind == OptionKind::Geographic {
-        decision.warnings.push(
-            "GovCloud: accept the model's EULA in the linked commercial account first.".into(),
-        );
+        decision.warn("GovCloud: accept the model's EULA in the linked commercial account first.");
     }
 }

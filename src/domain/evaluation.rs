@@ -3,11 +3,14 @@
 //! the command line prints it as JSON or Markdown ([`super::report`]). This is the one place
 //! that runs the engine.
 
+use super::calendar::Day;
 use super::catalog::Catalog;
-use super::compare::{compare, Comparison, ENDPOINT, MONTHLY, PRICE};
+use super::compare::{compare, regions_in_countries, Comparison, ENDPOINT, MONTHLY, PRICE};
 use super::engine::{recommend, Recommendation};
-use super::options::{OptionEval, NO_ELIGIBLE_OPTION};
+use super::money::per_million;
+use super::options::{OptionEval, OptionKind, NO_ELIGIBLE_OPTION};
 use super::plan::{Plan, Workload};
+use super::residency::Residency;
 use std::rc::Rc;
 
 /// The comparison rows a recommendation repeats beside its ID to call.
@@ -23,9 +26,9 @@ pub struct WorkloadEvaluation {
 }
 
 impl WorkloadEvaluation {
-    /// Evaluates one workload (a plan's, or the wizard's answers so far).
-    pub fn of(catalog: &Catalog, workload: &Workload<'_>) -> WorkloadEvaluation {
-        let recommendation = recommend(catalog, workload);
+    /// Evaluates one workload (a plan's, or the wizard's answers so far) on `today`.
+    pub fn of(catalog: &Catalog, workload: &Workload<'_>, today: Day) -> WorkloadEvaluation {
+        let recommendation = recommend(catalog, workload, today);
         let comparison = compare(catalog, workload, &recommendation);
         WorkloadEvaluation {
             recommendation,
@@ -57,18 +60,59 @@ impl WorkloadEvaluation {
             .filter_map(|row| Some((row.label, row.cells.get(column)?.lines.as_slice())))
             .collect()
     }
+}
 
-    /// The processing Regions of the chosen option, comma-separated.
-    pub fn processing_list(&self) -> String {
-        self.chosen()
-            .map(|o| {
-                o.processing_regions
-                    .iter()
-                    .map(|r| r.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default()
+/// One workload's line in the plan summary: what the table of workloads and the Markdown
+/// summary show, so they cannot disagree with the card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryLine {
+    /// The chosen option's label, or [`NO_ELIGIBLE_OPTION`].
+    pub option: String,
+    /// The ID to call, when something is recommended.
+    pub call_id: Option<String>,
+    /// Whether something inside the obligation is recommended.
+    pub compliant: bool,
+    /// The residency verdict in words: `Inside the obligation: 6 Regions in 6 countries`, or
+    /// `No obligation: 3 Regions in 1 country`.
+    pub verdict: String,
+    /// The chosen option's price per million tokens, when the price list has one, or how it is
+    /// billed (Provisioned Throughput).
+    pub price: Option<String>,
+    /// How many warnings (nothing recommended counts as one).
+    pub warnings: usize,
+    /// How many of them are urgent.
+    pub urgent: usize,
+}
+
+impl WorkloadEvaluation {
+    /// The workload's line in the plan summary.
+    pub fn summary(&self, catalog: &Catalog, workload: &Workload<'_>) -> SummaryLine {
+        let chosen = self.chosen();
+        let rec = &self.recommendation;
+        SummaryLine {
+            option: self.choice_label(),
+            call_id: chosen.map(|o| o.call_id.clone()),
+            compliant: chosen.is_some(),
+            verdict: match chosen {
+                Some(o) => format!(
+                    "{}: {}",
+                    if workload.spec().residency == Residency::None {
+                        "No obligation"
+                    } else {
+                        "Inside the obligation"
+                    },
+                    regions_in_countries(catalog, &o.processing_regions)
+                ),
+                None => "No option inside the obligation".to_owned(),
+            },
+            price: chosen.and_then(|o| match (&o.price, o.kind) {
+                (Some(p), _) => Some(per_million(p)),
+                (None, OptionKind::Provisioned) => Some("Hourly per model unit".to_owned()),
+                (None, _) => None,
+            }),
+            warnings: rec.warnings.len(),
+            urgent: rec.urgent_count(),
+        }
     }
 }
 
@@ -80,13 +124,13 @@ pub struct PlanEvaluation {
 }
 
 impl PlanEvaluation {
-    /// Evaluates every workload of `plan`.
-    pub fn of(catalog: &Catalog, plan: &Plan<'_>) -> PlanEvaluation {
+    /// Evaluates every workload of `plan` on `today`.
+    pub fn of(catalog: &Catalog, plan: &Plan<'_>, today: Day) -> PlanEvaluation {
         PlanEvaluation {
             workloads: plan
                 .workloads
                 .iter()
-                .map(|w| Rc::new(WorkloadEvaluation::of(catalog, w)))
+                .map(|w| Rc::new(WorkloadEvaluation::of(catalog, w, today)))
                 .collect(),
         }
     }

@@ -3,12 +3,13 @@
 //! when it is not. Choosing among them is [`super::engine`]'s job.
 
 use super::arn::provisioned_model;
+use super::calendar::Day;
 use super::catalog::Catalog;
 use super::cite::Cite;
 use super::ids::{ProfileId, RegionCode, Scope};
 use super::order;
 use super::plan::{OrgPolicy, Workload};
-use super::schema::{Endpoint, Price, Profile};
+use super::schema::{Endpoint, Lifecycle, Price, Profile};
 use serde::Serialize;
 
 /// The kinds of option.
@@ -55,6 +56,61 @@ impl OptionKind {
             OptionKind::Geographic => Cite::GeographicCris,
             OptionKind::InRegion => Cite::RegionalAvailability,
             OptionKind::Provisioned => Cite::ProvisionedThroughput,
+        }
+    }
+}
+
+/// A Provisioned Throughput commitment term (AWS: no commitment, 1 month or 6 months).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Term {
+    /// Hourly, deleted at any time.
+    NoCommitment,
+    /// A 1-month commitment.
+    OneMonth,
+    /// A 6-month commitment.
+    SixMonths,
+}
+
+impl Term {
+    /// Every term, shortest first.
+    pub const ALL: [Term; 3] = [Term::NoCommitment, Term::OneMonth, Term::SixMonths];
+
+    /// Plain words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Term::NoCommitment => "no commitment",
+            Term::OneMonth => "a 1-month term",
+            Term::SixMonths => "a 6-month term",
+        }
+    }
+
+    /// The longest the term can last, in days (31-day months), so a term that might end after
+    /// a date is never offered before it.
+    fn days(self) -> i64 {
+        match self {
+            Term::NoCommitment => 0,
+            Term::OneMonth => 31,
+            Term::SixMonths => 184,
+        }
+    }
+
+    /// The terms bought on `today` that end before `end_of_life` (every term when there is none).
+    pub fn ending_before(today: Day, end_of_life: Option<Day>) -> Vec<Term> {
+        Term::ALL
+            .into_iter()
+            .filter(|t| end_of_life.is_none_or(|eol| today.plus(t.days()) < eol))
+            .collect()
+    }
+}
+
+/// `no commitment, a 1-month term or a 6-month term`; `no term` when the list is empty.
+pub fn describe_terms(terms: &[Term]) -> String {
+    match terms {
+        [] => "no term".to_owned(),
+        [one] => one.label().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(|t| t.label()).collect();
+            format!("{} or {}", init.join(", "), last.label())
         }
     }
 }
@@ -196,6 +252,8 @@ pub struct OptionEval {
     pub price: Option<Price>,
     /// For Provisioned Throughput: the model units AWS lists in the source Region, to buy.
     pub units: Vec<String>,
+    /// For Provisioned Throughput: the terms that end before the model's end of life.
+    pub terms: Vec<Term>,
     /// Regions where a prompt may be processed, sorted; empty when not offered.
     pub processing_regions: Vec<RegionCode>,
     /// Whether it may be chosen, and why not.
@@ -231,6 +289,7 @@ struct Judge<'a, 'c> {
     catalog: &'c Catalog,
     workload: &'a Workload<'c>,
     policy: OrgPolicy,
+    today: Day,
 }
 
 impl Judge<'_, '_> {
@@ -310,6 +369,7 @@ impl Judge<'_, '_> {
             mantle_apis: Vec::new(),
             price: None,
             units: Vec::new(),
+            terms: Vec::new(),
             farthest_km: self.catalog.farthest_km(self.source(), &processing),
             eligibility: Eligibility::judge(offer, self.violations(&processing), policy),
             processing_regions: processing,
@@ -367,7 +427,8 @@ impl Judge<'_, '_> {
 
     /// Provisioned Throughput in the source Region: offered where AWS lists the model there.
     /// A custom model is served on Provisioned Throughput where it was created, so it is taken
-    /// as offered there, unconfirmed (the public data lists no customization support).
+    /// as offered there, unconfirmed (the public data lists no customization support). Only terms
+    /// that end before the model's end of life are offered; past it, none is.
     fn provisioned(&self) -> OptionEval {
         let model = self.workload.model();
         let source = self.workload.source();
@@ -376,7 +437,17 @@ impl Judge<'_, '_> {
             .map(|u| u.unit.clone())
             .collect();
         let listed = !units.is_empty();
-        let offer = if listed || self.workload.spec().custom_model {
+        let end_of_life = match &model.lifecycle {
+            Lifecycle::Legacy { end_of_life } => end_of_life.as_deref().and_then(Day::parse),
+            _ => None,
+        };
+        let terms = Term::ending_before(self.today, end_of_life);
+        let offer = if let (Some(date), []) = (end_of_life, terms.as_slice()) {
+            Err(format!(
+                "{} reached its end of life on {date}: no Provisioned Throughput term can be bought",
+                model.name
+            ))
+        } else if listed || self.workload.spec().custom_model {
             Ok(vec![source.code.clone()])
         } else {
             Err(format!(
@@ -387,18 +458,20 @@ impl Judge<'_, '_> {
         OptionEval {
             confirmed: listed,
             units,
+            terms,
             ..self.option(OptionKind::Provisioned, provisioned_model(source), offer)
         }
     }
 }
 
-/// Evaluates every option for a workload, in column order: global, geographic profiles callable
-/// from the source by ID, in-Region, provisioned.
-pub fn evaluate_options(catalog: &Catalog, workload: &Workload<'_>) -> Vec<OptionEval> {
+/// Evaluates every option for a workload on `today`, in column order: global, geographic
+/// profiles callable from the source by ID, in-Region, provisioned.
+pub fn evaluate_options(catalog: &Catalog, workload: &Workload<'_>, today: Day) -> Vec<OptionEval> {
     let judge = Judge {
         catalog,
         workload,
         policy: workload.policy(),
+        today,
     };
     let model = workload.model();
     let profiles: Vec<&Profile> = catalog.profiles_for(&model.id).collect();

@@ -3,7 +3,7 @@
 //! render a [`PlanEvaluation`]; nothing here decides.
 
 use super::catalog::Catalog;
-use super::engine::Reason;
+use super::engine::{Reason, Warning};
 use super::evaluation::{PlanEvaluation, WorkloadEvaluation};
 use super::ids::{ModelId, ProfileId, RegionCode};
 use super::markdown::{self, cell};
@@ -33,8 +33,8 @@ pub struct WorkloadReport {
     pub options: Vec<OptionReport>,
     /// Why, with sources.
     pub reasons: Vec<Reason>,
-    /// What to watch out for.
-    pub warnings: Vec<String>,
+    /// What to watch out for, urgent ones first.
+    pub warnings: Vec<Warning>,
     /// Suggestions when nothing is eligible.
     pub alternatives: Vec<Alternative>,
 }
@@ -187,21 +187,22 @@ pub fn to_markdown(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluati
         "# Bedrock inference plan\n\nCatalog as of {}.\n\n",
         catalog.meta.as_of
     );
-    out.push_str("| Workload | Model | Source Region | Obligation | Recommended | ID to call | Processing Regions | Warnings |\n");
-    out.push_str("|---|---|---|---|---|---|---|---|\n");
+    out.push_str("| Workload | Model | Source Region | Obligation | Recommended | ID to call | Residency | Price per million tokens | Warnings |\n");
+    out.push_str("|---|---|---|---|---|---|---|---|---|\n");
     for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
         let spec = w.spec();
+        let line = e.summary(catalog, w);
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             cell(&spec.name),
             cell(spec.model_id.as_str()),
             spec.source_region,
             cell(&spec.residency.describe(catalog)),
-            e.choice_label(),
-            e.chosen()
-                .map_or("—".to_owned(), |o| format!("`{}`", o.call_id)),
-            e.processing_list(),
-            e.recommendation.warnings.len()
+            line.option,
+            line.call_id.map_or("—".to_owned(), |id| format!("`{id}`")),
+            line.verdict,
+            line.price.unwrap_or_else(|| "—".to_owned()),
+            line.warnings
         ));
     }
     for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
@@ -225,7 +226,9 @@ fn workload_markdown(out: &mut String, evaluation: &WorkloadEvaluation) {
     for row in &table.rows {
         out.push_str(&format!("| {} |", row.label));
         for c in &row.cells {
-            out.push_str(&format!(" {} |", markdown::lines(&c.lines)));
+            // Markdown has no disclosure: the full list follows its summary.
+            let lines: Vec<String> = c.lines.iter().chain(&c.more).cloned().collect();
+            out.push_str(&format!(" {} |", markdown::lines(&lines)));
         }
         out.push('\n');
     }

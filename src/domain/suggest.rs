@@ -1,5 +1,6 @@
 //! What to try when nothing is eligible: calling from another source Region, another model from
-//! the same source, or Provisioned Throughput where the obligation allows it. Scanning every
+//! the same source (one that does the same job and accepts the same inputs, nearest first, each
+//! with why it fits), or Provisioned Throughput where the obligation allows it. Scanning every
 //! Region and model this way runs on the catalog's precomputed Region sets
 //! ([`super::index`]), so it stays cheap.
 
@@ -8,6 +9,8 @@ use super::ids::{ModelId, RegionCode};
 use super::index::RegionSet;
 use super::options::OptionKind;
 use super::plan::{OrgPolicy, Workload};
+use super::schema::Model;
+use super::task::{accepts_inputs_of, family, inputs_phrase, Task};
 use serde::Serialize;
 
 /// Something worth trying when nothing is eligible.
@@ -31,6 +34,8 @@ pub enum Alternative {
         option: OptionKind,
         /// The ID to call.
         call_id: String,
+        /// Why it can stand in: what it shares with the workload's model.
+        why: String,
     },
     /// Buy Provisioned Throughput in a Region the obligation allows.
     ProvisionIn {
@@ -88,13 +93,19 @@ impl Fit<'_, '_> {
     }
 }
 
-/// Regions the obligation and the organisation policy allow and the model is offered in.
+/// Regions the obligation and the organisation policy allow where Provisioned Throughput can
+/// be bought: where AWS lists model units for the model, or for a custom model (whose support
+/// the public data cannot tell) wherever the model is offered. The same rule as the
+/// Provisioned Throughput option ([`super::options`]), so the suggestion never names a Region
+/// the comparison calls "not listed".
 pub fn provision_in(workload: &Workload<'_>) -> Alternative {
     let policy = workload.policy();
-    let regions = workload
-        .model()
+    let model = workload.model();
+    let custom = workload.spec().custom_model;
+    let regions = model
         .offered_in
         .iter()
+        .filter(|r| custom || model.units_in(r).next().is_some())
         .filter(|r| workload.allowed().contains(r) && policy.allows_region(r))
         .cloned()
         .collect();
@@ -133,27 +144,72 @@ pub fn alternatives(catalog: &Catalog, workload: &Workload<'_>) -> Vec<Alternati
         })
         .take(MAX_SUGGESTIONS)
         .collect();
-    // The closest substitutes for the chosen model first: the same provider, then the others.
     let src = catalog.region_bit(&workload.source().code);
-    let positions = 0..catalog.models.len();
-    let same = |p: &usize| catalog.index.same_provider(*p, own);
-    let candidates = positions
-        .clone()
-        .filter(same)
-        .chain(positions.filter(|p| !same(p)))
-        .filter(|&p| p != own && !catalog.models[p].lifecycle.is_legacy());
     found.extend(
-        candidates
-            .filter_map(|position| {
+        substitutes(catalog, model)
+            .into_iter()
+            .filter_map(|(position, why)| {
                 let (option, call_id) = fit.first_eligible_on_demand(position, src)?;
                 Some(Alternative::Model {
                     model_id: catalog.models[position].id.clone(),
                     option,
                     call_id,
+                    why,
                 })
             })
             .take(MAX_SUGGESTIONS),
     );
     found.push(provision_in(workload));
     found
+}
+
+/// How near a substitute is: the same provider and family, then the same provider, then others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Nearness {
+    SameFamily,
+    SameProvider,
+    Other,
+}
+
+/// Models that could stand in for `model`, nearest first, each with why: they do the same job
+/// ([`Task`]), accept every input `model` accepts, and are neither legacy nor retired. Within a
+/// tier the catalog's order (by ID) keeps the list stable.
+fn substitutes(catalog: &Catalog, model: &Model) -> Vec<(usize, String)> {
+    let task = Task::of(model);
+    let mut found: Vec<(Nearness, usize)> = catalog
+        .models
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.id != model.id && matches!(m.lifecycle, super::schema::Lifecycle::Active)
+        })
+        .filter(|(_, m)| Task::of(m) == task && accepts_inputs_of(m, model))
+        .map(|(p, m)| {
+            let nearness = match (m.provider == model.provider, family(m) == family(model)) {
+                (true, true) => Nearness::SameFamily,
+                (true, false) => Nearness::SameProvider,
+                _ => Nearness::Other,
+            };
+            (nearness, p)
+        })
+        .collect();
+    found.sort();
+    found
+        .into_iter()
+        .map(|(nearness, p)| {
+            let m = &catalog.models[p];
+            let kin = match nearness {
+                Nearness::SameFamily => format!("{} {}", m.provider, family(m)),
+                Nearness::SameProvider => format!("{}, another family", m.provider),
+                Nearness::Other => format!("another provider ({})", m.provider),
+            };
+            let why = format!(
+                "{kin}; {} like {}; accepts {}",
+                task.label().to_lowercase(),
+                model.name,
+                inputs_phrase(model)
+            );
+            (p, why)
+        })
+        .collect()
 }

@@ -10,6 +10,7 @@
 use crate::components::error_panel::ErrorPanel;
 use crate::components::model_result::ModelResult;
 use crate::domain::csv::results_csv;
+use crate::domain::dead_end::dead_end;
 use crate::domain::explore::{area_to_param, Filter, LifecycleFilter, OptionFilter, Query};
 use crate::domain::residency::Residency;
 use crate::route::Route;
@@ -109,10 +110,15 @@ pub fn Explore(props: &ExploreProps) -> Html {
             Some(m && *rank <= limit)
         })
         .collect();
-    let emptied_by = if count == 0 {
-        props.query.run(searched.0).emptied_by
-    } else {
-        None
+    let dead_end = (count == 0)
+        .then(|| dead_end(searched.0, &props.query))
+        .flatten();
+    let emptied_by = match &dead_end {
+        Some(d) => d
+            .filter
+            .map(|f| f.name())
+            .or_else(|| props.query.run(searched.0).emptied_by),
+        None => None,
     };
     let download_error = use_state_eq(|| None::<String>);
     let ondownload = {
@@ -214,6 +220,16 @@ pub fn Explore(props: &ExploreProps) -> Html {
         .map(String::as_str)
         .collect();
     let clear = props.route_of.emit(Query::default()).href();
+    // On a phone the filters fold behind a button that counts the active ones.
+    let filters_open = use_state_eq(|| false);
+    let active = Filter::ALL
+        .iter()
+        .filter(|f| !props.query.get(**f).is_empty())
+        .count();
+    let toggle_filters = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
+    };
     html! {
         <>
             <h1>{ "Explore models and profiles" }</h1>
@@ -227,6 +243,11 @@ pub fn Explore(props: &ExploreProps) -> Html {
                            autocomplete="off" spellcheck="false" data-testid="search"
                            placeholder="e.g. sonnet 4.5, eu.anthropic, cohere" />
                 </div>
+                <button type="button" class="filters-toggle" aria-expanded={filters_open.to_string()}
+                        aria-controls="filter-group" onclick={toggle_filters} data-testid="filters-toggle">
+                    { format!("Filters ({active} active)") }
+                </button>
+                <div id="filter-group" class={classes!("filter-group", filters_open.then_some("open"))}>
                 { filter_select(props, Filter::Provider, "Provider", pairs(providers)) }
                 { filter_select(props, Filter::Option, "Option type", pairs(option_types)) }
                 { filter_select(props, Filter::From, "Callable from Region", pairs(regions)) }
@@ -237,6 +258,7 @@ pub fn Explore(props: &ExploreProps) -> Html {
                 { filter_select(props, Filter::Modality, "Modality", pairs(
                     modalities.iter().map(|m| (m.to_string(), m.to_lowercase())).collect()
                 )) }
+                </div>
             </form>
             <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
                 { match (count, emptied_by) {
@@ -251,6 +273,19 @@ pub fn Explore(props: &ExploreProps) -> Html {
                     { " " }<a href={clear}>{ "Clear filters" }</a>
                 }
             </p>
+            if let Some(d) = &dead_end {
+                <div class="dead-end" data-testid="dead-end">
+                    <p>{ &d.explanation }</p>
+                    <ul>
+                        if let Some((label, query)) = &d.suggestion {
+                            <li><a href={props.route_of.emit(query.clone()).href()} data-testid="dead-end-suggestion">{ format!("Try: {label}") }</a></li>
+                        }
+                        if let Some(region) = &d.region {
+                            <li><a href={Route::Region(region.clone()).href()} data-testid="dead-end-region">{ format!("What can be called from {region}") }</a></li>
+                        }
+                    </ul>
+                </div>
+            }
             <div class="result-actions">
                 <button type="button" onclick={ondownload} data-testid="download-csv" disabled={count == 0}>
                     { "Download CSV" }

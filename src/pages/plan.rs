@@ -46,8 +46,9 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
     let plan = use_plan(catalog);
     let state = plan.state();
     let planner = &state.planner;
+    let today = *use_memo((), |_| crate::clock::today());
     let evaluation = use_memo(planner.plan(), move |plan| {
-        PlanEvaluation::of(catalog.0, plan)
+        PlanEvaluation::of(catalog.0, plan, today)
     });
     let draft = planner
         .wizard
@@ -55,7 +56,7 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
         .and_then(|(_, wizard)| wizard.draft.complete(catalog.0).ok());
     let live = use_memo(draft, move |draft| {
         draft.as_ref().map(|w| {
-            let evaluation = Rc::new(WorkloadEvaluation::of(catalog.0, w));
+            let evaluation = Rc::new(WorkloadEvaluation::of(catalog.0, w, today));
             (w.clone(), evaluation)
         })
     });
@@ -65,7 +66,7 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                 <WizardPanel {catalog} wizard={wizard.clone()} editing={matches!(editing, Editing::Existing(_))}
                              on_action={plan.wizard()} />
                 if let Some((workload, evaluation)) = &*live {
-                    <section class="live-result" aria-live="polite" aria-label="Result for the answers so far" data-testid="live-result">
+                    <section class="live-result" aria-label="Result for the answers so far" data-testid="live-result">
                         <h2>{ "Result so far" }</h2>
                         { result_view(catalog, workload, evaluation, "Result for the answers so far") }
                     </section>
@@ -84,6 +85,45 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             Some((&planner.entries[i].workload, evaluation.workloads.get(i)?))
         })
         .flatten();
+    // After "Add to plan", "Save changes" or choosing a workload in the summary, focus moves to
+    // that workload's detail (not on the first load: focus stays where the page put it).
+    let detail = use_node_ref();
+    let focus_key = (planner.wizard.is_some(), planner.selected);
+    let previous = use_mut_ref(|| focus_key);
+    {
+        let detail = detail.clone();
+        use_effect_with(focus_key, move |key| {
+            let (wizard_open, selected) = *key;
+            let (was_open, was_selected) = *previous.borrow();
+            // Loading the saved plan selects its first workload: that is no move of the user's.
+            let moved = was_open || was_selected.is_some() && was_selected != selected;
+            if !wizard_open && moved {
+                if let Some(element) = detail.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+            *previous.borrow_mut() = *key;
+        });
+    }
+    let announcement = match (&planner.wizard, selected) {
+        (Some((_, wizard)), _) => format!(
+            "Step {} of {}: {}",
+            wizard.step.number(),
+            crate::domain::wizard::Step::ALL.len(),
+            wizard.step.title()
+        ),
+        (None, Some((workload, e))) => {
+            let line = e.summary(catalog.0, workload);
+            format!(
+                "{}: {}; {} warning{}",
+                workload.name(),
+                line.option,
+                line.warnings,
+                if line.warnings == 1 { "" } else { "s" }
+            )
+        }
+        (None, None) => String::new(),
+    };
     html! {
         <>
             <h1>{ "Plan workloads" }</h1>
@@ -107,8 +147,12 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             } else {
                 <PlanTable {catalog} plan={plan.clone()} evaluation={evaluation.clone()} />
             }
+            <p class="visually-hidden" role="status" data-testid="plan-status">{ announcement }</p>
             if let Some((workload, evaluation)) = selected {
-                { result_view(catalog, workload, evaluation, "Selected workload") }
+                <section id="workload-detail" class="workload-detail" ref={detail} tabindex="-1"
+                         aria-label={format!("Detail of {}", workload.name())} data-testid="workload-detail">
+                    { result_view(catalog, workload, evaluation, "Selected workload") }
+                </section>
             }
             <PlanFile {catalog} plan={plan.clone()} />
         </>

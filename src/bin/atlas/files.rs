@@ -1,6 +1,7 @@
 //! The command line's file system side: reading files with their path in every error, loading
 //! the catalog folder, and writing the five catalog files all or nothing.
 
+use cris_atlas::domain::calendar::Day;
 use cris_atlas::domain::catalog::Catalog;
 use cris_atlas::domain::load::CatalogFiles;
 use std::path::{Path, PathBuf};
@@ -97,16 +98,5 @@ pub fn today() -> Result<String, String> {
         .duration_since(std::time::UNIX_EPOCH)
         .map_err(|e| e.to_string())?
         .as_secs();
-    let days = (secs / 86_400) as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Ok(format!("{year:04}-{month:02}-{day:02}"))
+    Ok(Day::from_epoch_days((secs / 86_400) as i64).to_string())
 }

@@ -1,6 +1,7 @@
 //! `atlas`: the command-line side of CRIS Atlas, on the same domain code as the app.
 //!
-//! - `atlas recommend PLAN.json [--format json|markdown]`: evaluate a plan file.
+//! - `atlas recommend PLAN.json [--format json|markdown] [--today YYYY-MM-DD]`: evaluate a
+//!   plan file.
 //! - `atlas catalog import DIR [--data DIR] [--as-of YYYY-MM-DD]`: merge AWS CLI output into
 //!   the catalog files.
 //! - `atlas catalog refresh --collector … --pt …`: rebuild the catalog from public data (the
@@ -35,6 +36,7 @@ mod native {
     use crate::site::SiteCommand;
     use clap::{Parser, Subcommand, ValueEnum};
     use cris_atlas::data;
+    use cris_atlas::domain::calendar::Day;
     use cris_atlas::domain::evaluation::PlanEvaluation;
     use cris_atlas::domain::ids::RegionCode;
     use cris_atlas::domain::import::{import, FoundationModels, InferenceProfiles, RegionSnapshot};
@@ -69,6 +71,10 @@ mod native {
             /// The largest plan file read, in bytes.
             #[arg(long, default_value_t = Limits::CLI.max_bytes)]
             max_bytes: usize,
+            /// The day to evaluate on (YYYY-MM-DD): end-of-life warnings and Provisioned
+            /// Throughput terms depend on it. Today (UTC) when omitted.
+            #[arg(long)]
+            today: Option<String>,
         },
         /// Maintain the catalog files.
         #[command(subcommand)]
@@ -122,6 +128,7 @@ mod native {
                 format,
                 max_workloads,
                 max_bytes,
+                today,
             } => recommend(
                 &plan,
                 format,
@@ -129,6 +136,7 @@ mod native {
                     max_workloads,
                     max_bytes,
                 },
+                today,
             ),
             Command::Catalog(CatalogCommand::Import { dir, data, as_of }) => {
                 catalog_import(&dir, &data, as_of)
@@ -149,12 +157,20 @@ mod native {
         }
     }
 
-    fn recommend(plan_path: &Path, format: Format, limits: Limits) -> Result<String, String> {
+    fn recommend(
+        plan_path: &Path,
+        format: Format,
+        limits: Limits,
+        day: Option<String>,
+    ) -> Result<String, String> {
+        let day = day.map_or_else(today, Ok)?;
+        let day = Day::parse(&day)
+            .ok_or_else(|| format!("--today {day}: expected a real date written YYYY-MM-DD"))?;
         let catalog = data::catalog().map_err(|e| e.to_string())?;
         let bytes = crate::files::read_bytes(plan_path, limits.max_bytes)?;
         let plan = Plan::from_bytes(&bytes, catalog, limits)
             .map_err(|e| format!("{}: {e}", plan_path.display()))?;
-        let evaluation = PlanEvaluation::of(catalog, &plan);
+        let evaluation = PlanEvaluation::of(catalog, &plan, day);
         Ok(match format {
             Format::Json => report::to_json(&report::report(catalog, &plan, &evaluation)) + "\n",
             Format::Markdown => report::to_markdown(catalog, &plan, &evaluation),

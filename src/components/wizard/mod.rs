@@ -134,6 +134,17 @@ pub fn WizardPanel(props: &WizardPanelProps) -> Html {
     let wizard = &props.wizard;
     let step = wizard.step;
     let on_action = &props.on_action;
+    // A new step (and the wizard opening) moves focus to the step's heading, so keyboard and
+    // screen-reader users start at the new question instead of on <body>.
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(step, move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
     let send = |action: WizardAction| on_action.reform(move |_: MouseEvent| action.clone());
     let step_props = StepProps {
         catalog: props.catalog,
@@ -148,6 +159,28 @@ pub fn WizardPanel(props: &WizardPanelProps) -> Html {
         Step::Sla => ask(&SLA, step_props.draft.sla, &step_props),
         Step::Policy => html! { <PolicyStep ..step_props /> },
         Step::Review => html! { <ReviewStep ..step_props /> },
+    };
+    // Enter moves on from anywhere in the step: the form submits it from text fields and
+    // radios itself; on a list, a checkbox or the step's heading it does not, so do it here.
+    let onkeydown = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" {
+                return;
+            }
+            let Some(target) = e.target_dyn_into::<web_sys::Element>() else {
+                return;
+            };
+            let checkbox = target.get_attribute("type").as_deref() == Some("checkbox");
+            if matches!(target.tag_name().as_str(), "SELECT" | "H3") || checkbox {
+                e.prevent_default();
+                on_action.emit(if step == Step::Review {
+                    WizardAction::Save
+                } else {
+                    WizardAction::Next
+                });
+            }
+        })
     };
     let onsubmit = on_action.reform(move |e: SubmitEvent| {
         e.prevent_default();
@@ -167,8 +200,8 @@ pub fn WizardPanel(props: &WizardPanelProps) -> Html {
                     </li>
                 }) }
             </ol>
-            <form {onsubmit} novalidate=true>
-                <h3 data-testid="wz-step">{ format!("Step {} of {}: {}", step.number(), Step::ALL.len(), step.title()) }</h3>
+            <form {onsubmit} {onkeydown} novalidate=true>
+                <h3 data-testid="wz-step" ref={heading} tabindex="-1">{ format!("Step {} of {}: {}", step.number(), Step::ALL.len(), step.title()) }</h3>
                 if !wizard.shown_problems.is_empty() {
                     <p class="field-error" role="alert">{ "Fix the problems below to continue." }</p>
                 }

@@ -1,10 +1,12 @@
 //! Step 1: the workload's name, its model (found by name, provider or ID with the explorer's
-//! matcher), whether it is a custom model, and the source Region.
+//! matcher, narrowed to what it does, grouped by provider), whether it is a custom model, and the
+//! source Region.
 
 use super::field_error::FieldError;
 use super::{answer, error_id, problem_for, StepProps};
 use crate::domain::ids::{ModelId, RegionCode};
-use crate::domain::search;
+use crate::domain::picker::model_groups;
+use crate::domain::task::Task;
 use crate::domain::wizard::{Answer, Field};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -21,19 +23,21 @@ fn select_value(e: &Event) -> String {
 #[component]
 pub fn WorkloadStep(props: &StepProps) -> Html {
     let model_filter = use_state(String::new);
+    // Chat models first: most workloads want one; "Any" lists every model.
+    let task = use_state(|| Some(Task::Text));
     let draft = &props.draft;
     let problems = &props.problems;
     let catalog = props.catalog;
     let chosen_model = draft.model_id.as_ref();
-    let models: Vec<_> = search::models(&catalog, &model_filter)
-        .into_iter()
-        .chain(chosen_model.and_then(|id| catalog.model(id)))
-        .collect();
-    let mut seen = std::collections::BTreeSet::new();
-    let models: Vec<_> = models.into_iter().filter(|m| seen.insert(&m.id)).collect();
+    let groups = model_groups(&catalog, &model_filter, *task, chosen_model);
+    let shown: usize = groups.iter().map(|g| g.models.len()).sum();
     let on_filter = {
         let model_filter = model_filter.clone();
         Callback::from(move |e: InputEvent| model_filter.set(input_value(&e)))
+    };
+    let on_task = {
+        let task = task.clone();
+        Callback::from(move |e: Event| task.set(Task::from_key(&select_value(&e))))
     };
     let invalid = |f: Field| problem_for(problems, f).is_some().then_some("true");
     let described = |f: Field| problem_for(problems, f).map(|_| error_id(f));
@@ -51,22 +55,29 @@ pub fn WorkloadStep(props: &StepProps) -> Html {
                 <label for="wz-model-filter">{ "Find a model by name, provider or ID" }</label>
                 <input id="wz-model-filter" type="search" value={(*model_filter).clone()} data-testid="wz-model-filter"
                        oninput={on_filter} autocomplete="off" aria-controls="wz-model" />
-                <label for="wz-model">{ format!("Model ({} shown)", models.len()) }</label>
+                <label for="wz-task">{ "What the model does" }</label>
+                <select id="wz-task" data-testid="wz-task" onchange={on_task}>
+                    <option value="" selected={task.is_none()}>{ "Any" }</option>
+                    { for Task::ALL.iter().map(|t| html! {
+                        <option value={t.key()} selected={*task == Some(*t)}>{ t.label() }</option>
+                    }) }
+                </select>
+                <label for="wz-model">{ format!("Model ({shown} shown, by provider)") }</label>
                 <select id="wz-model" size="8" data-testid="wz-model"
                         aria-invalid={invalid(Field::Model)} aria-describedby={described(Field::Model)}
                         onchange={answer(&props.on_action, |e: Event| Answer::Model(ModelId::new(select_value(&e))))}>
-                    { for models.iter().map(|m| html! {
-                        <option value={m.id.to_string()} selected={Some(&m.id) == chosen_model}>
-                            { format!("{} · {} · {}", m.name, m.provider, m.id) }
-                        </option>
+                    { for groups.iter().map(|g| html! {
+                        <optgroup label={g.provider.clone()}>
+                            { for g.models.iter().map(|m| html! {
+                                <option value={m.id.to_string()} selected={Some(&m.id) == chosen_model}>{ &m.label }</option>
+                            }) }
+                        </optgroup>
                     }) }
                 </select>
+                if let Some(id) = chosen_model {
+                    <p class="chosen-model" data-testid="wz-model-chosen">{ "Chosen: " }<code>{ id.as_str() }</code></p>
+                }
                 <FieldError problems={problems.clone()} field={Field::Model} />
-            </div>
-            <div class="field field-check">
-                <input id="wz-custom" type="checkbox" checked={draft.custom_model} data-testid="wz-custom"
-                       onchange={answer(&props.on_action, |e: Event| Answer::CustomModel(e.target_unchecked_into::<HtmlInputElement>().checked()))} />
-                <label for="wz-custom">{ "A custom model (fine-tuned or imported) built on this model" }</label>
             </div>
             <div class="field">
                 <label for="wz-source">{ "Source Region: where your application calls Bedrock from" }</label>
@@ -84,6 +95,17 @@ pub fn WorkloadStep(props: &StepProps) -> Html {
                     }) }
                 </select>
                 <FieldError problems={problems.clone()} field={Field::SourceRegion} />
+            </div>
+            <div class="field field-check">
+                <input id="wz-custom" type="checkbox" checked={draft.custom_model} data-testid="wz-custom"
+                       onchange={answer(&props.on_action, |e: Event| Answer::CustomModel(e.target_unchecked_into::<HtmlInputElement>().checked()))} />
+                <label for="wz-custom">
+                    { "A custom model (fine-tuned or imported) built on this model" }
+                    <span class="hint">
+                        { "Unverified: the public data lists customization support for no model. " }
+                        <a href={crate::domain::cite::Cite::Customization.href()} rel="noopener">{ "AWS: use a customized model" }</a>
+                    </span>
+                </label>
             </div>
         </>
     }
