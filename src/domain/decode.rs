@@ -223,6 +223,11 @@ struct Named<'c> {
 
 const MAX_NAMED: usize = 6;
 
+/// The prefixes of profile IDs.
+const SCOPES: [&str; 9] = [
+    "global", "us", "eu", "apac", "jp", "au", "ca", "in", "us-gov",
+];
+
 impl<'c> Named<'c> {
     fn add_region(&mut self, catalog: &Catalog, part: &str) -> bool {
         if part.len() < 9 || part.len() > 16 || self.regions.len() >= MAX_NAMED {
@@ -248,7 +253,13 @@ impl<'c> Named<'c> {
                 }
                 return;
             }
-            if let Some(m) = catalog.model(&ModelId::new(token)) {
+            // A bare model ID, or a profile ID the catalog does not list (withdrawn, or not
+            // yet captured): its model still explains the error.
+            let bare = match token.split_once('.') {
+                Some((scope, rest)) if SCOPES.contains(&scope) => rest,
+                _ => token,
+            };
+            if let Some(m) = catalog.model(&ModelId::new(bare)) {
                 if !self.models.iter().any(|n| n.id == m.id) {
                     self.models.push(m);
                 }
