@@ -5,9 +5,11 @@
 //! browser storage.
 
 use crate::components::comparison_table::ComparisonTable;
+use crate::components::error_decoder::ErrorDecoder;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::plan_file::PlanFile;
 use crate::components::plan_table::PlanTable;
+use crate::components::policy_panel::PolicyPanel;
 use crate::components::recommendation_card::RecommendationCard;
 use crate::components::wizard::WizardPanel;
 use crate::domain::evaluation::{PlanEvaluation, WorkloadEvaluation};
@@ -111,7 +113,12 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             }
             if let Some((workload, evaluation)) = selected {
                 { result_view(catalog, workload, evaluation, "Selected workload") }
+                <PolicyPanel workload={workload.clone()} evaluation={evaluation.clone()} />
             }
+            <details class="decoder-box no-print" data-testid="plan-decoder">
+                <summary>{ "Decode an error from calling it" }</summary>
+                <ErrorDecoder {catalog} id="plan-error-text" />
+            </details>
             <PlanFile {catalog} plan={plan.clone()} />
         </>
     }
