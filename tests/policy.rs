@@ -850,3 +850,15 @@ fn cli_explain_error_exits_zero_when_recognised_and_two_when_not() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Checklist:"));
 }
+
+#[test]
+fn the_errors_page_is_a_prerendered_route() {
+    use cris_atlas::route::Route;
+    assert_eq!(Route::from_path("errors/", ""), Route::Errors);
+    assert_eq!(Route::Errors.href(), "errors/");
+    assert!(cris_atlas::site::routes(catalog()).contains(&Route::Errors));
+    let html = cris_atlas::site::main_html(catalog(), &Route::Errors);
+    assert!(
+        html.contains("Decode a Bedrock error") && html.contains("data-testid=\"error-input\"")
+    );
+}
