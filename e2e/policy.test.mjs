@@ -19,7 +19,10 @@ const PLAN = JSON.stringify({
       residency: { kind: 'geography', name: 'EU' },
       traffic: 'spiky',
       sla: 'best_effort',
-      org_policy: { allowed_regions: ['eu-central-1', 'eu-west-1'], allows_global: false },
+      org_policy: {
+        allowed_regions: ['eu-central-1', 'eu-north-1', 'eu-south-1', 'eu-south-2', 'eu-west-1', 'eu-west-3'],
+        allows_global: false,
+      },
     },
   ],
 });

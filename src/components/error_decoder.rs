@@ -53,7 +53,7 @@ fn diagnosis(catalog: &CatalogRef, d: &Diagnosis, truncated: bool) -> Html {
     let model = d.model.as_ref().and_then(|m| catalog.model(m));
     html! {
         <div class="decoded" data-testid="decoded" data-kind={d.kind.code()}>
-            <h3>{ d.kind.title() }</h3>
+            <h2>{ d.kind.title() }</h2>
             if truncated {
                 <p>{ "The paste was long: only its first 2 MB were read." }</p>
             }
@@ -64,15 +64,15 @@ fn diagnosis(catalog: &CatalogRef, d: &Diagnosis, truncated: bool) -> Html {
                 </p>
             }
             <p data-testid="decoded-cause"><strong>{ "Cause: " }</strong>{ &d.cause }</p>
-            <h4>{ "Fix" }</h4>
+            <h3>{ "Fix" }</h3>
             <ul>{ for d.fixes.iter().map(|f| html! { <li>{ f }</li> }) }</ul>
             if !d.profiles.is_empty() {
-                <h4>{ "Profile IDs per geography" }</h4>
+                <h3>{ "Profile IDs per geography" }</h3>
                 <ul data-testid="decoded-profiles">
                     { for d.profiles.iter().map(|(scope, id)| html! { <li>{ format!("{scope}: ") }<code>{ id.to_string() }</code></li> }) }
                 </ul>
             }
-            <h4>{ "Read more" }</h4>
+            <h3>{ "Read more" }</h3>
             <ul>{ for d.links.iter().map(|l| link(catalog, l)) }</ul>
         </div>
     }
@@ -103,7 +103,7 @@ pub fn ErrorDecoder(props: &ErrorDecoderProps) -> Html {
                     Decoded::Recognised { diagnosis: d, truncated } => diagnosis(&catalog, d, *truncated),
                     Decoded::Unrecognised { .. } => html! {
                         <div class="decoded" data-testid="decoded-unknown">
-                            <h3>{ "Not recognised" }</h3>
+                            <h2>{ "Not recognised" }</h2>
                             <p>{ "This is not a Bedrock error the decoder knows. Check these:" }</p>
                             <ul>{ for CHECKLIST.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
                         </div>

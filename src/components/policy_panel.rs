@@ -138,10 +138,10 @@ fn content(
                         </ul>
                     }
                     if let Some(statement) = &check.statement {
-                        <h4>{ "Region-deny statement that allows this option" }</h4>
+                        <h3>{ "Region-deny statement that allows this option" }</h3>
                         { block(statement.to_json(), format!("{slug}-scp.json"), "application/json", "policy-scp") }
                     }
-                    <h4>{ "Deny global inference organisation-wide (AWS's example)" }</h4>
+                    <h3>{ "Deny global inference organisation-wide (AWS's example)" }</h3>
                     { block(deny_global().to_json(), "deny-global-inference-scp.json".into(), "application/json", "policy-deny-global") }
                     { sources(&check.cites) }
                 </>
@@ -151,7 +151,7 @@ fn content(
             <>
                 { for snippets(w, option).into_iter().map(|s| html! {
                     <>
-                        <h4>{ s.title }</h4>
+                        <h3>{ s.title }</h3>
                         { block(s.code, format!("{slug}.{}", s.language.extension()), "text/plain", "policy-code") }
                     </>
                 }) }
@@ -248,14 +248,14 @@ pub fn PolicyPanel(props: &PolicyPanelProps) -> Html {
     let Some(index) = index else {
         return html! {
             <section class="policy-panel" aria-labelledby="policy-title" data-testid="policy-panel">
-                <h3 id="policy-title">{ "Policies and code" }</h3>
+                <h2 id="policy-title">{ "Policies and code" }</h2>
                 <p>{ "No option is offered for this workload, so there is no policy to write." }</p>
             </section>
         };
     };
     html! {
         <section class="policy-panel" aria-labelledby="policy-title" data-testid="policy-panel">
-            <h3 id="policy-title">{ format!("Policies and code for {}", props.workload.name()) }</h3>
+            <h2 id="policy-title">{ format!("Policies and code for {}", props.workload.name()) }</h2>
             <div class="policy-fields">
                 <p>
                     <label for="policy-option">{ "Option" }</label>
@@ -295,7 +295,7 @@ pub fn PolicyPanel(props: &PolicyPanelProps) -> Html {
                 }) }
             </div>
             <div class="policy-content" aria-live="polite" data-testid="policy-content">
-                <h4 class="visually-hidden">{ tab.label() }</h4>
+                <h3 class="visually-hidden">{ tab.label() }</h3>
                 { content(*tab, &props.workload, e, index, &account) }
             </div>
         </section>
