@@ -86,7 +86,10 @@ describe('policy panel and error decoder', () => {
     assert.match(await page.locator(testid('policy-app-profile')).textContent(), /create-inference-profile[\s\S]*copyFrom=arn:aws:bedrock:eu-central-1:123456789012:inference-profile\/global\./);
 
     await page.locator(testid('policy-tab-iam')).click();
-    await assertAccessible(page);
+    // The panel and the decoder box (the comparison table above them is another component's).
+    await assertAccessible(page, { context: testid('policy-panel') });
+    await page.locator(`${testid('plan-decoder')} summary`).click();
+    await assertAccessible(page, { context: testid('plan-decoder') });
     assertNoErrors(page);
     await page.close();
   });
@@ -101,13 +104,26 @@ describe('policy panel and error decoder', () => {
     assert.match(await page.locator(testid('decoded-cause')).textContent(), /eu-west-1; call `eu\.anthropic/);
     await assertAccessible(page);
 
-    // A 1 MB stack trace with the error at its end.
-    const line = '    at Handler.invoke (handler.js:42:7) eu-west-1 us.anthropic.claude isn’t\n';
-    const big = line.repeat(Math.ceil(1_048_576 / line.length)) + 'ThrottlingException: Too many tokens, please wait before trying again.';
-    const start = Date.now();
-    await input.fill(big);
+    // A 1 MB stack trace with the error at its end, pasted in one input event; timed in the
+    // page from the event until the next task (after Yew's render).
+    const ms = await page.evaluate(async () => {
+      const line = '    at Handler.invoke (handler.js:42:7) eu-west-1 us.anthropic.claude isn’t\n';
+      const big = line.repeat(Math.ceil(1_048_576 / line.length)) + 'ThrottlingException: Too many tokens, please wait before trying again.';
+      const area = document.querySelector('[data-testid="error-input"]');
+      const channel = new MessageChannel();
+      const nextTask = () => new Promise((resolve) => { channel.port1.onmessage = resolve; channel.port2.postMessage(null); });
+      const start = performance.now();
+      area.value = big;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await nextTask();
+      return performance.now() - start;
+    });
     assert.equal(await decoded.getAttribute('data-kind'), 'throttling');
-    console.log(`1 MB paste decoded and shown in ${Date.now() - start} ms (fill included)`);
+    console.log(`1 MB paste decoded and rendered in ${ms.toFixed(0)} ms`);
+    // A guard against a freeze (anything worse than linear takes minutes on 1 MB), not a
+    // benchmark: the 100 ms target is measured natively by examples/bench_decode.rs, and this
+    // includes laying out a 1 MB textarea on a shared machine.
+    assert.ok(ms < 5000, `the page froze for ${ms} ms`);
 
     await input.fill('TypeError: Cannot read properties of undefined');
     await page.locator(testid('decoded-unknown')).waitFor();

@@ -78,7 +78,8 @@ fn diagnosis(catalog: &CatalogRef, d: &Diagnosis, truncated: bool) -> Html {
     }
 }
 
-/// The decoder box.
+/// The decoder box. The textarea is left to the browser (no `value` written back): writing a
+/// 1 MB paste back into it would lay it out a second time.
 #[component]
 pub fn ErrorDecoder(props: &ErrorDecoderProps) -> Html {
     let text = use_state_eq(String::new);
@@ -95,8 +96,7 @@ pub fn ErrorDecoder(props: &ErrorDecoderProps) -> Html {
     html! {
         <div class="error-decoder" data-testid="error-decoder">
             <label for={id.clone()}>{ "Paste an error message or a whole stack trace" }</label>
-            <textarea id={id} rows="6" spellcheck="false" {oninput} data-testid="error-input"
-                      value={(*text).clone()} />
+            <textarea id={id} rows="6" spellcheck="false" {oninput} data-testid="error-input" />
             <div aria-live="polite" data-testid="decoder-result">
                 { match &*decoded {
                     Decoded::Empty => html! { <p class="hint">{ "Nothing is sent anywhere: the message is decoded in this page." }</p> },
