@@ -18,7 +18,7 @@ use yew::prelude::*;
 /// Whether a route's page has an island the WebAssembly hydrates.
 pub fn is_island(route: &Route) -> bool {
     match route {
-        Route::Explore(_) | Route::Profile { .. } | Route::Plan => true,
+        Route::Explore(_) | Route::Profile { .. } | Route::Plan | Route::Errors => true,
         #[cfg(feature = "bench")]
         Route::ExploreBench { .. } => true,
         _ => false,
@@ -85,6 +85,7 @@ pub fn Island(props: &IslandProps) -> Html {
             <ProfilePage {catalog} id={id.clone()} from={from.clone()} {on_navigate} />
         },
         Route::Plan => html! { <PlanPage {catalog} /> },
+        Route::Errors => html! { <crate::pages::errors::ErrorsPage {catalog} /> },
         other => html! {
             <ErrorPanel title="This page has nothing to run"
                 message={AttrValue::from(format!("{} is a static page.", other.href()))} />

@@ -28,6 +28,8 @@ pub enum Route {
     Data,
     /// `plan/`: workloads, recommendations and comparisons.
     Plan,
+    /// `errors/`: the error decoder.
+    Errors,
     /// `model/<id>/`: every way to call one model, per source Region.
     Model(ModelId),
     /// `profile/<id>/?from=<region>`: one profile's routing, with a source Region in detail.
@@ -91,6 +93,7 @@ impl Route {
             ["concepts", section] => Route::Concepts(Some((*section).to_owned())),
             ["data"] => Route::Data,
             ["plan"] => Route::Plan,
+            ["errors"] => Route::Errors,
             _ => Route::NotFound(path.to_owned()),
         }
     }
@@ -120,6 +123,7 @@ impl Route {
             Route::Concepts(Some(section)) => format!("concepts/{}/", segment(section)),
             Route::Data => "data/".into(),
             Route::Plan => "plan/".into(),
+            Route::Errors => "errors/".into(),
             Route::Model(id) => format!("model/{}/", segment(id.as_str())),
             Route::Profile { id, from } => with_query(
                 &format!("profile/{}/", segment(id.as_str())),
@@ -175,6 +179,7 @@ impl Route {
             Route::Concepts(_) => "Concepts",
             Route::Data => "Data sources",
             Route::Plan => "Plan workloads",
+            Route::Errors => "Decode a Bedrock error",
             Route::Model(id) => return format!("Model {id} · CRIS Atlas"),
             Route::Profile { id, .. } => return format!("Profile {id} · CRIS Atlas"),
             Route::Region(code) => return format!("Region {code} · CRIS Atlas"),

@@ -94,6 +94,7 @@ pub fn routes(catalog: &Catalog) -> Vec<Route> {
         Route::Home,
         Route::Explore(Query::default()),
         Route::Plan,
+        Route::Errors,
         Route::Concepts(None),
         Route::Data,
     ];
@@ -228,6 +229,7 @@ pub fn description(catalog: &Catalog, route: &Route) -> String {
         Route::Explore(_) => "Search every Amazon Bedrock model and inference profile; filter by provider, option, source Region and where a prompt may be processed.".into(),
         Route::Plan => "Describe each workload and get a recommendation you can defend, with every option compared: residency, price, IAM and SCP.".into(),
         Route::Concepts(_) => "Source and destination Regions, geographic and global inference profiles, data residency, and how a recommendation is chosen.".into(),
+        Route::Errors => "Paste an Amazon Bedrock error (AccessDenied, on-demand throughput isn't supported, invalid model identifier, throttling) and read its cause and fix for that model and Region.".into(),
         Route::Data => "Where the catalog's facts come from, as of when, where sources disagree, and what changed.".into(),
         Route::Model(id) => match catalog.model(id) {
             Some(m) => format!("Every way to call {} ({}) on Amazon Bedrock, per source Region: in-Region and through each cross-Region inference profile.", m.name, m.id),

@@ -3,10 +3,12 @@
 pub mod change_summary;
 pub mod comparison_table;
 pub mod copy_button;
+pub mod error_decoder;
 pub mod error_panel;
 pub mod model_result;
 pub mod plan_file;
 pub mod plan_table;
+pub mod policy_panel;
 pub mod recommendation_card;
 pub mod route_map;
 pub mod site_footer;

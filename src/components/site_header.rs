@@ -18,6 +18,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
         (Route::Home, "Home"),
         (Route::Explore(Query::default()), "Explore"),
         (Route::Plan, "Plan"),
+        (Route::Errors, "Errors"),
         (Route::Concepts(None), "Concepts"),
         (Route::Data, "Data sources"),
     ];

@@ -27,6 +27,10 @@ pub enum Cite {
     /// AWS: using a customized model (Provisioned Throughput, or a custom model deployment on
     /// demand); cited in `shared/reference/cris-facts.md` (model-customization-use.html).
     Customization,
+    /// AWS: making inference requests (the permissions each endpoint needs).
+    InferencePermissions,
+    /// AWS: creating an application inference profile.
+    ApplicationProfiles,
     /// Concepts: source and destination Regions.
     ConceptSourceDestination,
     /// Concepts: the four ways to call a model.
@@ -82,6 +86,10 @@ impl Cite {
             }
             Cite::Mantle => "https://docs.aws.amazon.com/bedrock/latest/userguide/bedrock-mantle.html",
             Cite::Customization => "https://docs.aws.amazon.com/bedrock/latest/userguide/model-customization-use.html",
+            Cite::InferencePermissions => "https://docs.aws.amazon.com/bedrock/latest/userguide/inference.html",
+            Cite::ApplicationProfiles => {
+                "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-create.html"
+            }
             Cite::ConceptSourceDestination => "concepts/source-destination/",
             Cite::ConceptOptions => "concepts/options/",
             Cite::ConceptResidency => "concepts/residency/",
@@ -103,6 +111,8 @@ impl Cite {
             Cite::AwsRegions => "AWS: Regions and opt-in",
             Cite::Mantle => "AWS: the bedrock-mantle endpoint",
             Cite::Customization => "AWS: use a customized model",
+            Cite::InferencePermissions => "AWS: making inference requests (permissions)",
+            Cite::ApplicationProfiles => "AWS: create an application inference profile",
             Cite::ConceptSourceDestination => "Concepts: source and destination Regions",
             Cite::ConceptOptions => "Concepts: the four options",
             Cite::ConceptResidency => "Concepts: data residency",

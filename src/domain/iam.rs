@@ -4,7 +4,7 @@
 //! geographic and global cross-Region inference, IAM). Used by the explorer's profile page and
 //! by the plan's comparison.
 
-use super::arn::{partition, provisioned_model, ACCOUNT};
+use super::arn::{Arns, ACCOUNT};
 use super::ids::{ModelId, RegionCode};
 use super::options::OptionKind;
 use super::schema::Region;
@@ -26,31 +26,24 @@ pub struct Call<'a> {
 
 /// The resources to allow `bedrock:InvokeModel*` on for `call`, in the order a policy lists them.
 pub fn invoke_resources(call: &Call<'_>) -> Vec<String> {
-    let p = partition(call.source);
-    let source = &call.source.code;
+    let arns = Arns::new(call.source, ACCOUNT);
+    let source = call.source.code.as_str();
     let model = call.model;
-    let fm = |region: &str| format!("arn:{p}:bedrock:{region}::foundation-model/{model}");
-    let profile = || {
-        format!(
-            "arn:{p}:bedrock:{source}:{ACCOUNT}:inference-profile/{}",
-            call.call_id
-        )
-    };
     match call.kind {
         OptionKind::Global => vec![
-            profile(),
-            fm(source.as_str()),
-            format!("arn:{p}:bedrock:::foundation-model/{model}"),
+            arns.profile(call.call_id),
+            arns.foundation_model(source, model),
+            arns.regionless_model(model),
         ],
         OptionKind::Geographic => {
             let mut regions: BTreeSet<&str> =
                 call.processing.iter().map(RegionCode::as_str).collect();
-            regions.insert(source.as_str());
-            let mut list = vec![profile()];
-            list.extend(regions.into_iter().map(fm));
+            regions.insert(source);
+            let mut list = vec![arns.profile(call.call_id)];
+            list.extend(regions.into_iter().map(|r| arns.foundation_model(r, model)));
             list
         }
-        OptionKind::InRegion => vec![fm(source.as_str())],
-        OptionKind::Provisioned => vec![provisioned_model(call.source)],
+        OptionKind::InRegion => vec![arns.foundation_model(source, model)],
+        OptionKind::Provisioned => vec![arns.provisioned_model()],
     }
 }

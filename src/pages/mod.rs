@@ -1,6 +1,7 @@
 //! One file per route.
 
 pub mod concepts;
+pub mod errors;
 pub mod explore;
 #[cfg(feature = "bench")]
 pub mod explore_bench;

@@ -5,8 +5,10 @@
 //! browser storage.
 
 use crate::components::comparison_table::ComparisonTable;
+use crate::components::error_decoder::ErrorDecoder;
 use crate::components::plan_file::PlanFile;
 use crate::components::plan_table::PlanTable;
+use crate::components::policy_panel::PolicyPanel;
 use crate::components::recommendation_card::RecommendationCard;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::wizard::WizardPanel;
@@ -152,8 +154,13 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                 <section id="workload-detail" class="workload-detail" ref={detail} tabindex="-1"
                          aria-label={format!("Detail of {}", workload.name())} data-testid="workload-detail">
                     { result_view(catalog, workload, evaluation, "Selected workload") }
+                    <PolicyPanel workload={workload.clone()} evaluation={evaluation.clone()} />
                 </section>
             }
+            <details class="decoder-box no-print" data-testid="plan-decoder">
+                <summary>{ "Decode an error from calling it" }</summary>
+                <ErrorDecoder {catalog} id="plan-error-text" />
+            </details>
             <PlanFile {catalog} plan={plan.clone()} />
         </>
     }

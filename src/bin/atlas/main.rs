@@ -10,11 +10,15 @@
 //! - `atlas catalog check [--data DIR]`: parse and validate catalog files.
 //! - `atlas site build DIST [--base-url URL]`: prerender every page into a Trunk build.
 //! - `atlas site serve DIST [--port N]`: serve a built site on 127.0.0.1 (`make serve`).
+//! - `atlas policy PLAN.json [--workload NAME|N] [--account ID] --format iam|scp|terraform|cloudformation`
+//!   and `atlas explain-error` (the message on stdin): see `policy.rs`.
 //!
 //! Native only: on wasm32 (where the browser tests build every binary) it is an empty program.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod files;
+#[cfg(not(target_arch = "wasm32"))]
+mod policy;
 #[cfg(not(target_arch = "wasm32"))]
 mod refresh;
 #[cfg(not(target_arch = "wasm32"))]
@@ -82,6 +86,11 @@ mod native {
         /// Prerender the site into a build, or serve a built site on this machine.
         #[command(subcommand)]
         Site(SiteCommand),
+        /// Print the IAM or SCP policy, Terraform or CloudFormation of each workload's
+        /// recommended option.
+        Policy(crate::policy::PolicyArgs),
+        /// Explain a Bedrock error message read from standard input (exit 2: not recognised).
+        ExplainError,
     }
 
     #[derive(Clone, Copy, ValueEnum)]
@@ -144,6 +153,8 @@ mod native {
             Command::Catalog(CatalogCommand::Refresh(args)) => refresh(&args),
             Command::Catalog(CatalogCommand::Check { data }) => check(&data),
             Command::Site(command) => crate::site::run(command),
+            Command::Policy(args) => crate::policy::policy(&args),
+            Command::ExplainError => return crate::policy::explain_error(),
         };
         match result {
             Ok(output) => {
