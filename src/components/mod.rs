@@ -9,6 +9,8 @@ pub mod plan_file;
 pub mod plan_table;
 pub mod recommendation_card;
 pub mod route_map;
+pub mod share_link;
+pub mod shared_plan;
 pub mod site_footer;
 pub mod site_header;
 pub mod wizard;

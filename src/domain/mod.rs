@@ -42,6 +42,7 @@ pub mod report;
 pub mod residency;
 pub mod schema;
 pub mod search;
+pub mod share;
 pub mod suggest;
 pub mod throughput;
 pub mod validate;

@@ -9,6 +9,8 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::plan_file::PlanFile;
 use crate::components::plan_table::PlanTable;
 use crate::components::recommendation_card::RecommendationCard;
+use crate::components::share_link::ShareLink;
+use crate::components::shared_plan::SharedPlan;
 use crate::components::wizard::WizardPanel;
 use crate::domain::evaluation::{PlanEvaluation, WorkloadEvaluation};
 use crate::domain::plan::Workload;
@@ -88,12 +90,14 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
         <>
             <h1>{ "Plan workloads" }</h1>
             <p class="lede">{ "Describe each workload: which model, called from where, under which residency obligation, with what traffic and service level. Each gets a recommendation you can defend, and every option side by side." }</p>
+            <SharedPlan {catalog} plan={plan.clone()} />
             if let Some(problem) = &state.storage_problem {
                 <ErrorPanel title="Browser storage" message={AttrValue::from(problem.clone())} />
             }
             <div class="toolbar no-print">
                 <button type="button" class="primary" onclick={plan.add_workload()} data-testid="plan-add"
                         disabled={planner.wizard.is_some()}>{ "Add workload" }</button>
+                <ShareLink plan={plan.clone()} />
             </div>
             if let Some((_, removed)) = &planner.removed {
                 <p class="undo-bar" role="status" data-testid="undo-bar">

@@ -1,6 +1,7 @@
 //! `atlas`: the command-line side of CRIS Atlas, on the same domain code as the app.
 //!
 //! - `atlas recommend PLAN.json [--format json|markdown]`: evaluate a plan file.
+//! - `atlas link PLAN.json [--base URL]`, `atlas link --decode LINK`: a plan as a share link.
 //! - `atlas catalog import DIR [--data DIR] [--as-of YYYY-MM-DD]`: merge AWS CLI output into
 //!   the catalog files.
 //! - `atlas catalog refresh --collector … --pt …`: rebuild the catalog from public data (the
@@ -14,6 +15,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod files;
+#[cfg(not(target_arch = "wasm32"))]
+mod link;
 #[cfg(not(target_arch = "wasm32"))]
 mod refresh;
 #[cfg(not(target_arch = "wasm32"))]
@@ -64,6 +67,8 @@ mod native {
             #[arg(long, value_enum, default_value_t = Format::Json)]
             format: Format,
         },
+        /// Put a plan file in a share link the app opens, or print the plan a link carries.
+        Link(crate::link::LinkArgs),
         /// Maintain the catalog files.
         #[command(subcommand)]
         Catalog(CatalogCommand),
@@ -118,6 +123,7 @@ mod native {
             Command::Catalog(CatalogCommand::Refresh(args)) => refresh(&args),
             Command::Catalog(CatalogCommand::Check { data }) => check(&data),
             Command::Site(command) => crate::site::run(command),
+            Command::Link(args) => crate::link::run(&args),
         };
         match result {
             Ok(output) => {
