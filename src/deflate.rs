@@ -4,6 +4,7 @@
 //! own. Inflating stops at a byte limit on both sides, so a payload that inflates without end
 //! costs at most that much.
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::domain::share::InflateError;
 
 /// `bytes` compressed as raw deflate, at the best compression.

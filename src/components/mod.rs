@@ -5,6 +5,7 @@ pub mod comparison_table;
 pub mod copy_button;
 pub mod error_panel;
 pub mod model_result;
+pub mod plan_exports;
 pub mod plan_file;
 pub mod plan_table;
 pub mod recommendation_card;

@@ -32,6 +32,7 @@ pub mod money;
 pub mod naming;
 pub mod options;
 pub mod plan;
+pub mod plan_csv;
 pub mod planner;
 pub mod prices;
 pub mod profile_page;

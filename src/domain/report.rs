@@ -6,6 +6,7 @@ use super::catalog::Catalog;
 use super::engine::Reason;
 use super::evaluation::{PlanEvaluation, WorkloadEvaluation};
 use super::ids::{ModelId, ProfileId, RegionCode};
+use super::markdown::cell;
 use super::options::{OptionKind, Violation};
 use super::plan::{Plan, Workload};
 use super::schema::{Endpoint, Price};
@@ -178,11 +179,6 @@ pub fn report(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation) -
 /// The report as pretty JSON.
 pub fn to_json(report: &Report) -> String {
     serde_json::to_string_pretty(report).unwrap_or_default()
-}
-
-/// Escapes a table cell: pipes and line breaks would break the Markdown table.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
 }
 
 /// The plan summary and each workload's comparison table, in Markdown.

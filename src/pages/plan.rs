@@ -6,6 +6,7 @@
 
 use crate::components::comparison_table::ComparisonTable;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::plan_exports::PlanExports;
 use crate::components::plan_file::PlanFile;
 use crate::components::plan_table::PlanTable;
 use crate::components::recommendation_card::RecommendationCard;
@@ -112,6 +113,7 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                 }
             } else {
                 <PlanTable {catalog} plan={plan.clone()} evaluation={evaluation.clone()} />
+                <PlanExports {catalog} plan={plan.clone()} evaluation={evaluation.clone()} />
             }
             if let Some((workload, evaluation)) = selected {
                 { result_view(catalog, workload, evaluation, "Selected workload") }

@@ -2,6 +2,7 @@
 //!
 //! - `atlas recommend PLAN.json [--format json|markdown]`: evaluate a plan file.
 //! - `atlas link PLAN.json [--base URL]`, `atlas link --decode LINK`: a plan as a share link.
+//! - `atlas report PLAN.json --format markdown|csv`: a plan's documents.
 //! - `atlas catalog import DIR [--data DIR] [--as-of YYYY-MM-DD]`: merge AWS CLI output into
 //!   the catalog files.
 //! - `atlas catalog refresh --collector … --pt …`: rebuild the catalog from public data (the
@@ -19,6 +20,8 @@ mod files;
 mod link;
 #[cfg(not(target_arch = "wasm32"))]
 mod refresh;
+#[cfg(not(target_arch = "wasm32"))]
+mod report;
 #[cfg(not(target_arch = "wasm32"))]
 mod site;
 
@@ -69,6 +72,8 @@ mod native {
         },
         /// Put a plan file in a share link the app opens, or print the plan a link carries.
         Link(crate::link::LinkArgs),
+        /// Print a plan's documents: Markdown for a proposal, CSV for a spreadsheet.
+        Report(crate::report::ReportArgs),
         /// Maintain the catalog files.
         #[command(subcommand)]
         Catalog(CatalogCommand),
@@ -124,6 +129,7 @@ mod native {
             Command::Catalog(CatalogCommand::Check { data }) => check(&data),
             Command::Site(command) => crate::site::run(command),
             Command::Link(args) => crate::link::run(&args),
+            Command::Report(args) => crate::report::run(&args),
         };
         match result {
             Ok(output) => {

@@ -1,0 +1,40 @@
+//! `atlas report PLAN.json --format markdown|csv`: the plan's documents, rendered by the same
+//! domain code the app's export buttons use, printed to stdout.
+
+use crate::files::read;
+use clap::{Args, ValueEnum};
+use cris_atlas::domain::evaluation::PlanEvaluation;
+use cris_atlas::domain::plan::Plan;
+use cris_atlas::domain::{plan_csv, report};
+use std::path::PathBuf;
+
+/// `atlas report PLAN.json --format …`.
+#[derive(Args)]
+pub struct ReportArgs {
+    /// The plan file (JSON, the format the app imports and exports).
+    plan: PathBuf,
+    /// The document.
+    #[arg(long, value_enum)]
+    format: ReportFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// The summary, each workload's comparison, reasons and warnings (as `atlas recommend
+    /// --format markdown`).
+    Markdown,
+    /// One row per workload and option, for a spreadsheet.
+    Csv,
+}
+
+/// Runs `atlas report`.
+pub fn run(args: &ReportArgs) -> Result<String, String> {
+    let catalog = cris_atlas::data::catalog().map_err(|e| e.to_string())?;
+    let text = read(&args.plan)?;
+    let plan = Plan::parse(&text, catalog).map_err(|e| format!("{}: {e}", args.plan.display()))?;
+    let evaluation = PlanEvaluation::of(catalog, &plan);
+    Ok(match args.format {
+        ReportFormat::Markdown => report::to_markdown(catalog, &plan, &evaluation),
+        ReportFormat::Csv => plan_csv::plan_csv(catalog, &plan, &evaluation),
+    })
+}
