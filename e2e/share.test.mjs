@@ -4,8 +4,6 @@
 // bad link says what is wrong and leaves the plan as it was. Run with `make e2e`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import {
   assertAccessible,
   assertNoErrors,
@@ -15,18 +13,9 @@ import {
   serveDist,
   waitForOrError,
 } from './support.mjs';
+import { fixture, importPlan } from './plan-io.mjs';
 
 const testid = (id) => `[data-testid="${id}"]`;
-const fixture = (path) => readFile(resolve(import.meta.dirname, '..', 'tests', 'fixtures', path), 'utf8');
-
-/** Imports a plan file through the plan page's paste box; waits for its rows. */
-async function importPlan(page, text, rows) {
-  await page.locator('.import-export summary').click();
-  await page.locator(testid('plan-paste')).fill(text);
-  await page.locator(testid('plan-import')).click();
-  await waitForOrError(page, page.locator(testid('plan-row')).nth(rows - 1));
-}
-
 /** Each row of a table as the text of its cells (actions left out). */
 function rowsOf(page, row) {
   return page
