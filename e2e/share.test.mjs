@@ -4,6 +4,7 @@
 // bad link says what is wrong and leaves the plan as it was. Run with `make e2e`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
 import {
   assertAccessible,
   assertNoErrors,
@@ -16,6 +17,9 @@ import {
 import { fixture, importPlan } from './plan-io.mjs';
 
 const testid = (id) => `[data-testid="${id}"]`;
+/** A link to `bytes` compressed by Node's zlib, not the app's or the CLI's compressor. */
+const linkOf = (bytes) => '#/plan/open/v1.' + deflateRawSync(bytes).toString('base64url');
+
 /** Each row of a table as the text of its cells (actions left out). */
 function rowsOf(page, row) {
   return page
@@ -112,6 +116,9 @@ describe('Share links', () => {
       [link.replace('/v1.', '/v7.'), /version "v7"/],
       [link.replace(/.$/, '!'), /character \d+ of its plan is '!'/],
       ['#/plan/open/v1.' + 'QUFB'.repeat(30000), /at most 100000/],
+      // Small, but inflating to 4 MiB: the browser stops at 1 MiB.
+      [linkOf(Buffer.alloc(4 << 20, 32)), /more than 1048576 bytes/],
+      [linkOf(Buffer.from(JSON.stringify({ version: 1, workloads: [{ name: 'X', model_id: 'nobody.model', source_region: 'eu-west-1', residency: { kind: 'none' }, traffic: 'steady', sla: 'best_effort' }] }))), /workload 1 \("X"\), model_id: unknown model "nobody.model"/],
     ];
     for (const [bad, says] of cases) {
       // From another page, so each link is a fresh load.

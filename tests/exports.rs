@@ -85,3 +85,39 @@ fn csv_has_a_row_per_workload_and_option_and_neutralises_formulas() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn html_is_one_self_contained_file_with_every_workload_escaped() {
+    let dir = std::env::temp_dir().join(format!("atlas-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("plan.json");
+    let rules = std::fs::read_to_string("tests/fixtures/plans/rules.json").unwrap();
+    let file: serde_json::Value = serde_json::from_str(&rules).unwrap();
+    let first = file["workloads"][0]["name"].as_str().unwrap().to_owned();
+    std::fs::write(
+        &plan,
+        rules.replacen(&first, "<script>alert(1)</script> & co", 1),
+    )
+    .unwrap();
+    let html = stdout(&atlas(&[
+        "report",
+        plan.to_str().unwrap(),
+        "--format",
+        "html",
+    ]));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script"), "no script, and names escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+    assert!(
+        !html.contains(" src=") && !html.contains("<link"),
+        "nothing fetched"
+    );
+    assert!(html.contains("<style>") && html.contains("break-before:page"));
+    assert!(html.contains("Decision support, not legal advice"));
+    let workloads = file["workloads"].as_array().unwrap().len();
+    assert_eq!(
+        html.matches("<section class=\"workload\">").count(),
+        workloads
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

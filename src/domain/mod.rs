@@ -33,6 +33,7 @@ pub mod naming;
 pub mod options;
 pub mod plan;
 pub mod plan_csv;
+pub mod plan_html;
 pub mod planner;
 pub mod prices;
 pub mod profile_page;

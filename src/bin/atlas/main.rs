@@ -2,7 +2,7 @@
 //!
 //! - `atlas recommend PLAN.json [--format json|markdown]`: evaluate a plan file.
 //! - `atlas link PLAN.json [--base URL]`, `atlas link --decode LINK`: a plan as a share link.
-//! - `atlas report PLAN.json --format markdown|csv`: a plan's documents.
+//! - `atlas report PLAN.json --format markdown|csv|html`: a plan's documents.
 //! - `atlas catalog import DIR [--data DIR] [--as-of YYYY-MM-DD]`: merge AWS CLI output into
 //!   the catalog files.
 //! - `atlas catalog refresh --collector … --pt …`: rebuild the catalog from public data (the
@@ -72,7 +72,7 @@ mod native {
         },
         /// Put a plan file in a share link the app opens, or print the plan a link carries.
         Link(crate::link::LinkArgs),
-        /// Print a plan's documents: Markdown for a proposal, CSV for a spreadsheet.
+        /// Print a plan's documents: Markdown for a proposal, CSV for a spreadsheet, HTML to print.
         Report(crate::report::ReportArgs),
         /// Maintain the catalog files.
         #[command(subcommand)]

@@ -1,11 +1,11 @@
-//! `atlas report PLAN.json --format markdown|csv`: the plan's documents, rendered by the same
-//! domain code the app's export buttons use, printed to stdout.
+//! `atlas report PLAN.json --format markdown|csv|html`: the plan's documents, rendered by the
+//! domain code the app's export buttons use (Markdown, CSV), printed to stdout.
 
 use crate::files::read;
 use clap::{Args, ValueEnum};
 use cris_atlas::domain::evaluation::PlanEvaluation;
 use cris_atlas::domain::plan::Plan;
-use cris_atlas::domain::{plan_csv, report};
+use cris_atlas::domain::{plan_csv, plan_html, report};
 use std::path::PathBuf;
 
 /// `atlas report PLAN.json --format …`.
@@ -25,6 +25,8 @@ enum ReportFormat {
     Markdown,
     /// One row per workload and option, for a spreadsheet.
     Csv,
+    /// One self-contained HTML file to attach or print: inline CSS, no script.
+    Html,
 }
 
 /// Runs `atlas report`.
@@ -36,5 +38,6 @@ pub fn run(args: &ReportArgs) -> Result<String, String> {
     Ok(match args.format {
         ReportFormat::Markdown => report::to_markdown(catalog, &plan, &evaluation),
         ReportFormat::Csv => plan_csv::plan_csv(catalog, &plan, &evaluation),
+        ReportFormat::Html => plan_html::plan_html(catalog, &plan, &evaluation),
     })
 }
