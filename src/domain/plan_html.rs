@@ -38,11 +38,14 @@ pub fn plan_html(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation
     out.push_str("<table>\n<thead><tr><th>Workload</th><th>Model</th><th>Source Region</th><th>Obligation</th><th>Recommended</th><th>ID to call</th><th>Residency</th></tr></thead>\n<tbody>\n");
     for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
         let spec = w.spec();
-        let verdict = if e.chosen().is_some() {
-            format!("within the obligation: {}", e.processing_list())
-        } else {
-            "no option meets it".to_owned()
-        };
+        // The Regions themselves are in the workload's comparison.
+        let verdict = e.chosen().map_or("no option meets it".to_owned(), |o| {
+            let n = o.processing_regions.len();
+            format!(
+                "within the obligation ({n} Region{})",
+                if n == 1 { "" } else { "s" }
+            )
+        });
         out.push_str(&format!(
             "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
             escape(&spec.name),
