@@ -339,3 +339,11 @@ fn show_update(catalog_as_of: &str) {
     })
     .forget();
 }
+
+/// The current page's address without its fragment, empty when unavailable.
+pub fn page_url() -> String {
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}

@@ -8,6 +8,7 @@
 pub mod domain;
 
 pub mod data;
+pub mod deflate;
 mod embedded;
 pub mod route;
 pub mod state;
@@ -25,6 +26,10 @@ pub mod site;
 /// page, then hydrates the page's island, or makes a static page's copy buttons work.
 pub fn start() {
     let relative = browser::relative_url();
+    if let Some(target) = route::share_redirect(&relative, &browser::current_hash()) {
+        browser::redirect(&target);
+        return;
+    }
     if let Some(target) = route::legacy_redirect(&relative, &browser::current_hash()) {
         browser::redirect(&target);
         return;

@@ -216,3 +216,13 @@ pub fn legacy_redirect(relative_url: &str, hash: &str) -> Option<String> {
     let path = hash.strip_prefix("#/")?;
     (on_root && !path.is_empty()).then(|| Route::from_hash(hash).href())
 }
+
+/// Where a share link (`<any page>#/plan/open/…`) opens: the plan page, with the fragment kept
+/// as it is, so the plan in it never reaches a server. `None` on the plan page itself and for
+/// any other fragment.
+pub fn share_redirect(relative_url: &str, hash: &str) -> Option<String> {
+    let (path, query) = relative_url.split_once('?').unwrap_or((relative_url, ""));
+    let elsewhere = Route::from_path(path, query) != Route::Plan;
+    (elsewhere && crate::domain::share::is_share_fragment(hash))
+        .then(|| format!("{}{hash}", Route::Plan.href()))
+}

@@ -220,3 +220,25 @@ fn a_huge_bad_value_is_quoted_by_a_short_prefix() {
         assert!(e.to_string().contains("xxxx…"), "{e}");
     }
 }
+
+#[test]
+fn adding_a_linked_plan_keeps_names_unique() {
+    let own = Plan::parse(&file(&[CHAT.to_owned()]), catalog()).expect("own plan");
+    let other = CHAT.replace(r#""name":"Chat""#, r#""name":"Other""#);
+    let linked = Plan::parse(&file(&[CHAT.to_owned(), other]), catalog()).expect("linked plan");
+    let both = own.with_added(&linked).with_added(&linked);
+    let names: Vec<&str> = both.workloads.iter().map(|w| w.name()).collect();
+    assert_eq!(
+        names,
+        ["Chat", "Chat (2)", "Other", "Chat (3)", "Other (2)"]
+    );
+    // What was added reads back as a plan file: no duplicate name is refused.
+    let text = both.to_json();
+    assert_eq!(
+        Plan::parse(&text, catalog())
+            .expect("reads back")
+            .workloads
+            .len(),
+        5
+    );
+}

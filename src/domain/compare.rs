@@ -9,6 +9,7 @@ use super::iam::{invoke_resources, Call};
 use super::ids::RegionCode;
 use super::money::{group_digits, monthly, per_million};
 use super::options::{describe_terms, regions_with_countries, OptionEval, OptionKind, Term};
+use super::order;
 use super::plan::Workload;
 use super::schema::Endpoint;
 
@@ -74,7 +75,7 @@ impl Cell {
 /// `31 Regions in 20 countries`.
 pub fn regions_in_countries(catalog: &Catalog, regions: &[RegionCode]) -> String {
     let mut countries: Vec<&str> = regions.iter().map(|r| catalog.country_name_of(r)).collect();
-    countries.sort_unstable();
+    order::sort(&mut countries);
     countries.dedup();
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });

@@ -7,6 +7,7 @@
 use super::catalog::Catalog;
 use super::explore::{Filter, Query};
 use super::ids::RegionCode;
+use super::order;
 use super::residency::Residency;
 
 /// Why a query found nothing, and where to go instead.
@@ -101,7 +102,7 @@ fn nearest_area(catalog: &Catalog, query: &Query, source: &RegionCode) -> Option
         .iter()
         .filter(|g| g.countries.contains(country))
         .collect();
-    areas.sort_by_key(|g| (g.countries.len(), g.id.clone()));
+    order::sort_by_key(&mut areas, |g| (g.countries.len(), g.id.clone()));
     areas.into_iter().find_map(|g| {
         let mut q = query.clone();
         q.within = Some(Residency::Geography { name: g.id.clone() });

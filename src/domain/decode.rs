@@ -7,6 +7,7 @@
 use super::catalog::Catalog;
 use super::cite::Cite;
 use super::ids::{ModelId, ProfileId, RegionCode};
+use super::order;
 use super::schema::{Endpoint, Model, Profile};
 
 /// Beyond this many bytes a paste is cut (at a character boundary) and the result says so.
@@ -342,7 +343,7 @@ fn callable_from<'c>(
         .profiles_for(model)
         .filter(|p| p.destinations_from(region).is_some())
         .collect();
-    list.sort_by_key(|p| p.scope.is_global());
+    order::sort_by_key(&mut list, |p| p.scope.is_global());
     list
 }
 

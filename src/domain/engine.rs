@@ -10,6 +10,7 @@ use super::calendar::Day;
 use super::catalog::Catalog;
 use super::cite::Cite;
 use super::options::{describe_terms, evaluate_options, OptionEval, OptionKind};
+use super::order;
 use super::plan::{Sla, Traffic, Workload};
 use super::schema::{Endpoint, Lifecycle, Partition};
 use super::suggest::{alternatives, provision_in, Alternative};
@@ -203,7 +204,7 @@ pub fn recommend(catalog: &Catalog, workload: &Workload<'_>, today: Day) -> Reco
     }
     add_common_warnings(&ctx, &mut decision);
     // Urgent first; the sort is stable, so each group keeps the rules' order.
-    decision.warnings.sort_by_key(|w| !w.urgent);
+    order::sort_by_key(&mut decision.warnings, |w| !w.urgent);
     Recommendation {
         options,
         chosen: decision.chosen,

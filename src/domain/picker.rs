@@ -4,6 +4,7 @@
 
 use super::catalog::Catalog;
 use super::ids::ModelId;
+use super::order;
 use super::schema::Model;
 use super::search;
 use super::task::{inputs_phrase, Task};
@@ -50,7 +51,9 @@ pub fn model_groups(
             found.push(model);
         }
     }
-    found.sort_by(|a, b| a.provider.cmp(&b.provider).then(a.name.cmp(&b.name)));
+    order::sort_by(&mut found, |a, b| {
+        a.provider.cmp(&b.provider).then(a.name.cmp(&b.name))
+    });
     let mut groups: Vec<ProviderGroup> = Vec::new();
     for model in &found {
         let twins = catalog

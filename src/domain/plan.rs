@@ -551,6 +551,24 @@ impl<'c> Plan<'c> {
         Plan::default()
     }
 
+    /// This plan with `other`'s workloads after its own; a name already taken becomes
+    /// `name (2)`, `name (3)`, ..., since names are unique within a plan.
+    pub fn with_added(&self, other: &Plan<'c>) -> Plan<'c> {
+        let mut both = self.clone();
+        for workload in &other.workloads {
+            let taken = |n: &str| both.workloads.iter().any(|w| w.name() == n);
+            let name = (1..)
+                .map(|n| match n {
+                    1 => workload.name().to_owned(),
+                    n => format!("{} ({n})", workload.name()),
+                })
+                .find(|n| !taken(n))
+                .unwrap_or_else(|| workload.name().to_owned());
+            both.workloads.push(workload.renamed(name));
+        }
+        both
+    }
+
     /// Parses a plan within the app's [`Limits::APP`] and checks it against the catalog.
     pub fn parse(text: &str, catalog: &'c Catalog) -> Result<Plan<'c>, PlanError> {
         Plan::parse_within(text, catalog, Limits::APP)

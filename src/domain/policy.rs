@@ -11,6 +11,7 @@
 use super::arn::{Arns, ACCOUNT};
 use super::cite::Cite;
 use super::options::{OptionEval, OptionKind};
+use super::order;
 use super::plan::Workload;
 use super::schema::Endpoint;
 use serde::ser::{SerializeMap, Serializer};
@@ -255,7 +256,7 @@ fn geographic(arns: &Arns<'_>, option: &OptionEval, workload: &Workload<'_>) -> 
         .map(|r| r.as_str())
         .collect();
     regions.push(workload.source().code.as_str());
-    regions.sort_unstable();
+    order::sort(&mut regions);
     regions.dedup();
     vec![
         allow("InvokeGeographicProfile", vec![profile.clone()], Vec::new()),

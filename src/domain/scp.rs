@@ -8,6 +8,7 @@
 
 use super::cite::Cite;
 use super::options::{Eligibility, OptionEval, OptionKind};
+use super::order;
 use super::plan::{OrgPolicy, Workload};
 use super::policy::{Condition, Effect, PolicyDocument, Statement};
 use serde::Serialize;
@@ -65,7 +66,7 @@ pub fn needed_values(option: &OptionEval, workload: &Workload<'_>) -> Vec<String
         }
         OptionKind::InRegion | OptionKind::Provisioned => vec![source],
     };
-    values.sort();
+    order::sort(&mut values);
     values.dedup();
     values
 }
@@ -181,7 +182,7 @@ pub fn check(
             values.push(UNSPECIFIED.to_owned());
         }
         values.extend(needed.iter().cloned());
-        values.sort();
+        order::sort(&mut values);
         values.dedup();
         values
     });

@@ -8,6 +8,7 @@ use super::catalog::Catalog;
 use super::ids::{ModelId, RegionCode};
 use super::index::RegionSet;
 use super::options::OptionKind;
+use super::order;
 use super::plan::{OrgPolicy, Workload};
 use super::schema::Model;
 use super::task::{accepts_inputs_of, family, inputs_phrase, Task};
@@ -193,7 +194,7 @@ fn substitutes(catalog: &Catalog, model: &Model) -> Vec<(usize, String)> {
             (nearness, p)
         })
         .collect();
-    found.sort();
+    order::sort(&mut found);
     found
         .into_iter()
         .map(|(nearness, p)| {

@@ -3,6 +3,7 @@
 //! the modalities cannot tell from chat models, the ID), so the wizard's model picker can filter
 //! by it and the suggestions never offer an embedding model in place of a chat model.
 
+use super::order;
 use super::schema::Model;
 
 /// What a model produces.
@@ -98,7 +99,7 @@ pub fn family(model: &Model) -> &str {
 pub fn inputs_phrase(model: &Model) -> String {
     // Text first: it is what most models take.
     let mut modalities: Vec<&String> = model.input_modalities.iter().collect();
-    modalities.sort_by_key(|m| m.as_str() != "TEXT");
+    order::sort_by_key(&mut modalities, |m| m.as_str() != "TEXT");
     let words: Vec<String> = modalities
         .into_iter()
         .map(|m| match m.as_str() {

@@ -6,10 +6,13 @@
 
 use crate::components::comparison_table::ComparisonTable;
 use crate::components::error_decoder::ErrorDecoder;
+use crate::components::plan_exports::PlanExports;
 use crate::components::plan_file::PlanFile;
 use crate::components::plan_table::PlanTable;
 use crate::components::policy_panel::PolicyPanel;
 use crate::components::recommendation_card::RecommendationCard;
+use crate::components::share_link::ShareLink;
+use crate::components::shared_plan::SharedPlan;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::wizard::WizardPanel;
 use crate::domain::evaluation::{PlanEvaluation, WorkloadEvaluation};
@@ -131,9 +134,11 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             <h1>{ "Plan workloads" }</h1>
             <p class="lede">{ "Describe each workload: which model, called from where, under which residency obligation, with what traffic and service level. Each gets a recommendation you can defend, and every option side by side." }</p>
             <StorageNotice plan={plan.clone()} />
+            <SharedPlan {catalog} plan={plan.clone()} />
             <div class="toolbar no-print">
                 <button type="button" class="primary" onclick={plan.add_workload()} data-testid="plan-add"
                         disabled={planner.wizard.is_some() || plan.read_only()}>{ "Add workload" }</button>
+                <ShareLink plan={plan.clone()} />
             </div>
             if let Some((_, removed)) = &planner.removed {
                 <p class="undo-bar" role="status" data-testid="undo-bar">
@@ -148,6 +153,7 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                 }
             } else {
                 <PlanTable {catalog} plan={plan.clone()} evaluation={evaluation.clone()} />
+                <PlanExports {catalog} plan={plan.clone()} evaluation={evaluation.clone()} />
             }
             <p class="visually-hidden" role="status" data-testid="plan-status">{ announcement }</p>
             if let Some((workload, evaluation)) = selected {

@@ -4,6 +4,7 @@
 use cris_atlas::domain::calendar::Day;
 use cris_atlas::domain::catalog::Catalog;
 use cris_atlas::domain::load::CatalogFiles;
+use cris_atlas::domain::plan::{Limits, Plan};
 use std::path::{Path, PathBuf};
 
 /// The catalog's files, in the order [`CatalogFiles`] lists them.
@@ -99,4 +100,24 @@ pub fn today() -> Result<String, String> {
         .map_err(|e| e.to_string())?
         .as_secs();
     Ok(Day::from_epoch_days((secs / 86_400) as i64).to_string())
+}
+
+/// A plan file, read within `limits` and checked against the catalog; the error names the file.
+pub fn read_plan(
+    path: &Path,
+    catalog: &'static Catalog,
+    limits: Limits,
+) -> Result<Plan<'static>, String> {
+    let bytes = read_bytes(path, limits.max_bytes)?;
+    Plan::from_bytes(&bytes, catalog, limits).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The day a plan is judged on: `--today` when given (YYYY-MM-DD), else today in UTC.
+pub fn judged_on(given: Option<&str>) -> Result<Day, String> {
+    let text = match given {
+        Some(text) => text.to_owned(),
+        None => today()?,
+    };
+    Day::parse(&text)
+        .ok_or_else(|| format!("--today {text}: expected a real date written YYYY-MM-DD"))
 }

@@ -2,6 +2,8 @@
 //!
 //! - `atlas recommend PLAN.json [--format json|markdown] [--today YYYY-MM-DD]`: evaluate a
 //!   plan file.
+//! - `atlas link PLAN.json [--base URL]`, `atlas link --decode LINK`: a plan as a share link.
+//! - `atlas report PLAN.json --format markdown|csv|html`: a plan's documents.
 //! - `atlas catalog import DIR [--data DIR] [--as-of YYYY-MM-DD]`: merge AWS CLI output into
 //!   the catalog files.
 //! - `atlas catalog refresh --collector … --pt …`: rebuild the catalog from public data (the
@@ -18,9 +20,13 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod files;
 #[cfg(not(target_arch = "wasm32"))]
+mod link;
+#[cfg(not(target_arch = "wasm32"))]
 mod policy;
 #[cfg(not(target_arch = "wasm32"))]
 mod refresh;
+#[cfg(not(target_arch = "wasm32"))]
+mod report;
 #[cfg(not(target_arch = "wasm32"))]
 mod site;
 
@@ -40,12 +46,11 @@ mod native {
     use crate::site::SiteCommand;
     use clap::{Parser, Subcommand, ValueEnum};
     use cris_atlas::data;
-    use cris_atlas::domain::calendar::Day;
     use cris_atlas::domain::evaluation::PlanEvaluation;
     use cris_atlas::domain::ids::RegionCode;
     use cris_atlas::domain::import::{import, FoundationModels, InferenceProfiles, RegionSnapshot};
     use cris_atlas::domain::input::check_as_of;
-    use cris_atlas::domain::plan::{Limits, Plan};
+    use cris_atlas::domain::plan::Limits;
     use cris_atlas::domain::report;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
@@ -80,6 +85,10 @@ mod native {
             #[arg(long)]
             today: Option<String>,
         },
+        /// Put a plan file in a share link the app opens, or print the plan a link carries.
+        Link(crate::link::LinkArgs),
+        /// Print a plan's documents: Markdown for a proposal, CSV for a spreadsheet, HTML to print.
+        Report(crate::report::ReportArgs),
         /// Maintain the catalog files.
         #[command(subcommand)]
         Catalog(CatalogCommand),
@@ -155,6 +164,8 @@ mod native {
             Command::Site(command) => crate::site::run(command),
             Command::Policy(args) => crate::policy::policy(&args),
             Command::ExplainError => return crate::policy::explain_error(),
+            Command::Link(args) => crate::link::run(&args),
+            Command::Report(args) => crate::report::run(&args),
         };
         match result {
             Ok(output) => {
@@ -174,13 +185,9 @@ mod native {
         limits: Limits,
         day: Option<String>,
     ) -> Result<String, String> {
-        let day = day.map_or_else(today, Ok)?;
-        let day = Day::parse(&day)
-            .ok_or_else(|| format!("--today {day}: expected a real date written YYYY-MM-DD"))?;
+        let day = crate::files::judged_on(day.as_deref())?;
         let catalog = data::catalog().map_err(|e| e.to_string())?;
-        let bytes = crate::files::read_bytes(plan_path, limits.max_bytes)?;
-        let plan = Plan::from_bytes(&bytes, catalog, limits)
-            .map_err(|e| format!("{}: {e}", plan_path.display()))?;
+        let plan = crate::files::read_plan(plan_path, catalog, limits)?;
         let evaluation = PlanEvaluation::of(catalog, &plan, day);
         Ok(match format {
             Format::Json => report::to_json(&report::report(catalog, &plan, &evaluation)) + "\n",

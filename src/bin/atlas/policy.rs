@@ -4,7 +4,6 @@
 
 use clap::{Args, ValueEnum};
 use cris_atlas::data;
-use cris_atlas::domain::calendar::Day;
 use cris_atlas::domain::catalog::Catalog;
 use cris_atlas::domain::decode::{decode, Decoded, Diagnosis, Link, CHECKLIST};
 use cris_atlas::domain::evaluation::{PlanEvaluation, WorkloadEvaluation};
@@ -100,12 +99,9 @@ pub fn policy(args: &PolicyArgs) -> Result<String, String> {
     let catalog = data::catalog().map_err(|e| e.to_string())?;
     let account = Account::parse(args.account.as_deref().unwrap_or_default())
         .map_err(|e| format!("--account: {e}"))?;
-    // The same reading as `atlas recommend` with its default limits, judged today (UTC).
-    let bytes = crate::files::read_bytes(&args.plan, Limits::CLI.max_bytes)?;
-    let plan = Plan::from_bytes(&bytes, catalog, Limits::CLI)
-        .map_err(|e| format!("{}: {e}", args.plan.display()))?;
-    let today = crate::files::today()?;
-    let day = Day::parse(&today).ok_or_else(|| format!("today is not a real date: {today}"))?;
+    // Read as `atlas recommend` reads it, with its default limits, judged today (UTC).
+    let plan = crate::files::read_plan(&args.plan, catalog, Limits::CLI)?;
+    let day = crate::files::judged_on(None)?;
     let evaluation = PlanEvaluation::of(catalog, &plan, day);
     let entries = select(&plan, &evaluation, args.workload.as_deref())?;
     let single = args.workload.is_some();

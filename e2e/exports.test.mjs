@@ -1,0 +1,48 @@
+// The plan page's downloads: Markdown is byte for byte what `atlas recommend --format markdown`
+// printed for each fixture plan (tests/fixtures/expected/*.md, which a native test keeps equal
+// to the command's output); CSV has a row per workload and option. Run with `make e2e`.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { assertNoErrors, launchBrowser, newPage, openApp, serveDist } from './support.mjs';
+import { fixture, importPlan } from './plan-io.mjs';
+
+const testid = (id) => `[data-testid="${id}"]`;
+
+/** Clicks a download button and returns the file's name and text. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(testid(button)).click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+describe('Plan exports', () => {
+  let browser;
+  let server;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the app and the command line write the same Markdown for every fixture plan', async () => {
+    const page = await newPage(browser, { acceptDownloads: true });
+    await openApp(page, server.url + 'plan/');
+    for (const name of ['example', 'costs', 'org-policy', 'rules', 'traps']) {
+      await importPlan(page, await fixture(`plans/${name}.json`));
+      const markdown = await download(page, 'export-markdown');
+      assert.equal(markdown.name, 'cris-atlas-plan.md');
+      assert.equal(markdown.text, await fixture(`expected/${name}.md`), name);
+      const csv = await download(page, 'export-csv');
+      const report = JSON.parse(await fixture(`expected/${name}.json`));
+      const options = report.workloads.reduce((n, w) => n + w.options.length, 0);
+      assert.equal(csv.text.split('\r\n').length - 2, options, `${name}: a row per option`);
+    }
+    assertNoErrors(page);
+    await page.close();
+  });
+});
