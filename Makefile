@@ -42,14 +42,14 @@ BENCH_EXAMPLES := $(sort $(basename $(notdir $(wildcard examples/bench*.rs))))
 step = @printf '\n==> %s  [%s]\n' $(1) "$$(date +%T)"
 
 .PHONY: help setup setup-test serve dist test lint unit browser-test check-domain check-pins \
-        e2e size bench clean distclean fuzz
+        e2e size size-ceiling bench clean distclean fuzz
 
 help:
 	@echo 'make serve         build (release) and serve on http://127.0.0.1:8080'
 	@echo 'make dist          release build into dist/ (relative URLs, any static host)'
 	@echo 'make test          all checks: fmt, clippy (host + wasm32), native tests,'
 	@echo '                   browser tests, domain purity, dist + e2e in headless Chromium'
-	@echo 'make size          raw/gzip/brotli size of every file in dist/ and of the catalog'
+	@echo 'make size          raw/gzip/brotli size of every file in dist/; fails over the 175 KiB target'
 	@echo 'make bench         benchmarks: native ones if any, then page-load timing'
 	@echo 'make e2e           dist + end-to-end tests only'
 	@echo 'make browser-test  wasm32 tests in headless Chromium only'
@@ -78,7 +78,7 @@ dist: setup
 	  echo 'dist/ has absolute URLs: pages must link relative to the site root' >&2; exit 1; fi
 	@ls dist
 
-test: setup-test check-pins lint unit browser-test check-domain e2e
+test: setup-test check-pins lint unit browser-test check-domain e2e size-ceiling
 	@printf '\nmake test: all checks passed  [%s]\n' "$$(date +%T)"
 
 check-pins:
@@ -122,8 +122,15 @@ e2e: setup-test dist
 	cd e2e && DIST_DIR='$(CURDIR)/dist' node --test --test-concurrency=1
 
 size: dist
-	$(call step,"size")
+	$(call step,"size: against the module's target, 175 KiB brotli")
 	@tools/size.sh dist
+
+# The module's brotli size when the last feature landed: make test fails if a change makes it
+# larger. Lower it when the module shrinks; the target (make size) is 179,200.
+WASM_BROTLI_CEILING := 271360
+size-ceiling: dist
+	$(call step,"size: no larger than when the last feature landed")
+	@WASM_BROTLI_BUDGET=$(WASM_BROTLI_CEILING) tools/size.sh dist
 
 bench: setup-test dist
 ifneq ($(BENCH_FILES),)

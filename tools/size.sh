@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Reports what the built app costs to download: every file in dist/ raw, gzip -9 and
 # brotli quality 11, with totals; then the catalog (data/*.json) the same way.
-# Exits non-zero when the wasm module is over the brotli budget (WASM_BROTLI_BUDGET bytes).
+# Exits non-zero when the wasm module is over the brotli budget: WASM_BROTLI_BUDGET bytes, by
+# default 179,200 (175 KiB), the module's size target. `make size` checks that target;
+# `make test` checks the Makefile's WASM_BROTLI_CEILING, the size measured when the last feature
+# landed, so no change makes the module larger unnoticed (see the README's size section).
 #
 # Brotli is computed with Node's zlib (quality 11, 16 MiB window like the `brotli` CLI's
 # default), so no extra package is needed; gzip with the system gzip.
@@ -9,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/lib.sh
 
-budget="${WASM_BROTLI_BUDGET:-256000}" # 250 KB = 250 x 1024 bytes
+budget="${WASM_BROTLI_BUDGET:-179200}" # 175 KiB
 dist="${1:-dist}"
 [[ -f "$dist/index.html" ]] || die "$dist/index.html not found: run 'make dist' first"
 command -v node >/dev/null || die "node not found (needed for brotli)"
