@@ -38,7 +38,7 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
             <tr class={row_class} data-testid="plan-row" aria-selected={selected.to_string()}
                 data-compliant={line.compliant.to_string()}>
                 <th scope="row">
-                    <button type="button" class="link-button" onclick={plan.select(id)}
+                    <button type="button" class="link-button print-text" onclick={plan.select(id)}
                             aria-pressed={selected.to_string()} aria-controls="workload-detail"
                             data-testid="plan-select">{ name }</button>
                 </th>
