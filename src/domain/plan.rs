@@ -545,6 +545,17 @@ fn read_workload<'c>(
     Ok(workload)
 }
 
+/// `name`, or `name (2)`, `name (3)`, ...: the first that `taken` says no workload has.
+pub fn unused_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    (1..)
+        .map(|n| match n {
+            1 => name.to_owned(),
+            n => format!("{name} ({n})"),
+        })
+        .find(|n| !taken(n))
+        .unwrap_or_else(|| name.to_owned())
+}
+
 impl<'c> Plan<'c> {
     /// An empty plan.
     pub fn empty() -> Plan<'c> {
@@ -556,14 +567,9 @@ impl<'c> Plan<'c> {
     pub fn with_added(&self, other: &Plan<'c>) -> Plan<'c> {
         let mut both = self.clone();
         for workload in &other.workloads {
-            let taken = |n: &str| both.workloads.iter().any(|w| w.name() == n);
-            let name = (1..)
-                .map(|n| match n {
-                    1 => workload.name().to_owned(),
-                    n => format!("{} ({n})", workload.name()),
-                })
-                .find(|n| !taken(n))
-                .unwrap_or_else(|| workload.name().to_owned());
+            let name = unused_name(workload.name(), |n| {
+                both.workloads.iter().any(|w| w.name() == n)
+            });
             both.workloads.push(workload.renamed(name));
         }
         both

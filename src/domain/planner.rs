@@ -3,7 +3,7 @@
 //! [`Planner::apply`] says whether anything changed, so the view can skip a re-render.
 
 use super::catalog::Catalog;
-use super::plan::{Plan, Workload};
+use super::plan::{self, Plan, Workload};
 use super::wizard::{Draft, Field, Problem, Wizard, WizardAction, WizardOutcome};
 
 /// A workload's identity on the page (not stored in the plan file).
@@ -179,14 +179,9 @@ impl<'c> Planner<'c> {
 
     /// `name`, or `name (2)`, `name (3)`, ...: the first no workload has.
     fn unused_name(&self, name: &str) -> String {
-        let taken = |n: &str| self.entries.iter().any(|e| e.workload.name() == n);
-        (1..)
-            .map(|n| match n {
-                1 => name.to_owned(),
-                n => format!("{name} ({n})"),
-            })
-            .find(|n| !taken(n))
-            .unwrap_or_else(|| name.to_owned())
+        plan::unused_name(name, |n| {
+            self.entries.iter().any(|e| e.workload.name() == n)
+        })
     }
 
     fn act_in_wizard(&mut self, action: WizardAction, catalog: &'c Catalog) {
