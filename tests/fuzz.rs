@@ -250,11 +250,13 @@ fn plan_files_as_the_command_line_reads_them() {
     );
 }
 
+/// Plan files as the plan page reads them, pasted or imported (one parser, the app's limits):
+/// as many as the share links' bad-link test has links.
 #[test]
 fn plan_files_as_the_app_imports_them() {
     fuzz(
         "plan (app import)",
-        cases(5_000),
+        cases(10_000),
         &plan_seeds(),
         JSON_TOKENS,
         |b| check_plan(b, Limits::APP),
