@@ -21,12 +21,11 @@ const testid = (id) => `[data-testid="${id}"]`;
 const linkOf = (bytes) => '#/plan/open/v1.' + deflateRawSync(bytes).toString('base64url');
 
 /** What the plan summary and the linked plan's table both show of a workload: its name, the
- * recommended option, the ID to call and the residency verdict (the summary marks the verdict
- * with ✓ or ✗ and adds model, price and warnings; the linked table splits model, source and
- * obligation into columns). */
+ * recommended option, the ID to call and the residency verdict, marked ✓ or ✗ (the summary puts
+ * model, source and obligation in one column, the linked table in three). */
 const unmarked = (text) => text.replace(/^[✓✗]\s*/u, '');
 const planSummary = (c) => [c[0], c[2], c[3], c[4]].map(unmarked);
-const sharedSummary = (c) => [c[0], c[4], c[5], c[6]];
+const sharedSummary = (c) => [c[0], c[4], c[5], c[6]].map(unmarked);
 
 /** Each row of a table as the text of its cells (actions left out). */
 function rowsOf(page, row) {
@@ -108,6 +107,23 @@ describe('Share links', () => {
     await page.locator(testid('shared-add')).click();
     await waitForOrError(page, page.locator(testid('shared-taken')));
     assert.deepEqual((await rowsOf(page, 'plan-row')).map(planSummary), [...own, ...shared.map(sharedSummary)]);
+    assertNoErrors(page);
+    await page.close();
+  });
+
+  test('a link pasted into the address bar of the open plan page opens without a reload', async () => {
+    const link = (await fixture('expected/example.link')).trim();
+    const page = await newPage(browser);
+    await openApp(page, server.url + 'plan/');
+    await importPlan(page, await fixture('plans/costs.json'));
+    const own = (await rowsOf(page, 'plan-row')).map(planSummary);
+    await page.evaluate(() => { window.sameDocument = true; });
+    // Only the fragment differs from the open page: the browser does not load it again.
+    await page.goto(server.url + 'plan/' + link.replace(/^.*#/, '#'));
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page was reloaded');
+    await waitForOrError(page, page.locator(testid('shared-plan')));
+    assert.ok((await rowsOf(page, 'shared-row')).length > 0);
+    assert.deepEqual((await rowsOf(page, 'plan-row')).map(planSummary), own);
     assertNoErrors(page);
     await page.close();
   });

@@ -47,6 +47,15 @@ pub fn on_history_change(on_change: impl Fn() + 'static) -> Option<EventListener
     }))
 }
 
+/// Calls `on_change` whenever the URL's fragment changes without a page load (a link pasted
+/// into the address bar that differs only after `#`); dropping the listener stops it.
+pub fn on_hash_change(on_change: impl Fn() + 'static) -> Option<EventListener> {
+    let window = window()?;
+    Some(EventListener::new(&window, "hashchange", move |_| {
+        on_change()
+    }))
+}
+
 /// Shows `href` (relative to the site root) in the address bar without loading it, adding a
 /// history entry unless `replace`.
 pub fn set_url(href: &str, replace: bool) {

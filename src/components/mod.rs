@@ -18,3 +18,4 @@ pub mod site_footer;
 pub mod site_header;
 pub mod storage_notice;
 pub mod wizard;
+pub mod workload_summary;

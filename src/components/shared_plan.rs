@@ -4,6 +4,7 @@
 //! wrong with it, and the current plan is not touched.
 
 use crate::components::error_panel::ErrorPanel;
+use crate::components::workload_summary::workload_summary;
 use crate::domain::evaluation::PlanEvaluation;
 use crate::domain::plan::Plan;
 use crate::domain::share::{self, MAX_PLAN_BYTES};
@@ -49,9 +50,13 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
     {
         let opened = opened.clone();
         use_effect_with((), move |_| {
-            let hash = crate::browser::current_hash();
-            if share::is_share_fragment(&hash) {
+            let open = move || {
+                let hash = crate::browser::current_hash();
+                if !share::is_share_fragment(&hash) {
+                    return;
+                }
                 opened.set(Opened::Opening);
+                let opened = opened.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = match share::payload(&hash) {
                         Ok(deflated) => share::open(
@@ -69,7 +74,12 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
                         Err(e) => Opened::Failed(e.to_string()),
                     });
                 });
-            }
+            };
+            open();
+            // A link pasted into the address bar while this page is open changes only the
+            // fragment: the page is not loaded again, so the change is the cue.
+            let listener = crate::browser::on_hash_change(open);
+            move || drop(listener)
         });
     }
     // Any choice ends the link's visit: the fragment goes, so a reload shows the own plan.
@@ -156,7 +166,13 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
                 <section class="shared-plan" aria-labelledby="shared-plan-title" data-testid="shared-plan">
                     <h2 id="shared-plan-title">{ format!("A linked plan: {count} {workloads}") }</h2>
                     <p>{ "This plan came in the link you opened. It is shown read-only; your own plan below stays as it is unless you choose." }</p>
-                    { summary(catalog, shared, evaluation) }
+                    { workload_summary(
+                        catalog,
+                        shared.workloads.iter().zip(&evaluation.workloads),
+                        "The linked plan's workloads and their recommendations".to_owned(),
+                        "shared-row",
+                        None,
+                    ) }
                     <div class="toolbar no-print">
                         <button type="button" class="primary" onclick={replace} data-testid="shared-replace">{ "Replace my plan" }</button>
                         <button type="button" onclick={add} data-testid="shared-add">{ "Add these workloads to my plan" }</button>
@@ -165,40 +181,5 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
                 </section>
             }
         }
-    }
-}
-
-/// The linked plan's workloads with their recommendations, read-only.
-fn summary(catalog: CatalogRef, plan: &Plan<'static>, evaluation: &PlanEvaluation) -> Html {
-    let rows = plan.workloads.iter().zip(&evaluation.workloads).map(|(w, e)| {
-        let spec = w.spec();
-        html! {
-            <tr data-testid="shared-row">
-                <th scope="row">{ &spec.name }</th>
-                <td>{ &w.model().name }{ if spec.custom_model { " (custom)" } else { "" } }</td>
-                <td>{ spec.source_region.as_str() }</td>
-                <td>{ spec.residency.describe(&catalog) }</td>
-                <td data-testid="shared-option">{ e.choice_label() }</td>
-                <td>{ e.chosen().map_or(Html::from("—"), |o| html! { <code>{ &o.call_id }</code> }) }</td>
-                <td>{ e.summary(&catalog, w).verdict }</td>
-            </tr>
-        }
-    });
-    html! {
-        <div class="table-scroll">
-            <table data-testid="shared-table">
-                <caption>{ "The linked plan's workloads and their recommendations" }</caption>
-                <thead><tr>
-                    <th scope="col">{ "Workload" }</th>
-                    <th scope="col">{ "Model" }</th>
-                    <th scope="col">{ "Source Region" }</th>
-                    <th scope="col">{ "Obligation" }</th>
-                    <th scope="col">{ "Recommended" }</th>
-                    <th scope="col">{ "ID to call" }</th>
-                    <th scope="col">{ "Residency" }</th>
-                </tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-        </div>
     }
 }
