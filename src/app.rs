@@ -10,6 +10,7 @@
 use crate::components::error_panel::ErrorPanel;
 use crate::pages::explore::Explore;
 use crate::pages::plan::PlanPage;
+use crate::pages::plan_report::PlanReport;
 use crate::pages::profile::ProfilePage;
 use crate::route::Route;
 use crate::state::{CatalogRef, Navigate};
@@ -18,7 +19,11 @@ use yew::prelude::*;
 /// Whether a route's page has an island the WebAssembly hydrates.
 pub fn is_island(route: &Route) -> bool {
     match route {
-        Route::Explore(_) | Route::Profile { .. } | Route::Plan | Route::Errors => true,
+        Route::Explore(_)
+        | Route::Profile { .. }
+        | Route::Plan
+        | Route::PlanReport
+        | Route::Errors => true,
         #[cfg(feature = "bench")]
         Route::ExploreBench { .. } => true,
         _ => false,
@@ -85,6 +90,7 @@ pub fn Island(props: &IslandProps) -> Html {
             <ProfilePage {catalog} id={id.clone()} from={from.clone()} {on_navigate} />
         },
         Route::Plan => html! { <PlanPage {catalog} /> },
+        Route::PlanReport => html! { <PlanReport {catalog} /> },
         Route::Errors => html! { <crate::pages::errors::ErrorsPage {catalog} /> },
         other => html! {
             <ErrorPanel title="This page has nothing to run"

@@ -1,7 +1,7 @@
 //! The few browser calls the app makes, wrapped so that a missing window or a refused call is a
 //! no-op instead of a panic.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 
 fn window() -> Option<web_sys::Window> {
@@ -84,15 +84,55 @@ pub fn redirect(href: &str) {
     }
 }
 
+/// Adds or removes a class on `<body>` (a page mode that also changes the header and footer).
+pub fn set_body_class(class: &str, on: bool) {
+    if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        let _ = body.class_list().toggle_with_force(class, on);
+    }
+}
+
+/// Calls `on_key` with each key pressed on the page (`KeyboardEvent.key`) without Alt, Control
+/// or Meta (those belong to the browser: Alt+Left is Back); when it returns true, the key's
+/// default action is prevented. Dropping the listener stops it.
+pub fn on_key(on_key: impl Fn(&str) -> bool + 'static) -> Option<EventListener> {
+    let document = window()?.document()?;
+    let options = EventListenerOptions::enable_prevent_default();
+    Some(EventListener::new_with_options(
+        &document,
+        "keydown",
+        options,
+        move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if !(event.alt_key() || event.ctrl_key() || event.meta_key()) && on_key(&event.key()) {
+                event.prevent_default();
+            }
+        },
+    ))
+}
+
+/// Moves focus to the element with `id`, if there is one that can take it.
+pub fn focus_id(id: &str) {
+    let element = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
 /// Moves focus to `<main>`.
 pub fn focus_main() {
-    let main = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("main"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(main) = main {
-        let _ = main.focus();
-    }
+    focus_id("main");
 }
 
 /// `localStorage`, or why it cannot be used.

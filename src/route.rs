@@ -28,6 +28,8 @@ pub enum Route {
     Data,
     /// `plan/`: workloads, recommendations and comparisons.
     Plan,
+    /// `plan/report/`: the plan as a report to print, project or present, one workload a page.
+    PlanReport,
     /// `errors/`: the error decoder.
     Errors,
     /// `model/<id>/`: every way to call one model, per source Region.
@@ -93,6 +95,7 @@ impl Route {
             ["concepts", section] => Route::Concepts(Some((*section).to_owned())),
             ["data"] => Route::Data,
             ["plan"] => Route::Plan,
+            ["plan", "report"] => Route::PlanReport,
             ["errors"] => Route::Errors,
             _ => Route::NotFound(path.to_owned()),
         }
@@ -123,6 +126,7 @@ impl Route {
             Route::Concepts(Some(section)) => format!("concepts/{}/", segment(section)),
             Route::Data => "data/".into(),
             Route::Plan => "plan/".into(),
+            Route::PlanReport => "plan/report/".into(),
             Route::Errors => "errors/".into(),
             Route::Model(id) => format!("model/{}/", segment(id.as_str())),
             Route::Profile { id, from } => with_query(
@@ -179,6 +183,7 @@ impl Route {
             Route::Concepts(_) => "Concepts",
             Route::Data => "Data sources",
             Route::Plan => "Plan workloads",
+            Route::PlanReport => "Plan report",
             Route::Errors => "Decode a Bedrock error",
             Route::Model(id) => return format!("Model {id} · CRIS Atlas"),
             Route::Profile { id, .. } => return format!("Profile {id} · CRIS Atlas"),

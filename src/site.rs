@@ -94,6 +94,7 @@ pub fn routes(catalog: &Catalog) -> Vec<Route> {
         Route::Home,
         Route::Explore(Query::default()),
         Route::Plan,
+        Route::PlanReport,
         Route::Errors,
         Route::Concepts(None),
         Route::Data,
@@ -227,6 +228,7 @@ pub fn description(catalog: &Catalog, route: &Route) -> String {
     match route {
         Route::Home => format!("Decide how to call foundation models on Amazon Bedrock: cross-Region inference profiles, in-Region or Provisioned Throughput, with routes per source Region for {} models. Catalog as of {}.", catalog.models.len(), catalog.meta.as_of),
         Route::Explore(_) => "Search every Amazon Bedrock model and inference profile; filter by provider, option, source Region and where a prompt may be processed.".into(),
+        Route::PlanReport => "Your plan as a report: every workload's recommendation, comparison, processing map and IAM resources, to print on A4 or US Letter or to present.".into(),
         Route::Plan => "Describe each workload and get a recommendation you can defend, with every option compared: residency, price, IAM and SCP.".into(),
         Route::Concepts(_) => "Source and destination Regions, geographic and global inference profiles, data residency, and how a recommendation is chosen.".into(),
         Route::Errors => "Paste an Amazon Bedrock error (AccessDenied, on-demand throughput isn't supported, invalid model identifier, throttling) and read its cause and fix for that model and Region.".into(),

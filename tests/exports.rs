@@ -85,3 +85,21 @@ fn csv_cells_that_spreadsheets_would_run_are_neutralised() {
         assert_eq!(csv_field(raw), expected, "{raw:?}");
     }
 }
+
+#[test]
+fn the_plan_report_is_a_prerendered_page_of_its_own() {
+    use cris_atlas::route::Route;
+    let catalog = data::catalog().expect("the embedded catalog");
+    assert_eq!(Route::from_path("plan/report/", ""), Route::PlanReport);
+    assert_eq!(Route::from_path("plan/report", ""), Route::PlanReport);
+    assert_eq!(Route::PlanReport.href(), "plan/report/");
+    assert_eq!(Route::PlanReport.file(), "plan/report/index.html");
+    assert!(cris_atlas::site::routes(catalog).contains(&Route::PlanReport));
+    // Prerendered, the page cannot know the plan (it lives in the browser's storage): it says
+    // so, with the catalog's date and the line that it is not legal advice.
+    let html = cris_atlas::site::main_html(catalog, &Route::PlanReport);
+    assert!(html.contains("Bedrock inference plan"), "{html}");
+    assert!(html.contains("data-testid=\"report-empty\""), "{html}");
+    assert!(html.contains(&format!("Catalog as of {}", catalog.meta.as_of)));
+    assert!(html.contains("not legal advice"));
+}

@@ -247,6 +247,7 @@ async fn the_recommendation_card_shows_the_id_reasons_and_sources() {
         catalog: CatalogRef(catalog),
         workload: w,
         evaluation,
+        heading_id: "recommendation-title".into(),
     })
     .hydratable(false)
     .render()

@@ -7,6 +7,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::evaluation::PlanEvaluation;
 use crate::domain::plan::Plan;
 use crate::domain::{plan_csv, report};
+use crate::route::Route;
 use crate::state::{CatalogRef, PlanHandle};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -45,6 +46,7 @@ pub fn PlanExports(props: &PlanExportsProps) -> Html {
     let csv = download(plan_csv::plan_csv, "cris-atlas-plan.csv", "text/csv");
     html! {
         <div class="toolbar no-print">
+            <a class="button" href={Route::PlanReport.href()} data-testid="open-report">{ "Report: print or present" }</a>
             <button type="button" onclick={markdown} data-testid="export-markdown">{ "Download Markdown" }</button>
             <button type="button" onclick={csv} data-testid="export-csv">{ "Download CSV" }</button>
             if let Some(message) = &*problem {

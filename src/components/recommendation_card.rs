@@ -21,6 +21,9 @@ pub struct RecommendationCardProps {
     pub workload: Workload<'static>,
     /// What the engine decided.
     pub evaluation: Rc<WorkloadEvaluation>,
+    /// The heading's ID, unique on the page (a report shows one card per workload).
+    #[prop_or(AttrValue::Static("recommendation-title"))]
+    pub heading_id: AttrValue,
 }
 
 fn alternative(catalog: &CatalogRef, alt: &Alternative) -> Html {
@@ -73,8 +76,8 @@ pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
     let chosen = rec.chosen_option();
     html! {
         <section class={classes!("recommendation", chosen.is_none().then_some("recommendation-none"))}
-                 aria-labelledby="recommendation-title" data-testid="recommendation">
-            <h2 id="recommendation-title">
+                 aria-labelledby={props.heading_id.clone()} data-testid="recommendation">
+            <h2 id={props.heading_id.clone()}>
                 { format!("Recommendation for {}", w.name) }
             </h2>
             <p class="recommended-option" data-testid="recommended-option">

@@ -22,8 +22,12 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
         (Route::Concepts(None), "Concepts"),
         (Route::Data, "Data sources"),
     ];
-    let current =
-        |target: &Route| std::mem::discriminant(target) == std::mem::discriminant(&props.route);
+    // The plan's report belongs to the plan.
+    let route = match &props.route {
+        Route::PlanReport => &Route::Plan,
+        other => other,
+    };
+    let current = |target: &Route| std::mem::discriminant(target) == std::mem::discriminant(route);
     html! {
         <header class="site-header">
             <a class="brand" href="./">{ "CRIS Atlas" }</a>

@@ -5,7 +5,7 @@
 use super::catalog::Catalog;
 use super::engine::Recommendation;
 use super::geo::fixed;
-use super::iam::{invoke_resources, Call};
+use super::iam::option_resources;
 use super::ids::RegionCode;
 use super::money::{group_digits, monthly, per_million};
 use super::options::{describe_terms, regions_with_countries, OptionEval, OptionKind, Term};
@@ -255,13 +255,7 @@ fn monthly_estimate(workload: &Workload<'_>, o: &OptionEval) -> Cell {
 }
 
 fn setup(workload: &Workload<'_>, o: &OptionEval) -> Cell {
-    let mut lines = invoke_resources(&Call {
-        kind: o.kind,
-        call_id: &o.call_id,
-        model: &workload.model().id,
-        source: workload.source(),
-        processing: &o.processing_regions,
-    });
+    let mut lines = option_resources(workload, o);
     match o.kind {
         OptionKind::Global => lines.push("SCPs: allow aws:RequestedRegion \"unspecified\"".into()),
         OptionKind::Geographic => lines.push("SCPs: allow every destination Region".into()),

@@ -6,7 +6,8 @@
 
 use super::arn::{Arns, ACCOUNT};
 use super::ids::{ModelId, RegionCode};
-use super::options::OptionKind;
+use super::options::{OptionEval, OptionKind};
+use super::plan::Workload;
 use super::schema::Region;
 use std::collections::BTreeSet;
 
@@ -46,4 +47,15 @@ pub fn invoke_resources(call: &Call<'_>) -> Vec<String> {
         OptionKind::InRegion => vec![arns.foundation_model(source, model)],
         OptionKind::Provisioned => vec![arns.provisioned_model()],
     }
+}
+
+/// The resources to allow for one of `workload`'s options, as [`invoke_resources`] lists them.
+pub fn option_resources(workload: &Workload<'_>, option: &OptionEval) -> Vec<String> {
+    invoke_resources(&Call {
+        kind: option.kind,
+        call_id: &option.call_id,
+        model: &workload.model().id,
+        source: workload.source(),
+        processing: &option.processing_regions,
+    })
 }

@@ -52,6 +52,7 @@ pub mod schema;
 pub mod scp;
 pub mod search;
 pub mod share;
+pub mod slides;
 pub mod snippets;
 pub mod stored;
 pub mod suggest;

@@ -1,12 +1,14 @@
 //! The plan as one self-contained HTML document to attach or print (`atlas report --format
-//! html`): inline CSS, no script, nothing fetched. The same content as the Markdown report (the
-//! summary, then per workload the comparison, reasons with sources, and warnings), with the
+//! html`): inline CSS, no script, nothing fetched. The content of the app's report page
+//! (`plan/report/`) without its map: the summary (the same line per workload), then per
+//! workload the comparison, reasons with sources, warnings and IAM resources, with the
 //! catalog's as-of date and sources, and the line that it is decision support, not legal
 //! advice. Print styles start each workload on a page and never split a table row.
 
 use super::catalog::Catalog;
 use super::evaluation::{PlanEvaluation, WorkloadEvaluation};
-use super::plan::Plan;
+use super::iam::option_resources;
+use super::plan::{Plan, Workload};
 
 /// The line every copy of the report carries.
 pub const NOT_LEGAL_ADVICE: &str = "Decision support, not legal advice: check the obligation's wording and the AWS documentation cited before relying on it.";
@@ -35,36 +37,33 @@ pub fn plan_html(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation
          <h1>Bedrock inference plan</h1>\n<p class=\"note\">Catalog as of {as_of}. {}</p>\n",
         escape(NOT_LEGAL_ADVICE)
     );
-    out.push_str("<table>\n<thead><tr><th>Workload</th><th>Model</th><th>Source Region</th><th>Obligation</th><th>Recommended</th><th>ID to call</th><th>Residency</th></tr></thead>\n<tbody>\n");
+    out.push_str("<table>\n<thead><tr><th>Workload</th><th>Model</th><th>Source Region</th><th>Obligation</th><th>Recommended</th><th>ID to call</th><th>Residency</th><th>Price</th><th>Warnings</th></tr></thead>\n<tbody>\n");
     for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
         let spec = w.spec();
-        // The Regions themselves are in the workload's comparison.
-        let verdict = e.chosen().map_or("no option meets it".to_owned(), |o| {
-            let n = o.processing_regions.len();
-            format!(
-                "within the obligation ({n} Region{})",
-                if n == 1 { "" } else { "s" }
-            )
-        });
+        let line = e.summary(catalog, w);
         out.push_str(&format!(
-            "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td></tr>\n",
             escape(&spec.name),
             escape(&w.model().name),
             escape(spec.source_region.as_str()),
             escape(&spec.residency.describe(catalog)),
-            escape(&e.choice_label()),
-            e.chosen()
-                .map_or("—".to_owned(), |o| format!("<code>{}</code>", escape(&o.call_id))),
-            escape(&verdict)
+            escape(&line.option),
+            line.call_id
+                .map_or("—".to_owned(), |id| format!("<code>{}</code>", escape(&id))),
+            if line.compliant { "✓" } else { "✗" },
+            escape(&line.verdict),
+            escape(line.price.as_deref().unwrap_or("—")),
+            line.warnings
         ));
     }
     out.push_str("</tbody>\n</table>\n");
-    for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
+    for (i, (w, e)) in plan.workloads.iter().zip(&evaluation.workloads).enumerate() {
         out.push_str(&format!(
-            "<section class=\"workload\">\n<h2>{}</h2>\n",
+            "<section class=\"workload\">\n<h2>{}. {}</h2>\n",
+            i + 1,
             escape(w.name())
         ));
-        workload_html(&mut out, e);
+        workload_html(&mut out, w, e);
         out.push_str(&format!(
             "<p class=\"note\">Catalog as of {as_of}. {}</p>\n</section>\n",
             escape(NOT_LEGAL_ADVICE)
@@ -83,8 +82,8 @@ pub fn plan_html(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation
     out
 }
 
-/// One workload's comparison table, reasons and warnings.
-fn workload_html(out: &mut String, evaluation: &WorkloadEvaluation) {
+/// One workload's comparison table, reasons, warnings and IAM resources.
+fn workload_html(out: &mut String, workload: &Workload<'_>, evaluation: &WorkloadEvaluation) {
     let table = &evaluation.comparison;
     out.push_str("<table>\n<thead><tr><th></th>");
     for c in &table.columns {
@@ -122,6 +121,13 @@ fn workload_html(out: &mut String, evaluation: &WorkloadEvaluation) {
         out.push_str("<h3>Warnings</h3>\n<ul>\n");
         for warning in &rec.warnings {
             out.push_str(&format!("<li>{}</li>\n", escape(&warning.text)));
+        }
+        out.push_str("</ul>\n");
+    }
+    if let Some(chosen) = evaluation.chosen() {
+        out.push_str("<h3>IAM resources for the recommended option</h3>\n<p class=\"note\">Allow bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on:</p>\n<ul class=\"resources\">\n");
+        for resource in option_resources(workload, chosen) {
+            out.push_str(&format!("<li><code>{}</code></li>\n", escape(&resource)));
         }
         out.push_str("</ul>\n");
     }

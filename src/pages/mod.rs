@@ -9,6 +9,7 @@ pub mod home;
 pub mod model;
 pub mod not_found;
 pub mod plan;
+pub mod plan_report;
 pub mod profile;
 pub mod region;
 pub mod sources;

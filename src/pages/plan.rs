@@ -153,6 +153,7 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                 }
             } else {
                 <PlanTable {catalog} plan={plan.clone()} evaluation={evaluation.clone()} />
+                <p class="print-only">{ "This prints the summary and the selected workload. The report (plan/report/) prints every workload, each from a new page." }</p>
                 <PlanExports {catalog} plan={plan.clone()} evaluation={evaluation.clone()} />
             }
             <p class="visually-hidden" role="status" data-testid="plan-status">{ announcement }</p>

@@ -1,0 +1,201 @@
+// The plan's report page (`plan/report/`): every workload's recommendation, map, comparison and
+// IAM resources from the plan in storage; printed to PDF on A4 and US Letter, each workload
+// starts a page (read from the PDF's outline, which Chromium builds from the headings of a tagged PDF);
+// presented, one slide at a time, moved by the keys, in large type at projector and laptop
+// sizes. Run with `make e2e`.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { assertAccessible, assertNoErrors, launchBrowser, newPage, openApp, serveDist, waitForOrError } from './support.mjs';
+import { fixture, importPlan } from './plan-io.mjs';
+
+const testid = (id) => `[data-testid="${id}"]`;
+const ROOT = resolve(import.meta.dirname, '..');
+const ATLAS = process.env.ATLAS ?? resolve(ROOT, 'target', 'release', 'atlas');
+
+/** What a report shows in text: the summary's cells, each workload's
+ * heading and IAM resources. The app's page and `atlas report --format html` both have it. */
+function reportText() {
+  const cells = (tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent.replace(/\s+/g, ' ').trim());
+  const summary = [...document.querySelector('table').tBodies[0].rows].map(cells);
+  const sections = [...document.querySelectorAll('section')].filter((s) => /^\d+\. /.test(s.querySelector('h2')?.textContent ?? ''));
+  return {
+    summary,
+    workloads: sections.map((s) => ({
+      title: s.querySelector('h2').textContent.trim(),
+      resources: [...s.querySelectorAll('ul.resources code')].map((c) => c.textContent),
+    })),
+  };
+}
+
+/**
+ * The PDF's pages (in order, by object number) and its outline entries, each with the index
+ * of the page it points to and how far from the page's top (in points). Chromium writes the
+ * outline and page tree as plain objects; only content streams are compressed.
+ */
+function readPdf(pdf) {
+  const text = pdf.toString('latin1');
+  const objects = new Map();
+  for (const m of text.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) objects.set(Number(m[1]), m[2]);
+  const kidsOf = (body) => [...(body.match(/\/Kids\s*\[([^\]]*)\]/)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((k) => Number(k[1]));
+  const root = [...objects.entries()].find(([, body]) => /\/Type\s*\/Pages\b/.test(body) && !/\/Parent\b/.test(body));
+  assert.ok(root, 'a page tree');
+  const pages = [];
+  const walk = (n) => {
+    const body = objects.get(n);
+    if (/\/Type\s*\/Pages\b/.test(body)) kidsOf(body).forEach(walk);
+    else pages.push(n);
+  };
+  walk(root[0]);
+  const height = (n) => Number(objects.get(n).match(/\/MediaBox\s*\[\s*[\d.]+\s+[\d.]+\s+[\d.]+\s+([\d.]+)/)?.[1]);
+  const title = (body) => {
+    const hex = body.match(/\/Title\s*<FEFF([0-9A-Fa-f]*)>/);
+    if (hex) return Buffer.from(hex[1], 'hex').swap16().toString('utf16le');
+    return body.match(/\/Title\s*\(((?:\\.|[^\\)])*)\)/)?.[1].replace(/\\(.)/g, '$1');
+  };
+  const outline = [];
+  for (const body of objects.values()) {
+    const dest = body.match(/\/Dest\s*\[\s*(\d+) 0 R\s*\/XYZ\s+[\d.-]+\s+([\d.-]+)/);
+    const name = title(body);
+    if (dest && name !== undefined) {
+      const page = pages.indexOf(Number(dest[1]));
+      outline.push({ title: name, page, fromTop: height(pages[page]) - Number(dest[2]) });
+    }
+  }
+  return { pages: pages.length, outline };
+}
+
+describe('The plan report page', () => {
+  let browser;
+  let server;
+  let plan;
+  let names;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+    plan = await fixture('plans/rules.json');
+    names = JSON.parse(plan).workloads.map((w) => w.name);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A page showing the report of the rules fixture, opened from the plan page's link. */
+  async function openReport(viewport) {
+    const page = await newPage(browser, viewport ? { viewport } : {});
+    await openApp(page, server.url + 'plan/');
+    await importPlan(page, plan);
+    await page.locator(testid('open-report')).click();
+    await waitForOrError(page, page.locator('html[data-ready]'), { state: 'attached' });
+    await waitForOrError(page, page.locator(testid('report-workload')).first());
+    return page;
+  }
+
+  test('shows every workload with its recommendation, map, comparison and IAM resources', async () => {
+    const page = await openReport();
+    assert.equal(new URL(page.url()).pathname, '/plan/report/');
+    const rows = await page.locator(`${testid('report-row')} th`).allTextContents();
+    assert.deepEqual(rows.map((t) => t.trim()), names);
+    const sections = await page.locator(testid('report-workload')).evaluateAll((all) =>
+      all.map((s) => ({
+        title: s.querySelector('h2').textContent.trim(),
+        recommendation: !!s.querySelector('[data-testid="recommendation"]'),
+        comparison: !!s.querySelector('[data-testid="comparison"]'),
+        map: !!s.querySelector('[data-testid="route-map"]'),
+        chosen: !!s.querySelector('[data-testid="call-id"]'),
+        resources: [...s.querySelectorAll('[data-testid="report-resources"] code')].map((c) => c.textContent),
+        asOf: s.querySelector('.report-as-of')?.textContent ?? '',
+      })),
+    );
+    assert.deepEqual(sections.map((s) => s.title), names.map((n, i) => `${i + 1}. ${n}`));
+    for (const s of sections) {
+      assert.ok(s.recommendation && s.comparison, s.title);
+      // A workload with a recommendation shows where it is processed and what IAM must allow.
+      assert.equal(s.map, s.chosen, s.title);
+      assert.equal(s.resources.length > 0, s.chosen, s.title);
+      assert.ok(s.resources.every((r) => r.startsWith('arn:aws:bedrock:')), s.resources.join());
+      assert.match(s.asOf, /Catalog as of \d{4}-\d{2}-\d{2}.*not legal advice/);
+    }
+    assert.ok(sections.some((s) => s.chosen) && sections.some((s) => !s.chosen), 'both kinds in the fixture');
+    // The command line's HTML report says the same.
+    const app = await page.evaluate(reportText);
+    const html = execFileSync(ATLAS, ['report', 'tests/fixtures/plans/rules.json', '--format', 'html'], { cwd: ROOT, encoding: 'utf8' });
+    const cli = await newPage(browser);
+    await cli.setContent(html);
+    assert.deepEqual(await cli.evaluate(reportText), app);
+    assert.equal(app.summary.length, names.length);
+    assert.deepEqual(app.workloads.map((w) => w.resources), sections.map((s) => s.resources));
+    await cli.close();
+    await assertAccessible(page);
+    assertNoErrors(page);
+    await page.close();
+  });
+
+  test('prints each workload from the top of a new page on A4 and US Letter', async () => {
+    const page = await openReport();
+    await page.emulateMedia({ media: 'print' });
+    const hidden = await page.locator('nav, button, .toolbar').evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).length);
+    assert.equal(hidden, 0, 'navigation and buttons print');
+    for (const format of ['A4', 'Letter']) {
+      const pdf = readPdf(await page.pdf({ format, outline: true, tagged: true }));
+      const at = (title) => pdf.outline.find((o) => o.title === title);
+      const summary = at('Bedrock inference plan');
+      assert.equal(summary?.page, 0, `${format}: the report starts on page 1`);
+      let previous = 0;
+      for (const [i, name] of names.entries()) {
+        const heading = at(`${i + 1}. ${name}`);
+        assert.ok(heading, `${format}: ${name} is in the outline`);
+        assert.ok(heading.page > previous, `${format}: ${name} starts a page after the one before (${heading.page})`);
+        // At the top of its page: within the page margin and a line or two.
+        assert.ok(heading.fromTop < 80, `${format}: ${name} is ${heading.fromTop} pt from the top`);
+        previous = heading.page;
+      }
+      const sources = at('Sources');
+      assert.ok(sources.page > previous && sources.fromTop < 80, `${format}: sources on a page of their own`);
+      assert.equal(pdf.pages, sources.page + 1, `${format}: nothing after the sources`);
+      console.log(`report page, ${names.length} workloads: ${pdf.pages} pages on ${format}`);
+    }
+    assertNoErrors(page);
+    await page.close();
+  });
+
+  for (const viewport of [{ width: 1920, height: 1080 }, { width: 1366, height: 768 }]) {
+    test(`presents one slide at a time, moved by the keys, at ${viewport.width}x${viewport.height}`, async () => {
+      const page = await openReport(viewport);
+      const shown = () =>
+        page.locator('.slide').evaluateAll((all) => all.filter((s) => s.getClientRects().length > 0).map((s) => s.id));
+      await page.locator(testid('report-present')).click();
+      assert.deepEqual(await shown(), ['summary']);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'summary');
+      assert.equal(await page.locator('.site-header').isVisible(), false);
+      // Large type that still fits the width: no sideways scrolling of the page.
+      const layout = await page.evaluate(() => ({
+        font: parseFloat(getComputedStyle(document.querySelector('.report')).fontSize),
+        overflow: document.documentElement.scrollWidth - innerWidth,
+      }));
+      assert.ok(layout.font >= (viewport.width >= 1920 ? 24 : 18), `type of ${layout.font}px`);
+      assert.ok(layout.overflow <= 0, `${layout.overflow}px wider than the screen`);
+      await page.keyboard.press('ArrowRight');
+      assert.deepEqual(await shown(), ['workload-1']);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'workload-1');
+      assert.equal(await page.locator(testid('slide-position')).textContent(), `Slide 2 of ${names.length + 1}: ${names[0]}`);
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowRight');
+      assert.deepEqual(await shown(), [`workload-${names.length}`]);
+      await page.keyboard.press('ArrowLeft');
+      assert.deepEqual(await shown(), [`workload-${names.length - 1}`]);
+      await page.locator(testid('slide-previous')).click();
+      assert.deepEqual(await shown(), [`workload-${names.length - 2}`]);
+      await assertAccessible(page);
+      await page.keyboard.press('Escape');
+      assert.equal((await shown()).length, names.length + 1);
+      assert.equal(await page.locator('.site-header').isVisible(), true);
+      assertNoErrors(page);
+      await page.close();
+    });
+  }
+});
