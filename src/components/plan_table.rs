@@ -27,6 +27,10 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
     let entries = &state.planner.entries;
     let count = entries.len();
     let catalog = props.catalog;
+    // The page shows the selected workload's detail only while the wizard is closed; a name
+    // controls it only when it is there (aria-controls must name an element on the page).
+    let detail_shown = state.planner.wizard.is_none()
+        && entries.iter().any(|e| Some(e.id) == state.planner.selected);
     let rows = entries.iter().zip(&props.evaluation.workloads).enumerate().map(|(i, (entry, e))| {
         let w = entry.workload.spec();
         let name = &w.name;
@@ -39,7 +43,7 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
                 data-compliant={line.compliant.to_string()}>
                 <th scope="row">
                     <button type="button" class="link-button print-text" onclick={plan.select(id)}
-                            aria-pressed={selected.to_string()} aria-controls="workload-detail"
+                            aria-pressed={selected.to_string()} aria-controls={detail_shown.then_some("workload-detail")}
                             data-testid="plan-select">{ name }</button>
                 </th>
                 <td>
