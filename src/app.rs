@@ -39,10 +39,30 @@ pub struct IslandProps {
     pub route: Route,
 }
 
+/// Which pages a module can draw: the full module every island, the lite one the explorer's.
+pub trait Pages: 'static {
+    /// The page component for `route`.
+    fn page(catalog: CatalogRef, route: &Route, on_navigate: Callback<Navigate>) -> Html;
+}
+
+/// Every island: the module of the plan, report, profile and errors pages.
+pub struct AllPages;
+
+/// The explorer's island only: the lite module, which the explorer and every static page load
+/// (a static page needs the module only for its copy buttons and the offline cache). Without
+/// the plan's and profile's code it is less than half the size, so the explorer's search works
+/// sooner on a slow network.
+pub struct LitePages;
+
+/// Whether `route`'s page needs the full module (an island the lite module cannot draw).
+pub fn needs_full_module(route: &Route) -> bool {
+    is_island(route) && !matches!(route, Route::Explore(_))
+}
+
 /// The interactive part of a page: the page component for its route, following the URL's
-/// query once mounted (Back and Forward included).
+/// query once mounted (Back and Forward included). `P` says which pages the module draws.
 #[component]
-pub fn Island(props: &IslandProps) -> Html {
+pub fn IslandOf<P: Pages>(props: &IslandProps) -> Html {
     let route = use_state_eq(|| props.route.clone());
     {
         let route = route.clone();
@@ -77,27 +97,64 @@ pub fn Island(props: &IslandProps) -> Html {
             route.set(nav.route);
         })
     };
-    let catalog = props.catalog;
-    match &*route {
-        Route::Explore(query) => html! {
+    P::page(props.catalog, &route, on_navigate)
+}
+
+/// The explorer (and its benchmark aid), or `None` for any other route.
+fn explore_page(
+    catalog: CatalogRef,
+    route: &Route,
+    on_navigate: &Callback<Navigate>,
+) -> Option<Html> {
+    let on_navigate = on_navigate.clone();
+    match route {
+        Route::Explore(query) => Some(html! {
             <Explore {catalog} query={query.clone()} {on_navigate} />
-        },
+        }),
         #[cfg(feature = "bench")]
-        Route::ExploreBench { factor, query } => html! {
+        Route::ExploreBench { factor, query } => Some(html! {
             <crate::pages::explore_bench::ExploreBench {catalog} factor={*factor} query={query.clone()} {on_navigate} />
-        },
-        Route::Profile { id, from } => html! {
-            <ProfilePage {catalog} id={id.clone()} from={from.clone()} {on_navigate} />
-        },
-        Route::Plan => html! { <PlanPage {catalog} /> },
-        Route::PlanReport => html! { <PlanReport {catalog} /> },
-        Route::Errors => html! { <crate::pages::errors::ErrorsPage {catalog} /> },
-        other => html! {
-            <ErrorPanel title="This page has nothing to run"
-                message={AttrValue::from(format!("{} is a static page.", other.href()))} />
-        },
+        }),
+        _ => None,
     }
 }
+
+/// What a module shows for a route it has no page for (a static page has no island).
+fn nothing_to_run(route: &Route) -> Html {
+    html! {
+        <ErrorPanel title="This page has nothing to run"
+            message={AttrValue::from(format!("{} is a static page.", route.href()))} />
+    }
+}
+
+impl Pages for LitePages {
+    fn page(catalog: CatalogRef, route: &Route, on_navigate: Callback<Navigate>) -> Html {
+        explore_page(catalog, route, &on_navigate).unwrap_or_else(|| nothing_to_run(route))
+    }
+}
+
+impl Pages for AllPages {
+    fn page(catalog: CatalogRef, route: &Route, on_navigate: Callback<Navigate>) -> Html {
+        if let Some(page) = explore_page(catalog, route, &on_navigate) {
+            return page;
+        }
+        match route {
+            Route::Profile { id, from } => html! {
+                <ProfilePage {catalog} id={id.clone()} from={from.clone()} {on_navigate} />
+            },
+            Route::Plan => html! { <PlanPage {catalog} /> },
+            Route::PlanReport => html! { <PlanReport {catalog} /> },
+            Route::Errors => html! { <crate::pages::errors::ErrorsPage {catalog} /> },
+            other => nothing_to_run(other),
+        }
+    }
+}
+
+/// The island of the full module.
+pub type Island = IslandOf<AllPages>;
+
+/// The island of the lite module.
+pub type LiteIsland = IslandOf<LitePages>;
 
 /// Properties of [`CatalogError`].
 #[derive(Properties, PartialEq)]

@@ -22,9 +22,23 @@ pub mod pages;
 pub mod site;
 
 #[cfg(target_arch = "wasm32")]
-/// Runs on every page once the module has loaded: follows a link of the first version to its
-/// page, then hydrates the page's island, or makes a static page's copy buttons work.
+/// The full module's start, on the pages whose island only it draws (plan, report, profile,
+/// errors); see [`start_with`].
 pub fn start() {
+    start_with::<app::AllPages>();
+}
+
+#[cfg(target_arch = "wasm32")]
+/// The lite module's start, on the explorer and every static page; see [`start_with`].
+pub fn start_lite() {
+    start_with::<app::LitePages>();
+}
+
+#[cfg(target_arch = "wasm32")]
+/// Runs on every page once the module has loaded: follows a link of the first version to its
+/// page, then hydrates the page's island with the pages `P` draws, or makes a static page's
+/// copy buttons work.
+fn start_with<P: app::Pages>() {
     let relative = browser::relative_url();
     if let Some(target) = route::share_redirect(&relative, &browser::current_hash()) {
         browser::redirect(&target);
@@ -54,7 +68,7 @@ pub fn start() {
                 catalog: state::CatalogRef(catalog),
                 route: route.prerendered(),
             };
-            yew::Renderer::<app::Island>::with_root_and_props(main, props).hydrate();
+            yew::Renderer::<app::IslandOf<P>>::with_root_and_props(main, props).hydrate();
         }
         Ok(_) => {
             browser::enhance_copy_buttons();

@@ -8,7 +8,7 @@
 //! `<route>/index.html` with the page's own title, description, canonical URL, Open Graph tags
 //! and Content-Security-Policy, plus `404.html` and `sitemap.xml`.
 
-use crate::app::{is_island, Island, IslandProps};
+use crate::app::{is_island, needs_full_module, Island, IslandProps};
 use crate::components::site_footer::{SiteFooter, SiteFooterProps};
 use crate::components::site_header::{SiteHeader, SiteHeaderProps};
 use crate::domain::catalog::Catalog;
@@ -191,6 +191,28 @@ impl Template {
         })
     }
 
+    /// The template of the lite module built by Trunk into `dir` (from `lite.html`): this
+    /// template's style sheet with the lite module's bootstrap and preloads. Copies the lite
+    /// module's JavaScript glue and WebAssembly into `dist`.
+    pub fn lite(&self, dir: &Path, dist: &Path) -> Result<Template, String> {
+        let index = dir.join("index.html");
+        let text =
+            std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+        let lite = Template::parse(&text)?;
+        for marker in ["rel=\"modulepreload\"", "type=\"application/wasm\""] {
+            let href = attribute(&lite.preloads, marker, "href")
+                .ok_or_else(|| format!("{}: no {marker} link", index.display()))?;
+            let name = href.trim_start_matches("./");
+            std::fs::copy(dir.join(name), dist.join(name))
+                .map_err(|e| format!("{}: {e}", dir.join(name).display()))?;
+        }
+        Ok(Template {
+            bootstrap: lite.bootstrap,
+            preloads: lite.preloads,
+            ..self.clone()
+        })
+    }
+
     /// Puts the style sheet Trunk built into every page (`<style>`, allowed by its hash) and
     /// removes the file: a page then needs no request before its first paint, which on a slow
     /// network is a round trip or more while the module's preload competes for the bandwidth.
@@ -221,6 +243,9 @@ impl Template {
 pub struct Options {
     /// The site root's absolute URL, ending with `/` (`https://example.com/atlas/`).
     pub base_url: Option<String>,
+    /// The folder of Trunk's build of the lite module, whose `index.html` names its files; the
+    /// pages that do not need the full module load it ([`crate::app::needs_full_module`]).
+    pub lite: Option<std::path::PathBuf>,
 }
 
 /// What a page says about itself in its head.
@@ -260,12 +285,22 @@ pub fn csp_hash(text: &str) -> String {
 /// style sheet (each by its hash), WebAssembly compiled from the site's own module, nothing
 /// fetched from elsewhere.
 pub fn csp(template: &Template) -> String {
-    let style = template.style.as_deref().map(csp_hash).unwrap_or_default();
+    policy(&[template])
+}
+
+/// The policy that allows the bootstrap of each of `templates` (a header serves every page).
+fn policy(templates: &[&Template]) -> String {
+    let style = templates
+        .first()
+        .and_then(|t| t.style.as_deref())
+        .map(csp_hash)
+        .unwrap_or_default();
+    let scripts: Vec<String> = templates.iter().map(|t| csp_hash(&t.bootstrap)).collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {style}; \
          img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
          worker-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'",
-        csp_hash(&template.bootstrap)
+        scripts.join(" ")
     )
 }
 
@@ -387,10 +422,18 @@ pub fn build(catalog: &'static Catalog, dist: &Path, options: &Options) -> Resul
         .map_err(|e| format!("{}: {e}", index.display()))
         .and_then(|text| Template::parse(&text))?;
     template.inline_stylesheet(dist)?;
+    let lite = match &options.lite {
+        Some(dir) => Some(template.lite(dir, dist)?),
+        None => None,
+    };
     let mut built = Built::default();
     let routes = routes(catalog);
     for route in &routes {
-        let html = document(catalog, route, &template, options);
+        let module = match &lite {
+            Some(lite) if !needs_full_module(route) => lite,
+            _ => &template,
+        };
+        let html = document(catalog, route, module, options);
         write(dist, &route.file(), &html)?;
         built.pages += 1;
         built.bytes += html.len();
@@ -410,7 +453,8 @@ pub fn build(catalog: &'static Catalog, dist: &Path, options: &Options) -> Resul
     built.cached = files.len();
     built.version = version;
     // After the service worker's list: the headers file is for the host, not the cache.
-    write(dist, "_headers", &headers(&template, &files))?;
+    let templates: Vec<&Template> = std::iter::once(&template).chain(&lite).collect();
+    write(dist, "_headers", &headers(&templates, &files))?;
     Ok(built)
 }
 
@@ -419,11 +463,11 @@ pub fn build(catalog: &'static Catalog, dist: &Path, options: &Options) -> Resul
 /// Content-Security-Policy as a header too (a `<meta>` cannot set `frame-ancestors`); files
 /// whose names carry their content hash (Trunk's `cris-atlas-<hash>_bg.wasm`, `.js`, `.css`) are
 /// cached for a year as immutable. Pages keep those hosts' default, revalidated on every visit.
-pub fn headers(template: &Template, files: &[String]) -> String {
+pub fn headers(templates: &[&Template], files: &[String]) -> String {
     let mut text = format!(
         "/*\n  Content-Security-Policy: {}; frame-ancestors 'none'\n  \
          X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n",
-        csp(template)
+        policy(templates)
     );
     for file in files.iter().filter(|f| is_hashed(f)) {
         text.push_str(&format!(
@@ -640,12 +684,59 @@ mod tests {
             "./".to_owned(),
             "cris-atlas-0123456789abcdef_bg.wasm".to_owned(),
         ];
-        let text = headers(&template, &files);
+        let text = headers(&[&template], &files);
         assert!(text.starts_with("/*\n  Content-Security-Policy: default-src 'self';"));
         assert!(text.contains(&csp_hash(&template.bootstrap)));
         assert!(text.contains(
             "\n/cris-atlas-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable\n"
         ));
         assert_eq!(text.matches("immutable").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn the_header_allows_both_modules_and_a_page_only_its_own() {
+        let full = Template {
+            stylesheet: String::new(),
+            style: Some("p{}".into()),
+            bootstrap: "import init from './full.js';".into(),
+            preloads: String::new(),
+        };
+        let lite = Template {
+            bootstrap: "import init from './lite.js';".into(),
+            ..full.clone()
+        };
+        let header = headers(&[&full, &lite], &[]);
+        for t in [&full, &lite] {
+            assert!(header.contains(&csp_hash(&t.bootstrap)), "{header}");
+            assert!(csp(t).contains(&csp_hash(&t.bootstrap)));
+        }
+        assert!(!csp(&full).contains(&csp_hash(&lite.bootstrap)));
+        assert!(header.contains(&format!("style-src 'self' {}", csp_hash("p{}"))));
+    }
+
+    #[test]
+    fn only_pages_with_the_plan_a_profile_or_the_decoder_need_the_full_module() {
+        use crate::domain::explore::Query;
+        use crate::domain::ids::{ProfileId, RegionCode};
+        for route in [
+            Route::Plan,
+            Route::PlanReport,
+            Route::Errors,
+            Route::Profile {
+                id: ProfileId::new("eu.x"),
+                from: None,
+            },
+        ] {
+            assert!(needs_full_module(&route), "{route:?}");
+        }
+        for route in [
+            Route::Home,
+            Route::Explore(Query::default()),
+            Route::Data,
+            Route::Concepts(None),
+            Route::Region(RegionCode::new("eu-west-1")),
+        ] {
+            assert!(!needs_full_module(&route), "{route:?}");
+        }
     }
 }

@@ -23,6 +23,10 @@ pub enum SiteCommand {
         /// without it they are relative.
         #[arg(long)]
         base_url: Option<String>,
+        /// The folder of Trunk's build of the lite module (`lite.html`): the explorer and the
+        /// static pages load it; without it every page loads the full module.
+        #[arg(long)]
+        lite: Option<PathBuf>,
     },
     /// Serve DIST on a loopback address, as a static host would.
     Serve {
@@ -37,12 +41,20 @@ pub enum SiteCommand {
 /// Runs a `site` command; `serve` runs until the process is stopped.
 pub fn run(command: SiteCommand) -> Result<String, String> {
     match command {
-        SiteCommand::Build { dist, base_url } => prerender(&dist, base_url),
+        SiteCommand::Build {
+            dist,
+            base_url,
+            lite,
+        } => prerender(&dist, base_url, lite),
         SiteCommand::Serve { dist, port } => serve(&dist, port),
     }
 }
 
-fn prerender(dist: &Path, base_url: Option<String>) -> Result<String, String> {
+fn prerender(
+    dist: &Path,
+    base_url: Option<String>,
+    lite: Option<PathBuf>,
+) -> Result<String, String> {
     let base_url = base_url.map(|url| {
         if url.ends_with('/') {
             url
@@ -51,7 +63,7 @@ fn prerender(dist: &Path, base_url: Option<String>) -> Result<String, String> {
         }
     });
     let catalog = cris_atlas::data::catalog().map_err(|e| e.to_string())?;
-    let built = build(catalog, dist, &Options { base_url })?;
+    let built = build(catalog, dist, &Options { base_url, lite })?;
     Ok(format!(
         "site: {} pages ({} bytes of HTML) and a service worker caching {} files, version {}, in {}\n",
         built.pages,
