@@ -957,3 +957,15 @@ async fn explore_keeps_hidden_rows_out_of_the_count_and_the_test_ids() {
         "one shown row, the rest hidden"
     );
 }
+
+#[test]
+fn a_count_of_one_reads_in_the_singular() {
+    let html = cris_atlas::site::main_html(catalog(), &Route::Explore(Query::default()));
+    // Profiles called from one source Region, models in one Region: the catalog has both.
+    assert!(
+        html.contains("from 1 source Region<"),
+        "no single-source profile"
+    );
+    assert!(!html.contains("from 1 source Regions"));
+    assert!(!html.contains("in 1 Regions") && !html.contains("→ 1 Regions"));
+}

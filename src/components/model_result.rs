@@ -2,6 +2,7 @@
 //! the ways to call it that pass the filters, each profile linking to its page. Its props compare
 //! by identity, so typing in the search box never re-renders a row whose content is unchanged.
 
+use crate::domain::describe::count;
 use crate::domain::explore::{Prepared, Way};
 use crate::route::Route;
 use crate::state::CatalogRef;
@@ -56,10 +57,7 @@ pub fn ModelResult(props: &ModelResultProps) -> Html {
                     Way::InRegion => {
                         let detail = match from {
                             Some(source) => format!("in {source}"),
-                            None => match model.in_region.len() {
-                                1 => "in 1 Region".to_owned(),
-                                n => format!("in {n} Regions"),
-                            },
+                            None => format!("in {}", count(model.in_region.len(), "Region", "Regions")),
                         };
                         html! {
                             <li class="way way-in-region" data-testid="way" data-way="in-region">
@@ -80,12 +78,12 @@ pub fn ModelResult(props: &ModelResultProps) -> Html {
                                     .map(|d| props.catalog.country_name_of(d))
                                     .collect();
                                 format!(
-                                    "→ {} Regions in {}",
-                                    dest.len(),
+                                    "→ {} in {}",
+                                    count(dest.len(), "Region", "Regions"),
                                     countries.into_iter().collect::<Vec<_>>().join(", ")
                                 )
                             }
-                            None => format!("from {} source Regions", profile.sources().len()),
+                            None => format!("from {}", count(profile.sources().len(), "source Region", "source Regions")),
                         };
                         let href = Route::Profile { id: profile.id.clone(), from: from.cloned() }.href();
                         html! {

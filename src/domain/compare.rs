@@ -3,6 +3,7 @@
 //! eligible, then one row per aspect.
 
 use super::catalog::Catalog;
+use super::describe::count;
 use super::engine::Recommendation;
 use super::geo::fixed;
 use super::iam::option_resources;
@@ -77,12 +78,10 @@ pub fn regions_in_countries(catalog: &Catalog, regions: &[RegionCode]) -> String
     let mut countries: Vec<&str> = regions.iter().map(|r| catalog.country_name_of(r)).collect();
     order::sort(&mut countries);
     countries.dedup();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
         "{} in {}",
-        plural(regions.len(), "Region", "Regions"),
-        plural(countries.len(), "country", "countries")
+        count(regions.len(), "Region", "Regions"),
+        count(countries.len(), "country", "countries")
     )
 }
 

@@ -17,6 +17,11 @@ pub fn prefix(value: &str) -> String {
     }
 }
 
+/// `n` with the word for one or many: `1 Region`, `3 Regions`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Sorted, unique country names of `regions`.
 pub fn country_names<'a>(catalog: &'a Catalog, regions: &'a [RegionCode]) -> Vec<&'a str> {
     let set: BTreeSet<&str> = regions.iter().map(|r| catalog.country_name_of(r)).collect();
