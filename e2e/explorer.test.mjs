@@ -2,17 +2,10 @@
 // every page opens from its URL and passes axe-core with zero violations (also at 375 px and in
 // dark mode); the source Region is chosen by keyboard; copying puts the ID on the clipboard;
 // the CSV download holds the filtered list.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import {
-  assertAccessible,
-  assertNoErrors,
-  launchBrowser,
-  newPage,
-  openApp,
-  serveDist,
-} from './support.mjs';
+import { assertAccessible, assertNoErrors, newPage, openApp, siteAndBrowser } from './support.mjs';
 
 const SONNET = 'anthropic.claude-sonnet-4-5-20250929-v1~0';
 const PAGES = {
@@ -35,23 +28,12 @@ const READY = {
 };
 
 describe('explorer pages', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteAndBrowser();
 
   for (const [name, hash] of Object.entries(PAGES)) {
     test(`${name}: opens from its URL with zero axe-core violations`, async () => {
-      const page = await newPage(browser);
-      await openApp(page, server.url + hash);
+      const page = await newPage(site.browser);
+      await openApp(page, site.server.url + hash);
       await assertAccessible(page);
       assertNoErrors(page);
       await page.close();
@@ -63,8 +45,8 @@ describe('explorer pages', () => {
     ['dark mode', { colorScheme: 'dark' }],
   ]) {
     test(`the profile page passes axe-core at ${label} and fits the width`, async () => {
-      const page = await newPage(browser, options);
-      await openApp(page, server.url + PAGES['profile from ca-central-1']);
+      const page = await newPage(site.browser, options);
+      await openApp(page, site.server.url + PAGES['profile from ca-central-1']);
       await assertAccessible(page);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -76,9 +58,9 @@ describe('explorer pages', () => {
   }
 
   test('each page shows what its URL asks for once hydrated', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(site.browser);
     for (const [name, path] of Object.entries(PAGES)) {
-      await openApp(page, server.url + path);
+      await openApp(page, site.server.url + path);
       const [selector, text] = READY[name];
       await page.locator(selector).filter({ hasText: text }).first().waitFor();
     }
@@ -87,8 +69,8 @@ describe('explorer pages', () => {
   });
 
   test('the source Region is chosen by keyboard and the map follows it', async () => {
-    const page = await newPage(browser);
-    await openApp(page, server.url + `profile/us.${SONNET}/`);
+    const page = await newPage(site.browser);
+    await openApp(page, site.server.url + `profile/us.${SONNET}/`);
     const select = page.locator(testid('source-select'));
     await select.focus();
     // The page starts at us-east-1, the usual source; the option before it is ca-central-1.
@@ -107,9 +89,9 @@ describe('explorer pages', () => {
   });
 
   test('copy puts the profile ID on the clipboard and says so', async () => {
-    const page = await newPage(browser);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await openApp(page, server.url + PAGES['profile from ca-central-1']);
+    const page = await newPage(site.browser);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
+    await openApp(page, site.server.url + PAGES['profile from ca-central-1']);
     await page.locator(testid('copy-id')).click();
     await page.locator(testid('copy-id-status')).getByText('Copied').waitFor();
     assert.equal(
@@ -126,8 +108,8 @@ describe('explorer pages', () => {
   });
 
   test('the CSV download holds the filtered list', async () => {
-    const page = await newPage(browser, { acceptDownloads: true });
-    await openApp(page, server.url + 'explore/?q=claude-sonnet-4-5-2025&from=ca-central-1');
+    const page = await newPage(site.browser, { acceptDownloads: true });
+    await openApp(page, site.server.url + 'explore/?q=claude-sonnet-4-5-2025&from=ca-central-1');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator(testid('download-csv')).click(),

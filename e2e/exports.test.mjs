@@ -1,10 +1,10 @@
 // The plan page's downloads: Markdown is byte for byte what `atlas recommend --format markdown`
 // printed for each fixture plan (tests/fixtures/expected/*.md, which a native test keeps equal
 // to the command's output); CSV has a row per workload and option. Run with `make e2e`.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { assertNoErrors, launchBrowser, newPage, openApp, serveDist } from './support.mjs';
+import { assertNoErrors, newPage, openApp, siteAndBrowser } from './support.mjs';
 import { fixture, importPlan } from './plan-io.mjs';
 
 const testid = (id) => `[data-testid="${id}"]`;
@@ -16,22 +16,11 @@ async function download(page, button) {
 }
 
 describe('Plan exports', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteAndBrowser();
 
   test('the app and the command line write the same Markdown for every fixture plan', async () => {
-    const page = await newPage(browser, { acceptDownloads: true });
-    await openApp(page, server.url + 'plan/');
+    const page = await newPage(site.browser, { acceptDownloads: true });
+    await openApp(page, site.server.url + 'plan/');
     for (const name of ['example', 'costs', 'org-policy', 'rules', 'traps']) {
       await importPlan(page, await fixture(`plans/${name}.json`));
       const markdown = await download(page, 'export-markdown');

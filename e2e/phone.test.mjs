@@ -3,17 +3,9 @@
 // cell labelled with its column's heading, the actions last) and nothing on the page is wider
 // than the screen; the wizard's model options wrap instead of being cut; axe finds nothing.
 // At 1366 and 1920, and in print, the summary stays a table. Run with `make e2e`.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  assertAccessible,
-  assertNoErrors,
-  launchBrowser,
-  newPage,
-  openApp,
-  serveDist,
-  waitForOrError,
-} from './support.mjs';
+import { assertAccessible, assertNoErrors, newPage, openApp, siteAndBrowser, waitForOrError } from './support.mjs';
 
 const testid = (id) => `[data-testid="${id}"]`;
 const PHONE = { width: 375, height: 812 };
@@ -79,21 +71,10 @@ const rowLayouts = (page) =>
   });
 
 describe('the plan page on a phone', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteAndBrowser();
 
   test('at 375x812 the plan summary is one card per workload, inside the screen', async () => {
-    const page = await openPlan(browser, server, PHONE);
+    const page = await openPlan(site.browser, site.server, PHONE);
     const { scroll, viewport } = await pageWidth(page);
     assert.ok(scroll <= viewport, `the page is ${scroll} px wide in a ${viewport} px viewport`);
     const wrapper = await page.$eval('.table-scroll:has([data-testid="plan-table"])', (el) => ({
@@ -141,7 +122,7 @@ describe('the plan page on a phone', () => {
   });
 
   test('at 375x812 the model picker shows whole names and IDs', async () => {
-    const page = await openPlan(browser, server, PHONE);
+    const page = await openPlan(site.browser, site.server, PHONE);
     await page.click(testid('plan-add'));
     const picker = page.locator(testid('wz-model'));
     await waitForOrError(page, picker);
@@ -172,7 +153,7 @@ describe('the plan page on a phone', () => {
 
   for (const [width, height] of [[1366, 768], [1920, 1080]]) {
     test(`at ${width}x${height} the plan summary stays a table`, async () => {
-      const page = await openPlan(browser, server, { width, height });
+      const page = await openPlan(site.browser, site.server, { width, height });
       for (const row of await rowLayouts(page)) {
         assert.equal(row.display, 'table-row');
         assert.deepEqual(row.cells.map((c) => c.label), row.cells.map(() => null), 'cells carry no label');
@@ -183,7 +164,7 @@ describe('the plan page on a phone', () => {
   }
 
   test('printed from a phone, the plan summary is a table', async () => {
-    const page = await openPlan(browser, server, PHONE);
+    const page = await openPlan(site.browser, site.server, PHONE);
     await page.emulateMedia({ media: 'print' });
     for (const row of await rowLayouts(page)) {
       assert.equal(row.display, 'table-row');

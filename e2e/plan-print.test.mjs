@@ -1,30 +1,19 @@
 // Printing the plan page: the plan summary keeps every workload's name (on screen each name is
 // a button that selects the workload, and print hides buttons), while the page's controls stay
 // hidden. Run with `make e2e`.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoErrors, launchBrowser, newPage, openApp, serveDist } from './support.mjs';
+import { assertNoErrors, newPage, openApp, siteAndBrowser } from './support.mjs';
 import { fixture, importPlan } from './plan-io.mjs';
 
 const testid = (id) => `[data-testid="${id}"]`;
 
 describe('Printing the plan page', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteAndBrowser();
 
   test('the summary prints every workload name and no control', async () => {
-    const page = await newPage(browser);
-    await openApp(page, server.url + 'plan/');
+    const page = await newPage(site.browser);
+    await openApp(page, site.server.url + 'plan/');
     const plan = await fixture('plans/rules.json');
     await importPlan(page, plan);
     await page.emulateMedia({ media: 'print' });

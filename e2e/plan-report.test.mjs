@@ -3,11 +3,11 @@
 // starts a page (read from the PDF's outline, which Chromium builds from the headings of a tagged PDF);
 // presented, one slide at a time, moved by the keys, in large type at projector and laptop
 // sizes. Run with `make e2e`.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { assertAccessible, assertNoErrors, launchBrowser, newPage, openApp, serveDist, waitForOrError } from './support.mjs';
+import { assertAccessible, assertNoErrors, newPage, openApp, siteAndBrowser, waitForOrError } from './support.mjs';
 import { fixture, importPlan } from './plan-io.mjs';
 
 const testid = (id) => `[data-testid="${id}"]`;
@@ -67,27 +67,19 @@ function readPdf(pdf) {
 }
 
 describe('The plan report page', () => {
-  let browser;
-  let server;
+  const site = siteAndBrowser();
   let plan;
   let names;
 
   before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
     plan = await fixture('plans/rules.json');
     names = JSON.parse(plan).workloads.map((w) => w.name);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   /** A page showing the report of the rules fixture, opened from the plan page's link. */
   async function openReport(viewport) {
-    const page = await newPage(browser, viewport ? { viewport } : {});
-    await openApp(page, server.url + 'plan/');
+    const page = await newPage(site.browser, viewport ? { viewport } : {});
+    await openApp(page, site.server.url + 'plan/');
     await importPlan(page, plan);
     await page.locator(testid('open-report')).click();
     await waitForOrError(page, page.locator('html[data-ready]'), { state: 'attached' });
@@ -124,7 +116,7 @@ describe('The plan report page', () => {
     // The command line's HTML report says the same.
     const app = await page.evaluate(reportText);
     const html = execFileSync(ATLAS, ['report', 'tests/fixtures/plans/rules.json', '--format', 'html'], { cwd: ROOT, encoding: 'utf8' });
-    const cli = await newPage(browser);
+    const cli = await newPage(site.browser);
     await cli.setContent(html);
     assert.deepEqual(await cli.evaluate(reportText), app);
     assert.equal(app.summary.length, names.length);

@@ -3,9 +3,9 @@
 // fine-tuned classifier) tells one story in the summary, the card and the comparison; tables
 // fit or show that they scroll; the comparison reads as cards on a phone; focus moves to what
 // changed; axe finds nothing. And a workload entered with the keyboard only, keystrokes counted.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, assertNoErrors, launchBrowser, newPage, openApp, serveDist } from './support.mjs';
+import { assertAccessible, assertNoErrors, newPage, openApp, siteAndBrowser } from './support.mjs';
 
 const testid = (id) => `[data-testid="${id}"]`;
 const SONNET_45 = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -47,23 +47,12 @@ const scrolls = (page, selector) =>
   page.$eval(selector, (el) => el.scrollWidth > el.clientWidth + 1);
 
 describe('the plan page in front of a customer', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteAndBrowser();
 
   for (const [width, height] of [[1366, 768], [1920, 1080], [375, 812]]) {
     test(`the four-workload walk at ${width}x${height}`, async () => {
-      const page = await newPage(browser, { viewport: { width, height } });
-      await openApp(page, server.url + 'plan/');
+      const page = await newPage(site.browser, { viewport: { width, height } });
+      await openApp(page, site.server.url + 'plan/');
       for (const w of WALK) await addWorkload(page, w);
 
       // The summary: every workload, its option, verdict, price and warnings.
@@ -135,8 +124,8 @@ describe('the plan page in front of a customer', () => {
   }
 
   test('the live result gets room from step 4 on at 1366', async () => {
-    const page = await newPage(browser, { viewport: { width: 1366, height: 768 } });
-    await openApp(page, server.url + 'plan/');
+    const page = await newPage(site.browser, { viewport: { width: 1366, height: 768 } });
+    await openApp(page, site.server.url + 'plan/');
     await page.click(testid('plan-add'));
     await page.fill(testid('wz-name'), 'Room');
     await page.fill(testid('wz-model-filter'), 'sonnet 4.5');
@@ -155,8 +144,8 @@ describe('the plan page in front of a customer', () => {
   });
 
   test('a workload entered with the keyboard only', async () => {
-    const page = await newPage(browser, { viewport: { width: 1366, height: 768 } });
-    await openApp(page, server.url + 'plan/');
+    const page = await newPage(site.browser, { viewport: { width: 1366, height: 768 } });
+    await openApp(page, site.server.url + 'plan/');
     let keys = 0;
     const press = async (key, times = 1) => {
       for (let i = 0; i < times; i += 1) {
@@ -214,8 +203,8 @@ describe('the plan page in front of a customer', () => {
   });
 
   test('a followed link opens at the top; Back restores the position', async () => {
-    const page = await newPage(browser, { viewport: { width: 1366, height: 768 } });
-    await openApp(page, server.url + 'explore/');
+    const page = await newPage(site.browser, { viewport: { width: 1366, height: 768 } });
+    await openApp(page, site.server.url + 'explore/');
     const link = page.locator('.result-name a').nth(12);
     await link.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, 200));
@@ -233,8 +222,8 @@ describe('the plan page in front of a customer', () => {
   });
 
   test('an explorer dead end names its filter and offers a way out', async () => {
-    const page = await newPage(browser, { viewport: { width: 375, height: 812 } });
-    await openApp(page, server.url + 'explore/?from=eu-west-2&within=geo%3AEU');
+    const page = await newPage(site.browser, { viewport: { width: 375, height: 812 } });
+    await openApp(page, site.server.url + 'explore/?from=eu-west-2&within=geo%3AEU');
     const deadEnd = page.locator(testid('dead-end'));
     assert.match(await deadEnd.textContent(), /United Kingdom, outside European Union/);
     assert.match(await page.locator(testid('result-count')).textContent(), /processes only within/);

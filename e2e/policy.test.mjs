@@ -3,9 +3,9 @@
 // (kept across a reload), shows the SCP check, code and the application-profile command; the
 // errors page decodes a pasted error, a 1 MB stack trace and unknown text. axe-core finds no
 // violation on either. Run with `make e2e` (or `node --test policy.test.mjs` with DIST_DIR).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, assertNoErrors, launchBrowser, newPage, openApp, serveDist } from './support.mjs';
+import { assertAccessible, assertNoErrors, newPage, openApp, siteAndBrowser } from './support.mjs';
 
 const testid = (id) => `[data-testid="${id}"]`;
 const SONNET = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -28,28 +28,17 @@ const PLAN = JSON.stringify({
 });
 
 describe('policy panel and error decoder', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteAndBrowser();
 
   test('the plan page writes the selected workload\'s policies', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(site.browser);
     await page.addInitScript((plan) => {
       if (!sessionStorage.getItem('seeded')) {
         localStorage.setItem('cris-atlas.plan', plan);
         sessionStorage.setItem('seeded', '1');
       }
     }, PLAN);
-    await openApp(page, `${server.url}plan/`);
+    await openApp(page, `${site.server.url}plan/`);
     await page.locator(testid('plan-select')).first().click();
     const panel = page.locator(testid('policy-panel'));
     await panel.waitFor();
@@ -95,8 +84,8 @@ describe('policy panel and error decoder', () => {
   });
 
   test('the errors page decodes pastes and says when it does not know one', async () => {
-    const page = await newPage(browser);
-    await openApp(page, `${server.url}errors/`);
+    const page = await newPage(site.browser);
+    await openApp(page, `${site.server.url}errors/`);
     const input = page.locator(testid('error-input'));
     await input.fill(`ValidationException: Invocation of model ID ${SONNET} with on-demand throughput isn’t supported. (region eu-west-1)`);
     const decoded = page.locator(testid('decoded'));

@@ -2,18 +2,10 @@
 // context with the same recommendations, read-only until "Replace my plan" (undoable) or "Add
 // these workloads to my plan"; a link the atlas command line wrote opens from the site root; a
 // bad link says what is wrong and leaves the plan as it was. Run with `make e2e`.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
-import {
-  assertAccessible,
-  assertNoErrors,
-  launchBrowser,
-  newPage,
-  openApp,
-  serveDist,
-  waitForOrError,
-} from './support.mjs';
+import { assertAccessible, assertNoErrors, newPage, openApp, siteAndBrowser, waitForOrError } from './support.mjs';
 import { fixture, importPlan } from './plan-io.mjs';
 
 const testid = (id) => `[data-testid="${id}"]`;
@@ -41,22 +33,11 @@ function rowsOf(page, row) {
 }
 
 describe('Share links', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteAndBrowser();
 
   test('a plan built in one context opens from its link in a fresh one, the same', async () => {
-    const author = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-    await openApp(author, server.url + 'plan/');
+    const author = await newPage(site.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    await openApp(author, site.server.url + 'plan/');
     await importPlan(author, await fixture('plans/rules.json'));
     const rows = (await rowsOf(author, 'plan-row')).map(planSummary);
     await author.locator(testid('share-copy')).click();
@@ -68,7 +49,7 @@ describe('Share links', () => {
     assertNoErrors(author);
     await author.close();
 
-    const reader = await newPage(browser);
+    const reader = await newPage(site.browser);
     await openApp(reader, link);
     await waitForOrError(reader, reader.locator(testid('shared-plan')));
     // Read-only first: the reader's own (empty) plan is untouched.
@@ -89,11 +70,11 @@ describe('Share links', () => {
   test('a link the command line wrote opens from the site root; its workloads can be added', async () => {
     const link = (await fixture('expected/example.link')).trim();
     const report = JSON.parse(await fixture('expected/example.json'));
-    const page = await newPage(browser);
-    await openApp(page, server.url + 'plan/');
+    const page = await newPage(site.browser);
+    await openApp(page, site.server.url + 'plan/');
     await importPlan(page, await fixture('plans/costs.json'));
     const own = (await rowsOf(page, 'plan-row')).map(planSummary);
-    await openApp(page, server.url + link);
+    await openApp(page, site.server.url + link);
     assert.equal(new URL(page.url()).pathname, '/plan/');
     await waitForOrError(page, page.locator(testid('shared-plan')));
     const shared = await rowsOf(page, 'shared-row');
@@ -113,13 +94,13 @@ describe('Share links', () => {
 
   test('a link pasted into the address bar of the open plan page opens without a reload', async () => {
     const link = (await fixture('expected/example.link')).trim();
-    const page = await newPage(browser);
-    await openApp(page, server.url + 'plan/');
+    const page = await newPage(site.browser);
+    await openApp(page, site.server.url + 'plan/');
     await importPlan(page, await fixture('plans/costs.json'));
     const own = (await rowsOf(page, 'plan-row')).map(planSummary);
     await page.evaluate(() => { window.sameDocument = true; });
-    // Only the fragment differs from the open page: the browser does not load it again.
-    await page.goto(server.url + 'plan/' + link.replace(/^.*#/, '#'));
+    // Only the fragment differs from the open page: the site.browser does not load it again.
+    await page.goto(site.server.url + 'plan/' + link.replace(/^.*#/, '#'));
     assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page was reloaded');
     await waitForOrError(page, page.locator(testid('shared-plan')));
     assert.ok((await rowsOf(page, 'shared-row')).length > 0);
@@ -130,8 +111,8 @@ describe('Share links', () => {
 
   test('a bad link names what is wrong and leaves the plan as it was', async () => {
     const link = (await fixture('expected/example.link')).trim();
-    const page = await newPage(browser);
-    await openApp(page, server.url + 'plan/');
+    const page = await newPage(site.browser);
+    await openApp(page, site.server.url + 'plan/');
     await importPlan(page, await fixture('plans/costs.json'));
     const own = (await rowsOf(page, 'plan-row')).map(planSummary);
     // Rows: the link, what the message says.
@@ -140,13 +121,13 @@ describe('Share links', () => {
       [link.replace('/v1.', '/v7.'), /version "v7"/],
       [link.replace(/.$/, '!'), /character \d+ of its plan is '!'/],
       ['#/plan/open/v1.' + 'QUFB'.repeat(30000), /at most 100000/],
-      // Small, but inflating to 4 MiB: the browser stops at 1 MiB.
+      // Small, but inflating to 4 MiB: the site.browser stops at 1 MiB.
       [linkOf(Buffer.alloc(4 << 20, 32)), /more than 1048576 bytes/],
       [linkOf(Buffer.from(JSON.stringify({ version: 1, workloads: [{ name: 'X', model_id: 'nobody.model', source_region: 'eu-west-1', residency: { kind: 'none' }, traffic: 'steady', sla: 'best_effort' }] }))), /workload 1 \("X"\), model_id: unknown model "nobody.model"/],
     ];
     for (const [bad, says] of cases) {
       // From another page, so each link is a fresh load.
-      await openApp(page, server.url + 'data/' + bad);
+      await openApp(page, site.server.url + 'data/' + bad);
       await waitForOrError(page, page.locator(testid('shared-failed')));
       assert.match(await page.locator(testid('error-panel')).textContent(), says, bad.slice(0, 40));
       assert.deepEqual((await rowsOf(page, 'plan-row')).map(planSummary), own);

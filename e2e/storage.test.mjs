@@ -2,16 +2,9 @@
 // Chromium: a saved plan this build cannot read is left in storage and the page offers its
 // choices without errors and without axe-core violations, readable at 375 px; another tab's
 // save (a second page of the same browser context) appears in the first. Run with `make e2e`.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  assertAccessible,
-  assertNoErrors,
-  launchBrowser,
-  newPage,
-  openApp,
-  serveDist,
-} from './support.mjs';
+import { assertAccessible, assertNoErrors, newPage, openApp, siteAndBrowser } from './support.mjs';
 
 const testid = (id) => `[data-testid="${id}"]`;
 const KEY = 'cris-atlas.plan';
@@ -26,21 +19,10 @@ const workload = (name) => ({
 });
 
 describe('plan page storage', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteAndBrowser();
 
   test('an unreadable saved plan is kept and its choices are accessible at 375 px', async () => {
-    const page = await newPage(browser, { viewport: { width: 375, height: 800 } });
+    const page = await newPage(site.browser, { viewport: { width: 375, height: 800 } });
     await page.addInitScript(
       ([key, text]) => {
         if (!sessionStorage.getItem('seeded')) {
@@ -50,7 +32,7 @@ describe('plan page storage', () => {
       },
       [KEY, UNREADABLE],
     );
-    await openApp(page, `${server.url}plan/`);
+    await openApp(page, `${site.server.url}plan/`);
     const notice = page.locator(testid('storage-notice'));
     await notice.waitFor();
     assert.match(await notice.textContent(), /could not be read/);
@@ -65,9 +47,9 @@ describe('plan page storage', () => {
   });
 
   test("another tab's save appears in this one", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const first = await context.newPage();
-    await first.goto(`${server.url}plan/`);
+    await first.goto(`${site.server.url}plan/`);
     await first.evaluate(
       ([key, plan]) => localStorage.setItem(key, plan),
       [KEY, JSON.stringify({ version: 1, workloads: [workload('One')] })],
@@ -75,7 +57,7 @@ describe('plan page storage', () => {
     await first.reload();
     await first.locator(testid('plan-row')).first().waitFor();
     const second = await context.newPage();
-    await second.goto(`${server.url}plan/`);
+    await second.goto(`${site.server.url}plan/`);
     await second.locator('html[data-ready]').waitFor({ state: 'attached' });
     await second.evaluate(
       ([key, plan]) => localStorage.setItem(key, plan),

@@ -2,6 +2,7 @@
 // launch Debian's headless Chromium through playwright-core, record console and page
 // errors, and run axe-core accessibility checks. Nothing here downloads anything.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -49,6 +50,24 @@ export async function launchBrowser() {
 /** Serves dist/ on 127.0.0.1 (free port); see server.mjs for options. */
 export function serveDist(options) {
   return serveDir(DIST_DIR, options);
+}
+
+/**
+ * For the suite it is called in: serves dist/ and launches Chromium before its tests, closes
+ * both after them. The returned object holds `server` and `browser` once the tests run.
+ * @returns {{ server: Awaited<ReturnType<typeof serveDist>>, browser: import('playwright-core').Browser }}
+ */
+export function siteAndBrowser(options) {
+  const site = {};
+  before(async () => {
+    site.server = await serveDist(options);
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
 
 /**
