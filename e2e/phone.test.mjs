@@ -44,10 +44,11 @@ async function openPlan(browser, server, viewport) {
 const pageWidth = (page) =>
   page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
 
-/** Each plan row as laid out: its display, box, and its cells' boxes, labels and headings. */
-const rowLayouts = (page) =>
-  page.locator(testid('plan-row')).evaluateAll((rows) => {
-    const headings = [...document.querySelectorAll('[data-testid="plan-table"] thead th')].map((th) =>
+/** Each row (`plan-row` unless named) as laid out: its display, box, and its cells' boxes,
+ * labels and headings. */
+const rowLayouts = (page, row = 'plan-row') =>
+  page.locator(testid(row)).evaluateAll((rows) => {
+    const headings = [...rows[0].closest('table').querySelectorAll('thead th')].map((th) =>
       th.textContent.trim(),
     );
     const box = (el) => {
@@ -162,6 +163,21 @@ describe('the plan page on a phone', () => {
       await page.close();
     });
   }
+
+  test('at 375x812 the report\'s summary is one card per workload too', async () => {
+    const page = await openPlan(site.browser, site.server, PHONE);
+    await openApp(page, site.server.url + 'plan/report/');
+    await waitForOrError(page, page.locator(testid('report-row')).nth(3));
+    const { scroll, viewport } = await pageWidth(page);
+    assert.ok(scroll <= viewport, `the page is ${scroll} px wide in ${viewport}`);
+    for (const row of await rowLayouts(page, 'report-row')) {
+      assert.equal(row.display, 'block');
+      assert.ok(row.box.left >= 0 && row.box.right <= viewport, `a card from ${row.box.left} to ${row.box.right}`);
+      for (const cell of row.cells) assert.equal(cell.label, `"${cell.heading}"`);
+    }
+    assertNoErrors(page);
+    await page.close();
+  });
 
   test('printed from a phone, the plan summary is a table', async () => {
     const page = await openPlan(site.browser, site.server, PHONE);

@@ -86,7 +86,7 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
     });
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Plan summary">
-            <table data-testid="plan-table">
+            <table class="card-table" data-testid="plan-table">
                 <caption>{ format!("Plan summary: {count} workload{}{}", if count == 1 { "" } else { "s" }, problems(&props.evaluation)) }</caption>
                 <thead><tr>
                     <th scope="col">{ "Workload" }</th>

@@ -9,6 +9,19 @@ use crate::state::CatalogRef;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The column headings after the workload's name; on a phone each cell shows its heading as a
+/// label (`data-label`, the style sheet's `.card-table`), so each is written once, here.
+const COLUMNS: [&str; 8] = [
+    "Model",
+    "Source Region",
+    "Obligation",
+    "Recommended",
+    "ID to call",
+    "Residency",
+    "Price",
+    "Warnings",
+];
+
 /// The table. `row_testid` names each row for tests; with `link_to`, each name links where it
 /// says for the row's position from 1 (a report's workload section).
 pub fn workload_summary<'a>(
@@ -31,31 +44,24 @@ pub fn workload_summary<'a>(
                         { &spec.name }
                     }
                 </th>
-                <td>{ &w.model().name }{ if spec.custom_model { " (custom)" } else { "" } }</td>
-                <td>{ spec.source_region.as_str() }</td>
-                <td>{ spec.residency.describe(&catalog) }</td>
-                <td class={classes!((!line.compliant).then_some("verdict-no"))}>{ &line.option }</td>
-                <td>{ line.call_id.as_ref().map_or(Html::from("—"), |id| html! { <code>{ id }</code> }) }</td>
-                <td class={verdict}>{ if line.compliant { "✓ " } else { "✗ " } }{ &line.verdict }</td>
-                <td>{ line.price.clone().unwrap_or_else(|| "—".to_owned()) }</td>
-                <td>{ line.warnings }</td>
+                <td data-label={COLUMNS[0]}>{ &w.model().name }{ if spec.custom_model { " (custom)" } else { "" } }</td>
+                <td data-label={COLUMNS[1]}>{ spec.source_region.as_str() }</td>
+                <td data-label={COLUMNS[2]}>{ spec.residency.describe(&catalog) }</td>
+                <td data-label={COLUMNS[3]} class={classes!((!line.compliant).then_some("verdict-no"))}>{ &line.option }</td>
+                <td data-label={COLUMNS[4]}>{ line.call_id.as_ref().map_or(Html::from("—"), |id| html! { <code>{ id }</code> }) }</td>
+                <td data-label={COLUMNS[5]} class={verdict}>{ if line.compliant { "✓ " } else { "✗ " } }{ &line.verdict }</td>
+                <td data-label={COLUMNS[6]}>{ line.price.clone().unwrap_or_else(|| "—".to_owned()) }</td>
+                <td data-label={COLUMNS[7]}>{ line.warnings }</td>
             </tr>
         }
     });
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label={caption.clone()}>
-            <table>
+            <table class="card-table">
                 <caption>{ caption }</caption>
                 <thead><tr>
                     <th scope="col">{ "Workload" }</th>
-                    <th scope="col">{ "Model" }</th>
-                    <th scope="col">{ "Source Region" }</th>
-                    <th scope="col">{ "Obligation" }</th>
-                    <th scope="col">{ "Recommended" }</th>
-                    <th scope="col">{ "ID to call" }</th>
-                    <th scope="col">{ "Residency" }</th>
-                    <th scope="col">{ "Price" }</th>
-                    <th scope="col">{ "Warnings" }</th>
+                    { for COLUMNS.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
