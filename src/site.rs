@@ -6,7 +6,9 @@
 //! [`build`] takes its head as the template, renders each page with Yew's server renderer (the
 //! island of an interactive page with hydration markers, static pages without), and writes
 //! `<route>/index.html` with the page's own title, description, canonical URL, Open Graph tags
-//! and Content-Security-Policy, plus `404.html` and `sitemap.xml`.
+//! and Content-Security-Policy, plus `404.html` and `sitemap.xml`. With a second Trunk build of
+//! the lite module (`lite.html`, [`Options::lite`]), the explorer and the static pages take their
+//! bootstrap from that build ([`Template::lite`]) and the others keep the full module's.
 
 use crate::app::{is_island, needs_full_module, Island, IslandProps};
 use crate::components::site_footer::{SiteFooter, SiteFooterProps};
