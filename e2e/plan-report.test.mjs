@@ -155,7 +155,7 @@ describe('The plan report page', () => {
     await page.close();
   });
 
-  for (const viewport of [{ width: 1920, height: 1080 }, { width: 1366, height: 768 }]) {
+  for (const viewport of [{ width: 1920, height: 1080 }, { width: 1366, height: 768 }, { width: 375, height: 812 }]) {
     test(`presents one slide at a time, moved by the keys, at ${viewport.width}x${viewport.height}`, async () => {
       const page = await openReport(viewport);
       const shown = () =>
@@ -175,6 +175,15 @@ describe('The plan report page', () => {
       assert.deepEqual(await shown(), ['workload-1']);
       assert.equal(await page.evaluate(() => document.activeElement.id), 'workload-1');
       assert.equal(await page.locator(testid('slide-position')).textContent(), `Slide 2 of ${names.length + 1}: ${names[0]}`);
+      // The slide's heading shows below the controls, not under them.
+      const [controls, heading] = await page.evaluate(() =>
+        ['.slide-controls', '#workload-1 h2'].map((s) => {
+          const { top, bottom } = document.querySelector(s).getBoundingClientRect();
+          return { top, bottom };
+        }),
+      );
+      assert.ok(heading.top >= controls.bottom - 1 && heading.bottom <= viewport.height,
+        `heading from ${heading.top} to ${heading.bottom}, controls end at ${controls.bottom}`);
       await page.keyboard.press('End');
       await page.keyboard.press('ArrowRight');
       assert.deepEqual(await shown(), [`workload-${names.length}`]);

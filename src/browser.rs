@@ -123,6 +123,13 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Scrolls the page to its top.
+pub fn scroll_to_top() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
 /// Opens the browser's print dialog.
 pub fn print() {
     if let Some(w) = window() {

@@ -130,10 +130,13 @@ pub fn PlanReport(props: &PlanReportProps) -> Html {
             }
         });
     }
-    // A new slide takes focus, so a screen reader reads it and the keys keep working.
+    // A new slide takes focus, so a screen reader reads it and the keys keep working, and
+    // starts at the top of the screen, below the slide controls (focus alone would scroll its
+    // heading under them when they wrap on a narrow screen).
     use_effect_with(*deck, |deck| {
         if let Some(deck) = deck {
             crate::browser::focus_id(&slide_id(deck.slide));
+            crate::browser::scroll_to_top();
         }
     });
     let current = deck.map(|d| d.slide);
