@@ -18,26 +18,9 @@ use cris_atlas::domain::stored::{Event, Persisted, Sync};
 use cris_atlas::route::{legacy_redirect, Route};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-/// xorshift64*: small, fast, and the same sequence on every machine.
-struct Rng(u64);
+mod rng_support;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// A number below `n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+use rng_support::Rng;
 
 fn seed() -> u64 {
     std::env::var("FUZZ_SEED")

@@ -22,6 +22,10 @@ use cris_atlas::domain::scp::{self, deny_global};
 use cris_atlas::domain::snippets::{application_profile, snippets, Language};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
+
+mod cli_support;
+
+use cli_support::atlas_with_stdin;
 use std::process::Command;
 
 /// The day the tests judge end of life on (2026-12-02).
@@ -719,29 +723,11 @@ fn huge_pastes_are_decoded_and_cut_with_a_note() {
     );
 }
 
-fn atlas(args: &[&str], stdin: Option<&str>) -> std::process::Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_atlas"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("atlas runs");
-    let mut input = child.stdin.take().unwrap();
-    input
-        .write_all(stdin.unwrap_or_default().as_bytes())
-        .unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
 const PLAN: &str = "tests/fixtures/plans/example.json";
 
 #[test]
 fn cli_policy_prints_the_document_or_the_list() {
-    let out = atlas(
+    let out = atlas_with_stdin(
         &[
             "policy",
             PLAN,
@@ -765,7 +751,7 @@ fn cli_policy_prints_the_document_or_the_list() {
         .as_str()
         .unwrap()
         .contains(ACCOUNT));
-    let by_name = atlas(
+    let by_name = atlas_with_stdin(
         &[
             "policy",
             PLAN,
@@ -778,7 +764,7 @@ fn cli_policy_prints_the_document_or_the_list() {
     );
     assert_eq!(by_name.stdout, out.stdout);
 
-    let all = atlas(&["policy", PLAN, "--format", "iam"], None);
+    let all = atlas_with_stdin(&["policy", PLAN, "--format", "iam"], None);
     assert!(all.status.success());
     let list: Value = serde_json::from_slice(&all.stdout).unwrap();
     let list = list.as_array().unwrap();
@@ -791,7 +777,7 @@ fn cli_policy_prints_the_document_or_the_list() {
         );
     }
     for format in ["terraform", "cloudformation", "scp"] {
-        let out = atlas(&["policy", PLAN, "--format", format], None);
+        let out = atlas_with_stdin(&["policy", PLAN, "--format", format], None);
         assert!(
             out.status.success(),
             "{format}: {}",
@@ -818,13 +804,13 @@ fn cli_policy_refuses_bad_input_with_a_message() {
         ),
     ];
     for (args, message) in cases {
-        let out = atlas(args, None);
+        let out = atlas_with_stdin(args, None);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(message), "{args:?}: {err}");
     }
     // The SCP check is what such a workload needs: it prints the patch instead.
-    let out = atlas(
+    let out = atlas_with_stdin(
         &[
             "policy",
             "tests/fixtures/plans/org-policy.json",
@@ -843,14 +829,14 @@ fn cli_policy_refuses_bad_input_with_a_message() {
 
 #[test]
 fn cli_explain_error_exits_zero_when_recognised_and_two_when_not() {
-    let out = atlas(&["explain-error"], Some(CORPUS[0].0));
+    let out = atlas_with_stdin(&["explain-error"], Some(CORPUS[0].0));
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("Cause:") && text.contains(&format!("EU: eu.{SONNET}")),
         "{text}"
     );
-    let out = atlas(&["explain-error"], Some("hello world"));
+    let out = atlas_with_stdin(&["explain-error"], Some("hello world"));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Checklist:"));
 }

@@ -3,24 +3,9 @@
 //! the CSV has one row per workload and option with formulas neutralised.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::{Command, Output};
+mod cli_support;
 
-fn atlas(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_atlas"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("atlas runs")
-}
-
-fn stdout(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use cli_support::{atlas, success as stdout};
 
 const FIXTURES: [&str; 5] = ["example", "costs", "org-policy", "rules", "traps"];
 

@@ -10,19 +10,12 @@ use cris_atlas::domain::plan::Plan;
 use cris_atlas::domain::share::{self, ShareError, MAX_PLAN_BYTES};
 use serde_json::json;
 use std::collections::BTreeMap;
-use std::process::{Command, Output};
 
-fn atlas(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_atlas"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("atlas runs")
-}
+mod cli_support;
+mod rng_support;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use cli_support::{atlas, text};
+use rng_support::Rng;
 
 const FIXTURES: [&str; 5] = ["example", "costs", "org-policy", "rules", "traps"];
 
@@ -182,21 +175,6 @@ fn a_twenty_workload_plan_links_in_under_2000_characters() {
     let opened = share::read(&link, catalog, inflate).expect("opens");
     assert_eq!(opened.text, plan);
     assert_eq!(opened.plan.workloads.len(), 20);
-}
-
-/// xorshift64*: a fixed-seed generator, so a failure replays.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 /// A plan file made invalid in one of eight ways, each sure to break it, as bytes.
