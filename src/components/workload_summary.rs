@@ -3,24 +3,15 @@
 //! shows it before it is taken; the report opens with it. (The plan page's own summary adds
 //! the actions on each row.)
 
-use crate::domain::evaluation::WorkloadEvaluation;
+use crate::domain::evaluation::{WorkloadEvaluation, SUMMARY_COLUMNS};
 use crate::domain::plan::Workload;
 use crate::state::CatalogRef;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The column headings after the workload's name; on a phone each cell shows its heading as a
-/// label (`data-label`, the style sheet's `.card-table`), so each is written once, here.
-const COLUMNS: [&str; 8] = [
-    "Model",
-    "Source Region",
-    "Obligation",
-    "Recommended",
-    "ID to call",
-    "Residency",
-    "Price",
-    "Warnings",
-];
+/// label (`data-label`, the style sheet's `.card-table`).
+const COLUMNS: &[&str] = SUMMARY_COLUMNS.split_at(1).1;
 
 /// The table. `row_testid` names each row for tests; with `link_to`, each name links where it
 /// says for the row's position from 1 (a report's workload section).
@@ -60,7 +51,7 @@ pub fn workload_summary<'a>(
             <table class="card-table">
                 <caption>{ caption }</caption>
                 <thead><tr>
-                    <th scope="col">{ "Workload" }</th>
+                    <th scope="col">{ SUMMARY_COLUMNS[0] }</th>
                     { for COLUMNS.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
                 </tr></thead>
                 <tbody>{ for rows }</tbody>

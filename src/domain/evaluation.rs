@@ -62,6 +62,20 @@ impl WorkloadEvaluation {
     }
 }
 
+/// The columns of a read-only summary of workloads (the report page, a linked plan, `atlas
+/// report --format html`): the workload's name, then what its [`SummaryLine`] and spec give.
+pub const SUMMARY_COLUMNS: [&str; 9] = [
+    "Workload",
+    "Model",
+    "Source Region",
+    "Obligation",
+    "Recommended",
+    "ID to call",
+    "Residency",
+    "Price",
+    "Warnings",
+];
+
 /// One workload's line in the plan summary: what the table of workloads and the Markdown
 /// summary show, so they cannot disagree with the card.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 //! advice. Print styles start each workload on a page and never split a table row.
 
 use super::catalog::Catalog;
-use super::evaluation::{PlanEvaluation, WorkloadEvaluation};
+use super::evaluation::{PlanEvaluation, WorkloadEvaluation, SUMMARY_COLUMNS};
 use super::iam::option_resources;
 use super::plan::{Plan, Workload};
 
@@ -37,7 +37,13 @@ pub fn plan_html(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation
          <h1>Bedrock inference plan</h1>\n<p class=\"note\">Catalog as of {as_of}. {}</p>\n",
         escape(NOT_LEGAL_ADVICE)
     );
-    out.push_str("<table>\n<thead><tr><th>Workload</th><th>Model</th><th>Source Region</th><th>Obligation</th><th>Recommended</th><th>ID to call</th><th>Residency</th><th>Price</th><th>Warnings</th></tr></thead>\n<tbody>\n");
+    let headings: String = SUMMARY_COLUMNS
+        .iter()
+        .map(|c| format!("<th>{c}</th>"))
+        .collect();
+    out.push_str(&format!(
+        "<table>\n<thead><tr>{headings}</tr></thead>\n<tbody>\n"
+    ));
     for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
         let spec = w.spec();
         let line = e.summary(catalog, w);
