@@ -15,13 +15,13 @@ CARGO_BIN := $(or $(CARGO_INSTALL_ROOT),$(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/.tools/binaryen/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 WASM := wasm32-unknown-unknown
-# Every tests/browser*.rs is a wasm32 browser test module (`--test browser`, ...).
-BROWSER_TESTS := $(sort $(basename $(notdir $(wildcard tests/browser*.rs))))
-# What is built for wasm32 and so linted for it: the library, the browser binary and the
-# browser tests. The `atlas` command line is native only (clap, file system; on wasm32 it is an
-# empty program) and the other test files are native-only too (proptest, tokio, reading data/
-# from disk); they are linted on the host with --all-targets.
-WASM_CLIPPY_TARGETS := --lib --bin cris-atlas --bin cris-atlas-lite $(addprefix --test ,$(BROWSER_TESTS))
+# Every crates/app/tests/browser*.rs is a wasm32 browser test module (`--test browser`, ...).
+BROWSER_TESTS := $(sort $(basename $(notdir $(wildcard crates/app/tests/browser*.rs))))
+# What is built for wasm32 and so linted for it: the app's library, both browser binaries and the
+# browser tests, and the core they build on. The command line and the refresh are native only,
+# and so are the other test files (proptest, tokio, reading data/ from disk); they are linted on
+# the host with --all-targets.
+WASM_CLIPPY_TARGETS := -p cris-atlas-core -p cris-atlas --lib --bin cris-atlas --bin cris-atlas-lite $(addprefix --test ,$(BROWSER_TESTS))
 # The release module is built for size: the standard library is rebuilt with the crate's
 # size settings (-Zbuild-std, its sources from rustup's rust-src), panics abort without a message
 # (the app never panics on input; tests run without these flags and keep their messages), and
@@ -31,9 +31,8 @@ WASM_SIZE_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
 # Tests build the explorer's benchmark aid too (cargo feature `bench`); release builds do not.
 TEST_FEATURES := --features bench
-# Native benchmarks, if the crate has any.
-BENCH_FILES := $(wildcard benches/*.rs)
-BENCH_EXAMPLES := $(sort $(basename $(notdir $(wildcard examples/bench*.rs))))
+# Native benchmarks of the core (crates/core/examples/bench*.rs).
+BENCH_EXAMPLES := $(sort $(basename $(notdir $(wildcard crates/core/examples/bench*.rs))))
 
 # The steps of `make test` must run in the order listed (cheap checks first).
 .NOTPARALLEL:
@@ -41,14 +40,14 @@ BENCH_EXAMPLES := $(sort $(basename $(notdir $(wildcard examples/bench*.rs))))
 # Step banner with the wall-clock time, so a CI log shows where the minutes go.
 step = @printf '\n==> %s  [%s]\n' $(1) "$$(date +%T)"
 
-.PHONY: help setup setup-test serve dist test lint unit browser-test check-domain check-pins \
+.PHONY: help setup setup-test serve dist test lint unit browser-test check-core check-pins \
         e2e size size-ceiling bench clean distclean fuzz
 
 help:
 	@echo 'make serve         build (release) and serve on http://127.0.0.1:8080'
 	@echo 'make dist          release build into dist/ (relative URLs, any static host)'
 	@echo 'make test          all checks: fmt, clippy (host + wasm32), native tests,'
-	@echo '                   browser tests, domain purity, dist + e2e in headless Chromium'
+	@echo '                   browser tests, core purity, dist + e2e in headless Chromium'
 	@echo 'make size          raw/gzip/brotli size of every file in dist/; fails over the 175 KiB target'
 	@echo 'make bench         benchmarks: native ones if any, then page-load timing'
 	@echo 'make e2e           dist + end-to-end tests only'
@@ -80,7 +79,7 @@ dist: setup
 	  echo 'dist/ has absolute URLs: pages must link relative to the site root' >&2; exit 1; fi
 	@ls dist
 
-test: setup-test check-pins lint unit browser-test check-domain e2e size-ceiling
+test: setup-test check-pins lint unit browser-test check-core e2e size-ceiling
 	@printf '\nmake test: all checks passed  [%s]\n' "$$(date +%T)"
 
 check-pins:
@@ -91,21 +90,21 @@ lint:
 	$(call step,"fmt")
 	cargo fmt --all --check
 	$(call step,"clippy (host, all targets)")
-	cargo clippy --locked --all-targets $(TEST_FEATURES) -- -D warnings
-	$(call step,"clippy (wasm32: lib, browser binary, browser tests; with and without the bench aid)")
+	cargo clippy --locked --workspace --all-targets $(TEST_FEATURES) -- -D warnings
+	$(call step,"clippy (wasm32: core, app, both browser binaries, browser tests; with and without the bench aid)")
 	cargo clippy --locked --target $(WASM) $(WASM_CLIPPY_TARGETS) $(TEST_FEATURES) -- -D warnings
-	cargo clippy --locked --target $(WASM) --lib --bin cris-atlas --bin cris-atlas-lite -- -D warnings
+	cargo clippy --locked --target $(WASM) -p cris-atlas-core -p cris-atlas --lib --bin cris-atlas --bin cris-atlas-lite -- -D warnings
 
 unit:
 	$(call step,"native tests")
-	cargo test --locked $(TEST_FEATURES)
+	cargo test --locked --workspace $(TEST_FEATURES)
 
 browser-test: setup-test
 	$(call step,"browser tests (wasm32, headless Chromium)")
 ifeq ($(BROWSER_TESTS),)
 	@echo 'browser tests: no tests/browser*.rs yet, nothing to run'
 else
-	cargo test --locked --target $(WASM) $(TEST_FEATURES) $(addprefix --test ,$(BROWSER_TESTS))
+	cargo test --locked --target $(WASM) -p cris-atlas $(TEST_FEATURES) $(addprefix --test ,$(BROWSER_TESTS))
 endif
 
 # The fuzz targets (tests/fuzz.rs) run in `make test` with a fixed seed and a bounded count;
@@ -113,11 +112,14 @@ endif
 FUZZ_SCALE ?= 100
 fuzz:
 	$(call step,"fuzz: tests/fuzz.rs x$(FUZZ_SCALE)")
-	FUZZ_SCALE=$(FUZZ_SCALE) cargo test --locked $(TEST_FEATURES) --test fuzz -- --nocapture
+	FUZZ_SCALE=$(FUZZ_SCALE) cargo test --locked -p cris-atlas-cli $(TEST_FEATURES) --test fuzz -- --nocapture
 
-check-domain:
-	$(call step,"domain: no browser crates in src/domain")
-	@tools/check-domain.sh
+# The core is pure by construction: it depends on no web crate (tools/check-core.sh reads its
+# dependency tree), and crates/core/clippy.toml forbids file, network, process, environment and
+# clock APIs, which the lint step above enforces with -D warnings.
+check-core:
+	$(call step,"core: no web crate in the core's dependency tree")
+	@tools/check-core.sh
 
 e2e: setup-test dist
 	$(call step,"e2e: dist/ in headless Chromium")
@@ -136,17 +138,11 @@ size-ceiling: dist
 	@WASM_BROTLI_BUDGET=$(WASM_BROTLI_CEILING) LITE_BROTLI_BUDGET=$(LITE_BROTLI_CEILING) tools/size.sh dist
 
 bench: setup-test dist
-ifneq ($(BENCH_FILES),)
-	$(call step,"native benchmarks (benches/)")
-	cargo bench --locked --benches
-endif
-ifneq ($(BENCH_EXAMPLES),)
 	@for ex in $(BENCH_EXAMPLES); do \
-	  printf '\n==> native benchmark: examples/%s.rs\n' "$$ex"; \
-	  echo "cargo run --locked --profile native --example $$ex"; \
-	  cargo run --locked --profile native --example "$$ex"; \
+	  printf '\n==> native benchmark: crates/core/examples/%s.rs\n' "$$ex"; \
+	  echo "cargo run --locked -p cris-atlas-core --profile native --example $$ex"; \
+	  cargo run --locked -p cris-atlas-core --profile native --example "$$ex"; \
 	done
-endif
 	$(call step,"page load: prerendered explore/ beside a plain HTML table, loopback and slow network")
 	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench-load.mjs $(BENCH_RUNS)
 	$(call step,"plan page: one workload's re-evaluation in headless Chromium")

@@ -1,0 +1,57 @@
+//! The plan's documents as downloads: Markdown (the same text as `atlas recommend --format
+//! markdown`, one renderer in `domain::report`) and CSV (one row per workload and option,
+//! `domain::plan_csv`), rendered from the page's evaluation when asked for.
+
+use crate::components::error_panel::ErrorPanel;
+use crate::route::Route;
+use crate::state::{CatalogRef, PlanHandle};
+use atlas_core::catalog::Catalog;
+use atlas_core::output::evaluation::PlanEvaluation;
+use atlas_core::output::{plan_csv, report};
+use atlas_core::plan::Plan;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`PlanExports`].
+#[derive(Properties, PartialEq)]
+pub struct PlanExportsProps {
+    /// The catalog, for names and its as-of date.
+    pub catalog: CatalogRef,
+    /// The plan.
+    pub plan: PlanHandle,
+    /// The plan's evaluation, one entry per workload in order.
+    pub evaluation: Rc<PlanEvaluation>,
+}
+
+/// A document renderer: the plan and its evaluation to text.
+type Render = fn(&Catalog, &Plan<'_>, &PlanEvaluation) -> String;
+
+/// The export buttons.
+#[component]
+pub fn PlanExports(props: &PlanExportsProps) -> Html {
+    let problem = use_state_eq(|| None::<String>);
+    let download = |render: Render, filename: &'static str, mime: &'static str| {
+        let (catalog, plan, evaluation, problem) = (
+            props.catalog,
+            props.plan.clone(),
+            props.evaluation.clone(),
+            problem.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let text = render(catalog.0, &plan.state().planner.plan(), &evaluation);
+            problem.set(crate::browser::download_text(filename, mime, &text).err());
+        })
+    };
+    let markdown = download(report::to_markdown, "cris-atlas-plan.md", "text/markdown");
+    let csv = download(plan_csv::plan_csv, "cris-atlas-plan.csv", "text/csv");
+    html! {
+        <div class="toolbar no-print">
+            <a class="button" href={Route::PlanReport.href()} data-testid="open-report">{ "Report: print or present" }</a>
+            <button type="button" onclick={markdown} data-testid="export-markdown">{ "Download Markdown" }</button>
+            <button type="button" onclick={csv} data-testid="export-csv">{ "Download CSV" }</button>
+            if let Some(message) = &*problem {
+                <ErrorPanel title="The file could not be downloaded" message={AttrValue::from(message.clone())} />
+            }
+        </div>
+    }
+}

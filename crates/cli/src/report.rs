@@ -1,0 +1,46 @@
+//! `atlas report PLAN.json --format markdown|csv|html`: the plan's documents, rendered by the
+//! domain code the app's export buttons use (Markdown, CSV), printed to stdout.
+
+use atlas_core::output::evaluation::PlanEvaluation;
+use atlas_core::output::{plan_csv, plan_html, report};
+use atlas_core::plan::Limits;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// `atlas report PLAN.json --format …`.
+#[derive(Args)]
+pub struct ReportArgs {
+    /// The plan file (JSON, the format the app imports and exports).
+    plan: PathBuf,
+    /// The document.
+    #[arg(long, value_enum)]
+    format: ReportFormat,
+    /// The day to judge end of life on (YYYY-MM-DD), as for `atlas recommend`. Today (UTC)
+    /// when omitted.
+    #[arg(long)]
+    today: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// The summary, each workload's comparison, reasons and warnings (as `atlas recommend
+    /// --format markdown`).
+    Markdown,
+    /// One row per workload and option, for a spreadsheet.
+    Csv,
+    /// One self-contained HTML file to attach or print: inline CSS, no script.
+    Html,
+}
+
+/// Runs `atlas report`.
+pub fn run(args: &ReportArgs) -> Result<String, String> {
+    let catalog = atlas_core::catalog::data::catalog().map_err(|e| e.to_string())?;
+    let day = crate::files::judged_on(args.today.as_deref())?;
+    let plan = crate::files::read_plan(&args.plan, catalog, Limits::CLI)?;
+    let evaluation = PlanEvaluation::of(catalog, &plan, day);
+    Ok(match args.format {
+        ReportFormat::Markdown => report::to_markdown(catalog, &plan, &evaluation),
+        ReportFormat::Csv => plan_csv::plan_csv(catalog, &plan, &evaluation),
+        ReportFormat::Html => plan_html::plan_html(catalog, &plan, &evaluation),
+    })
+}

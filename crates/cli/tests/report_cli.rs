@@ -1,0 +1,124 @@
+//! The plan's documents from the command line: `atlas report --format markdown` is the same text
+//! as `atlas recommend --format markdown` (one renderer, which the app's download uses too), and
+//! the CSV has one row per workload and option with formulas neutralised.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod cli_support;
+
+use cli_support::{atlas, success as stdout};
+
+const FIXTURES: [&str; 5] = ["example", "costs", "org-policy", "rules", "traps"];
+
+#[test]
+fn report_markdown_is_the_recorded_recommend_markdown() {
+    for name in FIXTURES {
+        let plan = format!("tests/fixtures/plans/{name}.json");
+        let day = ["--today", "2026-12-02"];
+        let report = stdout(&atlas(
+            &[&["report", &plan, "--format", "markdown"][..], &day].concat(),
+        ));
+        let recommend = stdout(&atlas(
+            &[&["recommend", &plan, "--format", "markdown"][..], &day].concat(),
+        ));
+        assert_eq!(report, recommend, "{name}");
+        let recorded = std::fs::read_to_string(format!(
+            "{}/../../tests/fixtures/expected/{name}.md",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        assert_eq!(report, recorded, "{name}");
+    }
+}
+
+#[test]
+fn csv_has_a_row_per_workload_and_option_and_neutralises_formulas() {
+    let dir = std::env::temp_dir().join(format!("atlas-exports-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("plan.json");
+    let example = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/plans/example.json"
+    ))
+    .unwrap();
+    std::fs::write(
+        &plan,
+        example.replace("Support chat", "=HYPERLINK(\\\"x\\\")|`a`"),
+    )
+    .unwrap();
+    let csv = stdout(&atlas(&[
+        "report",
+        plan.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]));
+    let json = stdout(&atlas(&["recommend", plan.to_str().unwrap()]));
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let options: usize = report["workloads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["options"].as_array().unwrap().len())
+        .sum();
+    let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
+    assert_eq!(lines.len(), 1 + options, "{csv}");
+    assert!(lines[0].starts_with(
+        "Workload,Model,Source Region,Obligation,Option,ID to call,Recommended,Eligible,Residency"
+    ));
+    assert!(
+        lines[1].starts_with("\"'=HYPERLINK(\"\"x\"\")|`a`\","),
+        "{}",
+        lines[1]
+    );
+    // The recommended row of the first workload is its geographic profile, within the obligation.
+    let chosen: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.contains(",yes,yes,within the obligation,"))
+        .collect();
+    assert!(
+        chosen
+            .iter()
+            .any(|l| l.contains("eu.anthropic.claude-sonnet-4-5-20250929-v1:0")),
+        "{csv}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn html_is_one_self_contained_file_with_every_workload_escaped() {
+    let dir = std::env::temp_dir().join(format!("atlas-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("plan.json");
+    let rules = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/plans/rules.json"
+    ))
+    .unwrap();
+    let file: serde_json::Value = serde_json::from_str(&rules).unwrap();
+    let first = file["workloads"][0]["name"].as_str().unwrap().to_owned();
+    std::fs::write(
+        &plan,
+        rules.replacen(&first, "<script>alert(1)</script> & co", 1),
+    )
+    .unwrap();
+    let html = stdout(&atlas(&[
+        "report",
+        plan.to_str().unwrap(),
+        "--format",
+        "html",
+    ]));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script"), "no script, and names escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+    assert!(
+        !html.contains(" src=") && !html.contains("<link"),
+        "nothing fetched"
+    );
+    assert!(html.contains("<style>") && html.contains("break-before:page"));
+    assert!(html.contains("Decision support, not legal advice"));
+    let workloads = file["workloads"].as_array().unwrap().len();
+    assert_eq!(
+        html.matches("<section class=\"workload\">").count(),
+        workloads
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,179 @@
+//! The validated catalog and its lookups by ID. Its lists are sorted by ID, so a lookup is a
+//! binary search; the engine's precomputed views are in [`crate::catalog::index`]. A `Catalog` is only
+//! ever built by [`crate::catalog::load`], which validates it first.
+
+pub mod arn;
+#[cfg(feature = "bench")]
+pub mod bench;
+pub mod calendar;
+pub mod change_log;
+pub mod cite;
+pub mod data;
+pub mod describe;
+mod embedded;
+pub mod geo;
+pub mod ids;
+pub mod index;
+pub mod load;
+pub mod order;
+pub mod residency;
+pub mod schema;
+pub mod task;
+pub mod validate;
+
+use crate::catalog::ids::{
+    CountryCode, GeographyId, ModelId, ProfileId, RegionCode, Scope, SourceId,
+};
+use crate::catalog::index::{region_position, Index, RegionSet};
+use crate::catalog::schema::{Country, Geography, Meta, Model, Profile, Region, Source};
+use std::collections::BTreeSet;
+
+/// The whole catalog, validated, with lookups by ID.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    /// Provenance.
+    pub meta: Meta,
+    /// Source of the Region table.
+    pub regions_source: SourceId,
+    /// Regions, sorted by code.
+    pub regions: Vec<Region>,
+    /// Countries, sorted by code.
+    pub countries: Vec<Country>,
+    /// Geographies.
+    pub geographies: Vec<Geography>,
+    /// Models, sorted by ID.
+    pub models: Vec<Model>,
+    /// Profiles, sorted by ID.
+    pub profiles: Vec<Profile>,
+    /// The engine's precomputed views.
+    pub index: Index,
+}
+
+impl Catalog {
+    /// Sorts the parts and indexes them. Validation is [`crate::catalog::load`]'s job.
+    pub(super) fn assemble(
+        meta: Meta,
+        regions_source: SourceId,
+        mut regions: Vec<Region>,
+        mut countries: Vec<Country>,
+        geographies: Vec<Geography>,
+        mut models: Vec<Model>,
+        mut profiles: Vec<Profile>,
+    ) -> Catalog {
+        order::sort_by(&mut regions, |a, b| a.code.cmp(&b.code));
+        order::sort_by(&mut countries, |a, b| a.code.cmp(&b.code));
+        order::sort_by(&mut models, |a, b| a.id.cmp(&b.id));
+        order::sort_by(&mut profiles, |a, b| a.id.cmp(&b.id));
+        let index = Index::build(&regions, &models, &profiles);
+        Catalog {
+            meta,
+            regions_source,
+            regions,
+            countries,
+            geographies,
+            models,
+            profiles,
+            index,
+        }
+    }
+
+    /// A Region by code.
+    pub fn region(&self, code: &RegionCode) -> Option<&Region> {
+        self.region_position(code).map(|i| &self.regions[i])
+    }
+
+    /// A Region's position in [`Catalog::regions`].
+    pub fn region_position(&self, code: &RegionCode) -> Option<usize> {
+        region_position(&self.regions, code)
+    }
+
+    /// The set holding one Region; empty for an unknown code.
+    pub fn region_bit(&self, code: &RegionCode) -> RegionSet {
+        self.region_position(code)
+            .map_or_else(RegionSet::default, RegionSet::at)
+    }
+
+    /// The set of the given Regions (unknown codes are left out).
+    pub fn region_set<'a>(&self, codes: impl IntoIterator<Item = &'a RegionCode>) -> RegionSet {
+        crate::catalog::index::region_set(&self.regions, codes)
+    }
+
+    /// A country by code.
+    pub fn country(&self, code: &CountryCode) -> Option<&Country> {
+        self.countries
+            .binary_search_by(|c| c.code.cmp(code))
+            .ok()
+            .map(|i| &self.countries[i])
+    }
+
+    /// A geography by ID.
+    pub fn geography(&self, id: &GeographyId) -> Option<&Geography> {
+        self.geographies.iter().find(|g| &g.id == id)
+    }
+
+    /// A model by ID.
+    pub fn model(&self, id: &ModelId) -> Option<&Model> {
+        self.model_position(id).map(|i| &self.models[i])
+    }
+
+    /// A model's position in [`Catalog::models`].
+    pub fn model_position(&self, id: &ModelId) -> Option<usize> {
+        self.models.binary_search_by(|m| m.id.cmp(id)).ok()
+    }
+
+    /// A profile by ID.
+    pub fn profile(&self, id: &ProfileId) -> Option<&Profile> {
+        self.profiles
+            .binary_search_by(|p| p.id.cmp(id))
+            .ok()
+            .map(|i| &self.profiles[i])
+    }
+
+    /// Every profile serving `model`, sorted by ID.
+    pub fn profiles_for(&self, model: &ModelId) -> impl Iterator<Item = &Profile> {
+        let positions = self
+            .model_position(model)
+            .map_or(&[][..], |m| self.index.profile_positions(m));
+        positions.iter().map(|&p| &self.profiles[p])
+    }
+
+    /// A source by ID.
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.meta.sources.iter().find(|s| &s.id == id)
+    }
+
+    /// The country name of a Region, or its code when unknown.
+    pub fn country_name_of<'a>(&'a self, region: &'a RegionCode) -> &'a str {
+        self.region(region)
+            .and_then(|r| self.country(&r.country))
+            .map_or(region.as_str(), |c| c.name.as_str())
+    }
+
+    /// Great-circle distance in km between two Regions; `None` if either is unknown.
+    pub fn distance_km(&self, a: &RegionCode, b: &RegionCode) -> Option<f64> {
+        self.index
+            .distance_km(self.region_position(a)?, self.region_position(b)?)
+    }
+
+    /// Distance in km from `source` to the farthest of `regions` (unknown Regions count as 0).
+    pub fn farthest_km(&self, source: &RegionCode, regions: &[RegionCode]) -> f64 {
+        regions
+            .iter()
+            .map(|r| self.distance_km(source, r).unwrap_or(0.0))
+            .fold(0.0, f64::max)
+    }
+
+    /// Providers, sorted and unique.
+    pub fn providers(&self) -> Vec<&str> {
+        let set: BTreeSet<&str> = self.models.iter().map(|m| m.provider.as_str()).collect();
+        set.into_iter().collect()
+    }
+
+    /// Profile scopes present, global first, then alphabetical.
+    pub fn scopes(&self) -> Vec<&Scope> {
+        let set: BTreeSet<&Scope> = self.profiles.iter().map(|p| &p.scope).collect();
+        let mut scopes: Vec<&Scope> = set.into_iter().collect();
+        order::sort_by_key(&mut scopes, |s| (!s.is_global(), s.as_str()));
+        scopes
+    }
+}

@@ -1,0 +1,451 @@
+//! The catalog's schema: Regions, countries, geographies, models, inference profiles and their
+//! provenance, exactly as the files in `data/` hold them. Plain data; lookups live in
+//! [`crate::catalog`], validation in [`crate::catalog::validate`]. `build.rs` compiles this file and
+//! [`crate::catalog::ids`] too, to read `data/` at build time, so neither imports any other module.
+
+use super::ids::{CountryCode, GeographyId, ModelId, ProfileId, RegionCode, Scope, SourceId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// An AWS partition. Global profiles only ever route within the commercial one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Partition {
+    /// The commercial partition.
+    #[serde(rename = "aws")]
+    Commercial,
+    /// AWS GovCloud (US).
+    #[serde(rename = "aws-us-gov")]
+    GovCloud,
+}
+
+/// One AWS Region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// The Region code.
+    pub code: RegionCode,
+    /// The AWS name, such as `Europe (Frankfurt)`.
+    pub name: String,
+    /// The partition it belongs to.
+    pub partition: Partition,
+    /// The country (or territory) it is in.
+    pub country: CountryCode,
+    /// Whether an account must opt in before using it directly.
+    pub opt_in: bool,
+    /// Approximate latitude of the Region's metro area, in degrees.
+    pub lat: f64,
+    /// Approximate longitude of the Region's metro area, in degrees.
+    pub lon: f64,
+}
+
+/// A country or territory that hosts a Region or belongs to a geography.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: CountryCode,
+    /// English short name.
+    pub name: String,
+}
+
+/// A named group of countries that a residency obligation can refer to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Geography {
+    /// Identifier used in plan files, such as `EU`.
+    pub id: GeographyId,
+    /// Display name.
+    pub name: String,
+    /// One sentence on what it contains.
+    pub description: String,
+    /// Member countries.
+    pub countries: Vec<CountryCode>,
+    /// Where the membership comes from (URL).
+    pub source: String,
+}
+
+/// Where a model stands in its lifecycle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Lifecycle {
+    /// Fully supported.
+    Active,
+    /// Still callable for now; AWS has announced or will announce its end of life.
+    Legacy {
+        /// End-of-life date (`YYYY-MM-DD`) when known.
+        end_of_life: Option<String>,
+    },
+    /// No longer listed by AWS: kept so that plans naming it still explain themselves, never
+    /// recommended.
+    Retired {
+        /// The date the public data stopped listing it (`YYYY-MM-DD`).
+        retired_on: String,
+    },
+}
+
+impl Lifecycle {
+    /// Whether the model is legacy.
+    pub fn is_legacy(&self) -> bool {
+        matches!(self, Lifecycle::Legacy { .. })
+    }
+
+    /// The date the model was retired, if it was.
+    pub fn retired_on(&self) -> Option<&str> {
+        match self {
+            Lifecycle::Retired { retired_on } => Some(retired_on),
+            _ => None,
+        }
+    }
+
+    /// The status in plain words: `Active`, `Legacy, end of life 2026-11-26`, `Retired on …`.
+    pub fn describe(&self) -> String {
+        match self {
+            Lifecycle::Active => "Active".into(),
+            Lifecycle::Legacy {
+                end_of_life: Some(date),
+            } => format!("Legacy, end of life {date}"),
+            Lifecycle::Legacy { end_of_life: None } => "Legacy, end of life not announced".into(),
+            Lifecycle::Retired { retired_on } => {
+                format!("Retired: no longer listed since {retired_on}")
+            }
+        }
+    }
+
+    /// A short badge, or `None` for an active model: `Legacy · EOL 2026-11-26`, `Retired`.
+    pub fn badge(&self) -> Option<String> {
+        match self {
+            Lifecycle::Active => None,
+            Lifecycle::Legacy {
+                end_of_life: Some(d),
+            } => Some(format!("Legacy · EOL {d}")),
+            Lifecycle::Legacy { end_of_life: None } => Some("Legacy".into()),
+            Lifecycle::Retired { retired_on } => Some(format!("Retired {retired_on}")),
+        }
+    }
+
+    /// The status as CSV and URL parameters write it: `active`, `legacy`, `retired`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Lifecycle::Active => "active",
+            Lifecycle::Legacy { .. } => "legacy",
+            Lifecycle::Retired { .. } => "retired",
+        }
+    }
+
+    /// The end-of-life date, for a legacy model that has one.
+    pub fn end_of_life(&self) -> Option<&str> {
+        match self {
+            Lifecycle::Legacy { end_of_life } => end_of_life.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// The endpoint that serves a model ID in a Region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Endpoint {
+    /// `bedrock-runtime`: InvokeModel and Converse (and inference profiles).
+    #[serde(rename = "bedrock-runtime")]
+    Runtime,
+    /// `bedrock-mantle`: the OpenAI-compatible endpoint (its own APIs, no inference profiles).
+    #[serde(rename = "bedrock-mantle")]
+    Mantle,
+}
+
+impl Endpoint {
+    /// The endpoint's name, as AWS writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Endpoint::Runtime => "bedrock-runtime",
+            Endpoint::Mantle => "bedrock-mantle",
+        }
+    }
+}
+
+/// A per-token price, in millionths of a US dollar per million tokens (so 3.00 USD per million
+/// tokens is 3,000,000): whole numbers, so prices add and compare exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Price {
+    /// Input tokens: micro-USD per million.
+    pub input: u64,
+    /// Output tokens: micro-USD per million.
+    pub output: u64,
+    /// The price list's key for this figure, such as `eu.anthropic.claude-…` or
+    /// `bedrock/eu-west-2/meta.llama3-…`.
+    pub key: String,
+    /// Whether the key is the Region's own; otherwise the base price is shown for the Region.
+    pub regional: bool,
+    /// Provenance source.
+    pub source: SourceId,
+    /// As-of date of the price list.
+    pub as_of: String,
+}
+
+/// The model ID on demand in one Region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InRegion {
+    /// The Region.
+    pub region: RegionCode,
+    /// The endpoint that serves the bare ID there.
+    pub endpoint: Endpoint,
+    /// The bedrock-mantle APIs that serve the ID there (`completions`, `responses`,
+    /// `messages`); empty when bedrock-mantle does not.
+    pub mantle_apis: Vec<String>,
+    /// The sources that say so.
+    pub sources: Vec<SourceId>,
+    /// The per-token price there, when the price list has one.
+    pub price: Option<Price>,
+}
+
+/// A Provisioned Throughput model unit AWS lists for a model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelUnit {
+    /// The model-unit ID to buy, such as `amazon.nova-pro-v1:0:300k` (a context-length variant).
+    pub unit: String,
+    /// The Regions where it can be bought.
+    pub regions: Vec<RegionCode>,
+    /// Provenance source.
+    pub source: SourceId,
+}
+
+/// A foundation model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    /// The bare model ID.
+    pub id: ModelId,
+    /// Display name, such as `Claude Sonnet 4.5`.
+    pub name: String,
+    /// Provider display name, such as `Anthropic`.
+    pub provider: String,
+    /// Lifecycle status.
+    pub lifecycle: Lifecycle,
+    /// Input modalities (`TEXT`, `IMAGE`, ...).
+    pub input_modalities: Vec<String>,
+    /// Output modalities.
+    pub output_modalities: Vec<String>,
+    /// Every Region where the model is listed, whichever way it is called.
+    pub offered_in: Vec<RegionCode>,
+    /// Where the bare model ID can be called on demand, by Region, with the endpoint.
+    pub in_region: Vec<InRegion>,
+    /// Provisioned Throughput model units AWS lists.
+    pub provisioned: Vec<ModelUnit>,
+    /// Customization methods the model supports.
+    pub customizations: Vec<String>,
+    /// Whether response streaming is supported.
+    pub streaming: bool,
+    /// Provenance source.
+    pub source: SourceId,
+    /// Date the source last changed this entry.
+    pub as_of: String,
+}
+
+impl Model {
+    /// The on-demand offer of the bare ID in `region`, on either endpoint.
+    pub fn in_region_at(&self, region: &RegionCode) -> Option<&InRegion> {
+        self.in_region.iter().find(|o| &o.region == region)
+    }
+
+    /// Whether the bare ID can be called on demand in `region`, on either endpoint.
+    pub fn callable_in_region(&self, region: &RegionCode) -> bool {
+        self.in_region_at(region).is_some()
+    }
+
+    /// The Regions where the bare ID can be called on demand.
+    pub fn in_region_codes(&self) -> impl Iterator<Item = &RegionCode> {
+        self.in_region.iter().map(|o| &o.region)
+    }
+
+    /// The Provisioned Throughput model units AWS lists in `region`.
+    pub fn units_in<'a>(&'a self, region: &'a RegionCode) -> impl Iterator<Item = &'a ModelUnit> {
+        self.provisioned
+            .iter()
+            .filter(move |u| u.regions.contains(region))
+    }
+
+    /// Whether AWS lists Provisioned Throughput for the model in `region`.
+    pub fn provisioned_in(&self, region: &RegionCode) -> bool {
+        self.units_in(region).next().is_some()
+    }
+
+    /// Whether the model is retired (no longer listed).
+    pub fn is_retired(&self) -> bool {
+        self.lifecycle.retired_on().is_some()
+    }
+}
+
+/// A set of source Regions that share one list of destination Regions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    /// Source Regions: where the caller sends the request.
+    pub from: Vec<RegionCode>,
+    /// Destination Regions: where Bedrock may process it.
+    pub to: Vec<RegionCode>,
+}
+
+/// A system-defined cross-Region inference profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// `<scope>.<model id>`.
+    pub id: ProfileId,
+    /// `global` or the geographic prefix.
+    pub scope: Scope,
+    /// The model it serves.
+    pub model: ModelId,
+    /// Routing per source Region.
+    pub routes: Vec<Route>,
+    /// The per-token price of the profile ID, when the price list has one (profiles are priced
+    /// at the source Region's rate; the list gives one figure per profile).
+    pub price: Option<Price>,
+    /// Provenance source.
+    pub source: SourceId,
+    /// Date the source last changed this entry.
+    pub as_of: String,
+}
+
+impl Profile {
+    /// The destinations when called from `source`, or `None` if it cannot be called from there.
+    pub fn destinations_from(&self, source: &RegionCode) -> Option<&[RegionCode]> {
+        self.routes
+            .iter()
+            .find(|r| r.from.contains(source))
+            .map(|r| r.to.as_slice())
+    }
+
+    /// Every source Region, sorted.
+    pub fn sources(&self) -> Vec<&RegionCode> {
+        let mut all: Vec<&RegionCode> = self.routes.iter().flat_map(|r| &r.from).collect();
+        all.sort();
+        all
+    }
+
+    /// Every destination Region from any source, sorted and unique.
+    pub fn all_destinations(&self) -> BTreeSet<&RegionCode> {
+        self.routes.iter().flat_map(|r| &r.to).collect()
+    }
+}
+
+/// A source of facts, cited by models and profiles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Identifier cited by entries.
+    pub id: SourceId,
+    /// Title.
+    pub title: String,
+    /// Where to read it.
+    pub url: String,
+    /// Commit, for repositories.
+    pub commit: Option<String>,
+    /// As-of date of the copy used.
+    pub as_of: String,
+    /// What facts come from it.
+    pub covers: String,
+}
+
+/// Two sources that say different things, and what the catalog uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disagreement {
+    /// What they disagree on (a model, profile or Region).
+    pub subject: String,
+    /// The sources involved.
+    pub sources: Vec<SourceId>,
+    /// What each says.
+    pub detail: String,
+    /// What the catalog uses and why.
+    pub resolution: String,
+}
+
+/// Catalog-wide provenance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// As-of date of the catalog as a whole.
+    pub as_of: String,
+    /// Every source used.
+    pub sources: Vec<Source>,
+    /// Recorded disagreements between sources.
+    pub disagreements: Vec<Disagreement>,
+    /// Facts known to be missing.
+    pub gaps: Vec<String>,
+    /// What the last few imports changed, newest first.
+    pub changes: Vec<Change>,
+}
+
+/// What one import changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The catalog's as-of date after the import.
+    pub as_of: String,
+    /// The catalog's as-of date before it.
+    pub previous_as_of: String,
+    /// What was imported, in a few words.
+    pub from: String,
+    /// Models added.
+    pub models_added: Vec<ModelId>,
+    /// Models retired (no longer listed), with the date.
+    pub models_retired: Vec<Retirement>,
+    /// Models moved to Legacy.
+    pub models_legacy: Vec<ModelId>,
+    /// Profiles added, each with the countries it may process in.
+    pub profiles_added: Vec<AddedProfile>,
+    /// Profiles no longer listed.
+    pub profiles_withdrawn: Vec<ProfileId>,
+    /// Destinations added to profiles that existed before.
+    pub destinations_added: Vec<AddedDestination>,
+    /// In-Region offers added, removed, or moved to another endpoint.
+    pub in_region: InRegionChanges,
+}
+
+/// A model the public data stopped listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retirement {
+    /// The model.
+    pub model: ModelId,
+    /// When it stopped being listed.
+    pub retired_on: String,
+}
+
+/// A profile new in an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddedProfile {
+    /// The profile.
+    pub profile: ProfileId,
+    /// Every country it may process a prompt in, from any source.
+    pub countries: Vec<CountryCode>,
+}
+
+/// A destination new to an existing profile's route from one source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddedDestination {
+    /// The profile.
+    pub profile: ProfileId,
+    /// The source Region.
+    pub source: RegionCode,
+    /// The new destination.
+    pub region: RegionCode,
+    /// Whether its country is new to the profile's processing set from that source.
+    pub adds_country: bool,
+}
+
+/// Counts of in-Region changes, by (model, Region).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InRegionChanges {
+    /// Offers added.
+    pub added: usize,
+    /// Offers removed.
+    pub removed: usize,
+    /// Offers whose endpoint changed.
+    pub endpoint_changed: usize,
+}

@@ -1,0 +1,427 @@
+//! The side-by-side comparison of every option for one workload, as rows of plain text that the
+//! app renders as a table and the command line prints as Markdown: first whether each option is
+//! eligible, then one row per aspect.
+
+use crate::catalog::describe::count;
+use crate::catalog::geo::fixed;
+use crate::catalog::ids::RegionCode;
+use crate::catalog::order;
+use crate::catalog::schema::Endpoint;
+use crate::catalog::Catalog;
+use crate::engine::options::{
+    describe_terms, regions_with_countries, OptionEval, OptionKind, Term,
+};
+use crate::engine::Recommendation;
+use crate::output::iam::option_resources;
+use crate::plan::money::{group_digits, monthly, per_million};
+use crate::plan::Workload;
+
+/// One column: an option.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// Heading, such as `Geographic (EU)`.
+    pub label: String,
+    /// The ID to call.
+    pub call_id: String,
+    /// The engine chose it.
+    pub recommended: bool,
+    /// It is eligible.
+    pub eligible: bool,
+}
+
+/// One cell: its lines, and for yes/no aspects, which it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// One or more lines of text: the cell as shown.
+    pub lines: Vec<String>,
+    /// The full list that `lines` summarises (a long list of Regions), one click away; empty when
+    /// `lines` says everything.
+    pub more: Vec<String>,
+    /// `Some(true)` for a yes, `Some(false)` for a no, `None` for a description.
+    pub verdict: Option<bool>,
+}
+
+/// What a cell of an option the catalog does not offer says, in every row but `Eligible`.
+pub const NOT_OFFERED: &str = "Not offered";
+
+/// Beyond this many Regions a cell summarises them by country, with the full list in `more`.
+const MAX_LISTED_REGIONS: usize = 4;
+
+impl Cell {
+    fn text(lines: Vec<String>) -> Cell {
+        Cell {
+            lines,
+            more: Vec::new(),
+            verdict: None,
+        }
+    }
+
+    fn line(text: &str) -> Cell {
+        Cell::text(vec![text.to_owned()])
+    }
+
+    /// `Yes`, or `No` with the reason.
+    fn yes_no(ok: bool, detail: Option<String>) -> Cell {
+        let line = match (ok, detail) {
+            (true, _) => "Yes".to_owned(),
+            (false, Some(d)) => format!("No: {d}"),
+            (false, None) => "No".to_owned(),
+        };
+        Cell {
+            lines: vec![line],
+            more: Vec::new(),
+            verdict: Some(ok),
+        }
+    }
+}
+
+/// `31 Regions in 20 countries`.
+pub fn regions_in_countries(catalog: &Catalog, regions: &[RegionCode]) -> String {
+    let mut countries: Vec<&str> = regions.iter().map(|r| catalog.country_name_of(r)).collect();
+    order::sort(&mut countries);
+    countries.dedup();
+    format!(
+        "{} in {}",
+        count(regions.len(), "Region", "Regions"),
+        count(countries.len(), "country", "countries")
+    )
+}
+
+/// One row: an aspect, with one cell per column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// What the row compares.
+    pub label: &'static str,
+    /// One cell per column.
+    pub cells: Vec<Cell>,
+}
+
+/// The comparison table of one workload.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// The options.
+    pub columns: Vec<Column>,
+    /// The aspects, `Eligible` first.
+    pub rows: Vec<Row>,
+}
+
+/// The row label of the first row.
+pub const ELIGIBLE: &str = "Eligible";
+/// The label of the row naming the endpoint and its APIs.
+pub const ENDPOINT: &str = "Endpoint and API";
+/// The label of the row of per-token prices.
+pub const PRICE: &str = "Price per million tokens";
+/// The label of the row of monthly estimates (present when the workload gives tokens).
+pub const MONTHLY: &str = "Monthly estimate";
+
+/// The same text for every option of a kind: global, geographic, in-Region, provisioned.
+fn per_kind(kind: OptionKind, texts: [&str; 4]) -> Cell {
+    Cell::line(match kind {
+        OptionKind::Global => texts[0],
+        OptionKind::Geographic => texts[1],
+        OptionKind::InRegion => texts[2],
+        OptionKind::Provisioned => texts[3],
+    })
+}
+
+/// `cell(o)` for an offered option, [`NOT_OFFERED`] otherwise.
+fn offered(o: &OptionEval, cell: impl Fn(&OptionEval) -> Cell) -> Cell {
+    if o.eligibility.is_offered() {
+        cell(o)
+    } else {
+        Cell::line(NOT_OFFERED)
+    }
+}
+
+fn processing(catalog: &Catalog, o: &OptionEval) -> Cell {
+    let regions = &o.processing_regions;
+    let listed: Vec<String> = regions
+        .iter()
+        .map(|r| format!("{r} ({})", catalog.country_name_of(r)))
+        .collect();
+    if regions.len() <= MAX_LISTED_REGIONS {
+        return Cell::text(listed);
+    }
+    let mut lines = vec![regions_in_countries(catalog, regions)];
+    let outside: Vec<RegionCode> = o
+        .eligibility
+        .violations()
+        .iter()
+        .map(|v| v.region.clone())
+        .collect();
+    if !outside.is_empty() {
+        lines.push(format!(
+            "outside the obligation: {}",
+            regions_in_countries(catalog, &outside)
+        ));
+    }
+    Cell {
+        more: listed,
+        ..Cell::text(lines)
+    }
+}
+
+fn residency_fit(catalog: &Catalog, o: &OptionEval) -> Cell {
+    let violations = o.eligibility.violations();
+    if violations.len() > MAX_LISTED_REGIONS {
+        let outside: Vec<RegionCode> = violations.iter().map(|v| v.region.clone()).collect();
+        return Cell {
+            more: violations
+                .iter()
+                .map(|v| format!("{} ({})", v.region, v.country))
+                .collect(),
+            ..Cell::yes_no(
+                false,
+                Some(format!(
+                    "processes in {} outside the obligation",
+                    regions_in_countries(catalog, &outside)
+                )),
+            )
+        };
+    }
+    let detail = (!violations.is_empty())
+        .then(|| format!("processes in {}", regions_with_countries(violations)));
+    Cell::yes_no(violations.is_empty(), detail)
+}
+
+/// How an option is billed; for Provisioned Throughput only the terms that end before the
+/// model's end of life.
+fn billing(o: &OptionEval) -> Cell {
+    if o.kind != OptionKind::Provisioned {
+        return per_kind(o.kind, PRICING_RULE);
+    }
+    let mut line = format!(
+        "Hourly per model unit: {}; billed until deleted",
+        describe_terms(&o.terms)
+    );
+    if o.terms.len() < Term::ALL.len() {
+        line.push_str(" (a longer term would end after the model's end of life)");
+    }
+    Cell::text(vec![line])
+}
+
+fn throughput(o: &OptionEval) -> Cell {
+    let pool = match o.processing_regions.len() {
+        1 => "1 Region".to_owned(),
+        n => format!("{n} Regions"),
+    };
+    match o.kind {
+        OptionKind::Global => Cell::text(vec![format!("Largest: on-demand capacity of every commercial Region ({pool} listed), global cross-Region quotas")]),
+        OptionKind::Geographic => Cell::text(vec![format!("Pooled across {pool} of the geography, cross-Region quotas")]),
+        OptionKind::InRegion => Cell::line("One Region's on-demand quota"),
+        OptionKind::Provisioned => Cell::line("Fixed: the model units you buy"),
+    }
+}
+
+fn endpoint(o: &OptionEval) -> Cell {
+    match o.endpoint {
+        Some(Endpoint::Mantle) => Cell::text(vec![
+            "bedrock-mantle (OpenAI-compatible)".into(),
+            format!("APIs: {}", o.mantle_apis.join(", ")),
+        ]),
+        Some(Endpoint::Runtime) => Cell::line("bedrock-runtime: Converse, InvokeModel"),
+        None => Cell::line("bedrock-runtime, with the provisioned model's ARN"),
+    }
+}
+
+fn price(workload: &Workload<'_>, o: &OptionEval) -> Cell {
+    match &o.price {
+        Some(p) if !p.regional && o.kind == OptionKind::InRegion => Cell::text(vec![
+            per_million(p),
+            format!(
+                "base price: the list has no {} entry",
+                workload.source().code
+            ),
+        ]),
+        Some(p) => Cell::line(&per_million(p)),
+        None if o.kind == OptionKind::Provisioned => {
+            Cell::line("Hourly per model unit: not in the price list")
+        }
+        None => Cell::line("No per-token price in the price list"),
+    }
+}
+
+fn monthly_estimate(workload: &Workload<'_>, o: &OptionEval) -> Cell {
+    match (&o.price, workload.spec().tokens_per_month) {
+        (Some(p), Some(tokens)) => Cell::text(vec![
+            monthly(p, tokens),
+            format!(
+                "{} input and {} output tokens",
+                group_digits(tokens.input),
+                group_digits(tokens.output)
+            ),
+        ]),
+        _ => Cell::line("—"),
+    }
+}
+
+fn setup(workload: &Workload<'_>, o: &OptionEval) -> Cell {
+    let mut lines = option_resources(workload, o);
+    match o.kind {
+        OptionKind::Global => lines.push("SCPs: allow aws:RequestedRegion \"unspecified\"".into()),
+        OptionKind::Geographic => lines.push("SCPs: allow every destination Region".into()),
+        OptionKind::Provisioned => {
+            if !o.units.is_empty() {
+                lines.push(format!(
+                    "Model units AWS lists here: {}",
+                    o.units.join(", ")
+                ));
+            }
+            lines.push("Request model units through AWS Support first".into())
+        }
+        OptionKind::InRegion => {}
+    }
+    Cell::text(lines)
+}
+
+/// The aspects compared after `Eligible`, in row order.
+#[derive(Debug, Clone, Copy)]
+enum Aspect {
+    CallId,
+    Endpoint,
+    Processing,
+    Residency,
+    Policy,
+    Throughput,
+    Resilience,
+    Throttling,
+    Price,
+    Monthly,
+    Cost,
+    RoundTrip,
+    Setup,
+    BestFor,
+}
+
+const ASPECTS: [Aspect; 14] = [
+    Aspect::CallId,
+    Aspect::Endpoint,
+    Aspect::Processing,
+    Aspect::Residency,
+    Aspect::Policy,
+    Aspect::Throughput,
+    Aspect::Resilience,
+    Aspect::Throttling,
+    Aspect::Price,
+    Aspect::Monthly,
+    Aspect::Cost,
+    Aspect::RoundTrip,
+    Aspect::Setup,
+    Aspect::BestFor,
+];
+
+const RESILIENCE: [&str; 4] = [
+    "Highest: load moves to any commercial Region",
+    "Load moves between the geography's Regions",
+    "None beyond the source Region",
+    "Reserved capacity in one Region; no failover",
+];
+
+const THROTTLING: [&str; 4] = [
+    "Least likely",
+    "Less likely than in one Region",
+    "Most likely: spikes hit one Region's quota",
+    "None within purchased model units; beyond them, requests throttle",
+];
+
+const PRICING_RULE: [&str; 4] = [
+    "Source Region's on-demand rate, no routing surcharge; lower than geographic for some models",
+    "Source Region's on-demand rate, no routing surcharge",
+    "Source Region's on-demand rate",
+    "Hourly per model unit",
+];
+
+const BEST_FOR: [&str; 4] = [
+    "Bursty or high-volume traffic without a residency obligation",
+    "Bursts under a regional residency obligation",
+    "Steady traffic, or a workload pinned to one Region",
+    "Guaranteed capacity, customized models",
+];
+
+impl Aspect {
+    fn label(self) -> &'static str {
+        match self {
+            Aspect::CallId => "ID to call",
+            Aspect::Endpoint => ENDPOINT,
+            Aspect::Processing => "Where the prompt may be processed",
+            Aspect::Residency => "Residency fit",
+            Aspect::Policy => "Organisation policy fit",
+            Aspect::Throughput => "Effective throughput",
+            Aspect::Resilience => "Resilience under load",
+            Aspect::Throttling => "Throttling at spikes",
+            Aspect::Price => PRICE,
+            Aspect::Monthly => MONTHLY,
+            Aspect::Cost => "How it is billed",
+            Aspect::RoundTrip => "Extra network round trip (estimate)",
+            Aspect::Setup => "Setup (IAM resources)",
+            Aspect::BestFor => "Best for",
+        }
+    }
+
+    fn cell(self, catalog: &Catalog, workload: &Workload<'_>, o: &OptionEval) -> Cell {
+        match self {
+            Aspect::CallId => offered(o, |o| Cell::line(&o.call_id)),
+            Aspect::Endpoint => offered(o, endpoint),
+            Aspect::Processing => offered(o, |o| processing(catalog, o)),
+            Aspect::Residency => offered(o, |o| residency_fit(catalog, o)),
+            Aspect::Policy => offered(o, |o| {
+                let problem = o.eligibility.policy_problem();
+                Cell::yes_no(problem.is_none(), problem.map(str::to_owned))
+            }),
+            Aspect::Throughput => offered(o, throughput),
+            Aspect::Resilience => offered(o, |o| per_kind(o.kind, RESILIENCE)),
+            Aspect::Throttling => offered(o, |o| per_kind(o.kind, THROTTLING)),
+            Aspect::Price => offered(o, |o| price(workload, o)),
+            Aspect::Monthly => offered(o, |o| monthly_estimate(workload, o)),
+            Aspect::Cost => offered(o, billing),
+            Aspect::RoundTrip => offered(o, |o| {
+                Cell::text(vec![format!(
+                    "≥ {} ms to the farthest Region (great-circle, light in fibre)",
+                    fixed(o.extra_round_trip_ms(), 0)
+                )])
+            }),
+            Aspect::Setup => offered(o, |o| setup(workload, o)),
+            Aspect::BestFor => offered(o, |o| per_kind(o.kind, BEST_FOR)),
+        }
+    }
+}
+
+/// Builds the comparison table of a workload's recommendation.
+pub fn compare(catalog: &Catalog, workload: &Workload<'_>, rec: &Recommendation) -> Comparison {
+    let options = &rec.options;
+    let columns = options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| Column {
+            label: o.label(),
+            call_id: o.call_id.clone(),
+            recommended: rec.chosen == Some(i),
+            eligible: o.is_eligible(),
+        })
+        .collect();
+    let eligible = Row {
+        label: ELIGIBLE,
+        cells: options
+            .iter()
+            .map(|o| {
+                let why = o.eligibility.why_not();
+                Cell::yes_no(why.is_none(), why)
+            })
+            .collect(),
+    };
+    let mut rows = vec![eligible];
+    let estimated = workload.spec().tokens_per_month.is_some();
+    let shown = ASPECTS
+        .iter()
+        .filter(|a| estimated || !matches!(a, Aspect::Monthly));
+    rows.extend(shown.map(|aspect| {
+        Row {
+            label: aspect.label(),
+            cells: options
+                .iter()
+                .map(|o| aspect.cell(catalog, workload, o))
+                .collect(),
+        }
+    }));
+    Comparison { columns, rows }
+}

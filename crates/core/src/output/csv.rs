@@ -1,0 +1,26 @@
+//! CSV for spreadsheets: RFC 4180 quoting with formula cells neutralised, one rule for every
+//! CSV the product writes.
+
+/// Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180). A field that
+/// a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets a leading `'`, so `=HYPERLINK(…)` shows as text instead of running.
+pub fn csv_field(text: &str) -> String {
+    let neutral;
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        neutral = format!("'{text}");
+        neutral.as_str()
+    } else {
+        text
+    };
+    if text.contains([',', '"', '\n', '\r', '\t']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// One CSV record of `fields`, each quoted by [`csv_field`], ended by CRLF (RFC 4180).
+pub fn csv_row(fields: &[&str]) -> String {
+    let cells: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    format!("{}\r\n", cells.join(","))
+}

@@ -1,0 +1,215 @@
+//! The organisation's Region-deny SCP against a workload's options: which options it blocks and
+//! which `aws:RequestedRegion` values they need that it denies; the list (and the statement)
+//! that would allow the recommended option; and the SCP AWS documents to deny global inference
+//! organisation-wide. A geographic profile needs every destination Region for its source
+//! allowed; a global profile `"unspecified"` and the source; in-Region and Provisioned
+//! Throughput the source (AWS: inference profiles support, geographic and global cross-Region
+//! inference).
+
+use crate::catalog::cite::Cite;
+use crate::catalog::order;
+use crate::engine::options::{OptionEval, OptionKind};
+use crate::output::policy::{Condition, Effect, PolicyDocument, Statement};
+use crate::plan::{OrgPolicy, Workload};
+use serde::Serialize;
+
+/// The `aws:RequestedRegion` value of calls that global profiles route outside any Region.
+pub const UNSPECIFIED: &str = "unspecified";
+
+/// An option the organisation policy blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Blocked {
+    /// The option's label, `Geographic (EU)`.
+    pub option: String,
+    /// The ID it calls.
+    pub id: String,
+    /// The `aws:RequestedRegion` values it needs that the policy denies.
+    pub denied: Vec<String>,
+    /// Why, in plain words.
+    pub reason: String,
+}
+
+/// The SCP check of one workload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScpCheck {
+    /// The offered options the policy blocks, in column order.
+    pub blocked: Vec<Blocked>,
+    /// The option the patch is for: the recommended one, or else the first that only the
+    /// organisation policy blocks.
+    pub target: Option<String>,
+    /// The `aws:RequestedRegion` values the target option needs, sorted.
+    pub needed: Vec<String>,
+    /// The allowed list that would let the recommended option through: the policy's list plus
+    /// what it lacks; `None` when the policy restricts no Region.
+    pub requested_regions: Option<Vec<String>>,
+    /// The statement that denies Bedrock outside that list; `None` without a list.
+    pub statement: Option<PolicyDocument>,
+    /// What to change, in plain words.
+    pub summary: String,
+    /// The pages these rules come from.
+    pub cites: Vec<Cite>,
+}
+
+/// The `aws:RequestedRegion` values an option's calls carry, sorted.
+pub fn needed_values(option: &OptionEval, workload: &Workload<'_>) -> Vec<String> {
+    let source = workload.source().code.to_string();
+    let mut values = match option.kind {
+        OptionKind::Global => vec![source, UNSPECIFIED.to_owned()],
+        OptionKind::Geographic => {
+            let mut v: Vec<String> = option
+                .processing_regions
+                .iter()
+                .map(|r| r.to_string())
+                .collect();
+            v.push(source);
+            v
+        }
+        OptionKind::InRegion | OptionKind::Provisioned => vec![source],
+    };
+    order::sort(&mut values);
+    values.dedup();
+    values
+}
+
+/// Whether the policy lets calls carrying `value` through.
+fn allows(policy: &OrgPolicy, value: &str) -> bool {
+    if value == UNSPECIFIED {
+        return policy.allows_global;
+    }
+    policy
+        .allowed_regions
+        .as_ref()
+        .is_none_or(|list| list.iter().any(|r| r.as_str() == value))
+}
+
+fn reason(kind: OptionKind, denied: &[String]) -> String {
+    let regions: Vec<&str> = denied
+        .iter()
+        .map(String::as_str)
+        .filter(|v| *v != UNSPECIFIED)
+        .collect();
+    let mut parts = Vec::new();
+    if denied.iter().any(|v| v == UNSPECIFIED) {
+        parts.push("it denies aws:RequestedRegion \"unspecified\", which every global-profile call carries".to_owned());
+    }
+    if !regions.is_empty() {
+        let what = match kind {
+            OptionKind::Geographic => "destination Regions of the profile for this source",
+            _ => "the source Region",
+        };
+        parts.push(format!("it denies {what}: {}", regions.join(", ")));
+    }
+    parts.join("; ")
+}
+
+/// The statement of a Region-deny SCP that allows exactly `list`.
+pub fn deny_outside(list: &[String]) -> PolicyDocument {
+    PolicyDocument {
+        statements: vec![Statement {
+            sid: "DenyBedrockOutsideAllowedRegions",
+            effect: Effect::Deny,
+            actions: vec!["bedrock:*"],
+            resources: vec!["*".to_owned()],
+            conditions: vec![Condition {
+                operator: "StringNotEquals",
+                keys: vec![("aws:RequestedRegion", list.to_vec())],
+            }],
+        }],
+    }
+}
+
+/// The SCP AWS documents to deny global cross-Region inference organisation-wide.
+pub fn deny_global() -> PolicyDocument {
+    PolicyDocument {
+        statements: vec![Statement {
+            sid: "DenyGlobalCrossRegionInference",
+            effect: Effect::Deny,
+            actions: vec!["bedrock:*"],
+            resources: vec!["*".to_owned()],
+            conditions: vec![
+                Condition {
+                    operator: "StringEquals",
+                    keys: vec![("aws:RequestedRegion", vec![UNSPECIFIED.to_owned()])],
+                },
+                Condition {
+                    operator: "ArnLike",
+                    keys: vec![(
+                        "bedrock:InferenceProfileArn",
+                        vec!["arn:aws:bedrock:*:*:inference-profile/global.*".to_owned()],
+                    )],
+                },
+            ],
+        }],
+    }
+}
+
+/// Checks the workload's organisation policy against its `options` (offered ones only) and
+/// patches it for `recommended`, or, when nothing is recommended, for the first option that
+/// only the organisation policy blocks.
+pub fn check(
+    workload: &Workload<'_>,
+    options: &[OptionEval],
+    recommended: Option<&OptionEval>,
+) -> ScpCheck {
+    let policy = workload.policy();
+    let recommended = recommended.or_else(|| {
+        options
+            .iter()
+            .find(|o| o.eligibility.blocked_only_by_policy())
+    });
+    let blocked = options
+        .iter()
+        .filter(|o| o.eligibility.is_offered() && !o.call_id.is_empty())
+        .filter_map(|o| {
+            let denied: Vec<String> = needed_values(o, workload)
+                .into_iter()
+                .filter(|v| !allows(&policy, v))
+                .collect();
+            (!denied.is_empty()).then(|| Blocked {
+                option: o.label(),
+                id: o.call_id.clone(),
+                reason: reason(o.kind, &denied),
+                denied,
+            })
+        })
+        .collect();
+    let needed = recommended
+        .map(|o| needed_values(o, workload))
+        .unwrap_or_default();
+    let requested_regions = policy.allowed_regions.as_ref().map(|list| {
+        let mut values: Vec<String> = list.iter().map(|r| r.to_string()).collect();
+        if policy.allows_global {
+            values.push(UNSPECIFIED.to_owned());
+        }
+        values.extend(needed.iter().cloned());
+        order::sort(&mut values);
+        values.dedup();
+        values
+    });
+    let lacking: Vec<&String> = needed.iter().filter(|v| !allows(&policy, v)).collect();
+    let summary = match (recommended, lacking.as_slice()) {
+        (None, _) => "No option is recommended, so there is nothing to allow.".to_owned(),
+        (Some(o), []) => format!("The organisation policy already allows {}.", o.label()),
+        (Some(o), lacking) => {
+            let list: Vec<&str> = lacking.iter().map(|v| v.as_str()).collect();
+            format!(
+                "To allow {}, the SCP must also allow aws:RequestedRegion {}.",
+                o.label(),
+                list.join(", ")
+            )
+        }
+    };
+    ScpCheck {
+        target: recommended.map(|o| o.call_id.clone()),
+        blocked,
+        statement: requested_regions.as_deref().map(deny_outside),
+        requested_regions,
+        needed,
+        summary,
+        cites: vec![
+            Cite::ProfilesSupport,
+            Cite::GeographicCris,
+            Cite::GlobalCris,
+        ],
+    }
+}
