@@ -32,7 +32,7 @@ pub enum SiteCommand {
     Serve {
         /// The built site.
         dist: PathBuf,
-        /// The port to listen on.
+        /// The port to listen on (0: any free port, printed on start).
         #[arg(long, default_value_t = 8080)]
         port: u16,
     },
@@ -83,6 +83,8 @@ fn serve(dist: &Path, port: u16) -> Result<String, String> {
     }
     let listener =
         TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("127.0.0.1:{port}: {e}"))?;
+    // Port 0 asks the system for a free port: print the one bound.
+    let port = listener.local_addr().map_or(port, |a| a.port());
     println!(
         "serving {} on http://127.0.0.1:{port}/ (Ctrl-C stops)",
         dist.display()
