@@ -28,6 +28,8 @@ mod refresh;
 #[cfg(not(target_arch = "wasm32"))]
 mod report;
 #[cfg(not(target_arch = "wasm32"))]
+mod serve;
+#[cfg(not(target_arch = "wasm32"))]
 mod site;
 
 #[cfg(not(target_arch = "wasm32"))]
