@@ -20,6 +20,7 @@ mod link;
 mod policy;
 mod refresh;
 mod report;
+mod serve;
 mod site;
 
 fn main() -> std::process::ExitCode {

@@ -287,22 +287,26 @@ pub fn csp_hash(text: &str) -> String {
 /// style sheet (each by its hash), WebAssembly compiled from the site's own module, nothing
 /// fetched from elsewhere.
 pub fn csp(template: &Template) -> String {
-    policy(&[template])
+    policy(&[template], &[])
 }
 
-/// The policy that allows the bootstrap of each of `templates` (a header serves every page).
-fn policy(templates: &[&Template]) -> String {
-    let style = templates
+/// The policy that allows the bootstrap of each of `templates`, the style sheet and the inline
+/// `styles` (a header serves every page, the 404 page too).
+fn policy(templates: &[&Template], styles: &[&str]) -> String {
+    let styles: Vec<String> = templates
         .first()
         .and_then(|t| t.style.as_deref())
+        .into_iter()
+        .chain(styles.iter().copied())
         .map(csp_hash)
-        .unwrap_or_default();
+        .collect();
     let scripts: Vec<String> = templates.iter().map(|t| csp_hash(&t.bootstrap)).collect();
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {style}; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; \
          img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
          worker-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'",
-        scripts.join(" ")
+        scripts.join(" "),
+        styles.join(" ")
     )
 }
 
@@ -465,11 +469,12 @@ pub fn build(catalog: &'static Catalog, dist: &Path, options: &Options) -> Resul
 /// Content-Security-Policy as a header too (a `<meta>` cannot set `frame-ancestors`); files
 /// whose names carry their content hash (Trunk's `cris-atlas-<hash>_bg.wasm`, `.js`, `.css`) are
 /// cached for a year as immutable. Pages keep those hosts' default, revalidated on every visit.
+/// The policy is sent with the 404 page too, at any URL: it allows that page's inline style.
 pub fn headers(templates: &[&Template], files: &[String]) -> String {
     let mut text = format!(
         "/*\n  Content-Security-Policy: {}; frame-ancestors 'none'\n  \
          X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n",
-        policy(templates)
+        policy(templates, &[NOT_FOUND_STYLE])
     );
     for file in files.iter().filter(|f| is_hashed(f)) {
         text.push_str(&format!(
@@ -714,6 +719,70 @@ mod tests {
         }
         assert!(!csp(&full).contains(&csp_hash(&lite.bootstrap)));
         assert!(header.contains(&format!("style-src 'self' {}", csp_hash("p{}"))));
+    }
+
+    /// The bodies of `html`'s inline `<tag>` elements (those without a `src`).
+    fn inline(html: &str, tag: &str) -> Vec<String> {
+        let open = format!("<{tag}");
+        let close = format!("</{tag}>");
+        html.split(&open)
+            .skip(1)
+            .filter_map(|rest| {
+                let (attributes, rest) = rest.split_once('>')?;
+                let (body, _) = rest.split_once(&close)?;
+                (!attributes.contains("src=")).then(|| body.to_owned())
+            })
+            .collect()
+    }
+
+    /// The sources a policy's `directive` allows.
+    fn directive<'a>(policy: &'a str, directive: &str) -> Vec<&'a str> {
+        policy
+            .split(';')
+            .map(str::trim)
+            .find_map(|d| d.strip_prefix(directive)?.strip_prefix(' '))
+            .map(|sources| sources.split_whitespace().collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_header_policy_allows_what_the_404_page_has_inline() {
+        let template = Template {
+            stylesheet: String::new(),
+            style: Some("main{}".into()),
+            bootstrap: "import init from './full.js';".into(),
+            preloads: String::new(),
+        };
+        let text = headers(&[&template], &[]);
+        let policy = text
+            .lines()
+            .skip_while(|line| *line != "/*")
+            .find_map(|line| line.trim().strip_prefix("Content-Security-Policy: "))
+            .expect("a policy for /*");
+        let catalog = atlas_core::catalog::data::catalog().expect("the embedded catalog");
+        for base_url in [None, Some("https://example.com/atlas/".to_owned())] {
+            let options = Options {
+                base_url,
+                lite: None,
+            };
+            let page = not_found_page(catalog, &options);
+            let styles = inline(&page, "style");
+            assert!(!styles.is_empty(), "{page}");
+            for style in &styles {
+                assert!(
+                    directive(policy, "style-src").contains(&csp_hash(style).as_str()),
+                    "{policy}"
+                );
+            }
+            for script in inline(&page, "script") {
+                assert!(
+                    directive(policy, "script-src").contains(&csp_hash(&script).as_str()),
+                    "{policy}"
+                );
+            }
+        }
+        // The pages keep their own style only.
+        assert!(!csp(&template).contains(&csp_hash(NOT_FOUND_STYLE)));
     }
 
     #[test]

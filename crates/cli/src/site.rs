@@ -1,16 +1,9 @@
-//! `atlas site`: prerender every page into a Trunk build, and serve the result for `make serve`.
-//!
-//! The server is for looking at the app on this machine, not for production: it binds to a
-//! loopback address, answers GET and HEAD for files under the folder, serves a folder's
-//! `index.html`, redirects a folder named without its trailing slash (pages link relative to
-//! their own folder), and answers anything else with `404.html` and status 404, as static hosts
-//! do. Paths are percent-decoded and never leave the folder.
+//! `atlas site`: prerender every page into a Trunk build, and serve the result for `make serve`
+//! (the server: `serve.rs`).
 
 use atlas_cli::prerender::{build, Options};
 use clap::Subcommand;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 #[derive(Subcommand)]
 pub enum SiteCommand {
@@ -32,7 +25,7 @@ pub enum SiteCommand {
     Serve {
         /// The built site.
         dist: PathBuf,
-        /// The port to listen on.
+        /// The port to listen on (0: any free port, printed on start).
         #[arg(long, default_value_t = 8080)]
         port: u16,
     },
@@ -46,7 +39,7 @@ pub fn run(command: SiteCommand) -> Result<String, String> {
             base_url,
             lite,
         } => prerender(&dist, base_url, lite),
-        SiteCommand::Serve { dist, port } => serve(&dist, port),
+        SiteCommand::Serve { dist, port } => crate::serve::serve(&dist, port),
     }
 }
 
@@ -72,184 +65,4 @@ fn prerender(
         built.version,
         dist.display()
     ))
-}
-
-fn serve(dist: &Path, port: u16) -> Result<String, String> {
-    if !dist.join("index.html").is_file() {
-        return Err(format!(
-            "{}: no index.html (run `make dist` first)",
-            dist.display()
-        ));
-    }
-    let listener =
-        TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("127.0.0.1:{port}: {e}"))?;
-    println!(
-        "serving {} on http://127.0.0.1:{port}/ (Ctrl-C stops)",
-        dist.display()
-    );
-    for stream in listener.incoming().flatten() {
-        // One request per connection, answered in turn: enough for one person's browser.
-        if let Err(e) = answer(dist, stream) {
-            eprintln!("atlas site serve: {e}");
-        }
-    }
-    Ok(String::new())
-}
-
-/// What to send for a request path.
-#[derive(Debug, PartialEq)]
-enum Reply {
-    File(PathBuf),
-    Redirect(String),
-    NotFound,
-}
-
-/// Resolves a request target (`/explore/?q=x`) against the site folder.
-fn resolve(dist: &Path, target: &str) -> Reply {
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let Some(decoded) = percent_decode(path) else {
-        return Reply::NotFound;
-    };
-    let relative = Path::new(decoded.trim_start_matches('/'));
-    if relative
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)))
-    {
-        return Reply::NotFound;
-    }
-    let full = dist.join(relative);
-    if full.is_dir() {
-        if !path.ends_with('/') {
-            let query = &target[path.len()..];
-            return Reply::Redirect(format!("{path}/{query}"));
-        }
-        let index = full.join("index.html");
-        return if index.is_file() {
-            Reply::File(index)
-        } else {
-            Reply::NotFound
-        };
-    }
-    if full.is_file() {
-        Reply::File(full)
-    } else {
-        Reply::NotFound
-    }
-}
-
-fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("wasm") => "application/wasm",
-        Some("svg") => "image/svg+xml",
-        Some("json") => "application/json",
-        Some("webmanifest") => "application/manifest+json",
-        Some("xml") => "application/xml",
-        Some("txt") => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-fn answer(dist: &Path, mut stream: TcpStream) -> Result<(), String> {
-    let mut request_line = String::new();
-    BufReader::new(&stream)
-        .read_line(&mut request_line)
-        .map_err(|e| e.to_string())?;
-    let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-    let head = method == "HEAD";
-    let (status, headers, body) = if method != "GET" && !head {
-        (
-            "405 Method Not Allowed",
-            vec![("Allow", "GET, HEAD".to_owned())],
-            Vec::new(),
-        )
-    } else {
-        match resolve(dist, target) {
-            Reply::File(path) => {
-                let body = std::fs::read(&path).map_err(|e| e.to_string())?;
-                let kind = content_type(&path).to_owned();
-                ("200 OK", vec![("Content-Type", kind)], body)
-            }
-            Reply::Redirect(location) => (
-                "301 Moved Permanently",
-                vec![("Location", location)],
-                Vec::new(),
-            ),
-            Reply::NotFound => {
-                let body = std::fs::read(dist.join("404.html")).unwrap_or_default();
-                let kind = "text/html; charset=utf-8".to_owned();
-                ("404 Not Found", vec![("Content-Type", kind)], body)
-            }
-        }
-    };
-    let mut response = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\n", body.len());
-    for (name, value) in headers {
-        response.push_str(&format!("{name}: {value}\r\n"));
-    }
-    response.push_str("Cache-Control: no-store\r\nConnection: close\r\n\r\n");
-    stream
-        .write_all(response.as_bytes())
-        .and_then(|()| {
-            if head {
-                Ok(())
-            } else {
-                stream.write_all(&body)
-            }
-        })
-        .map_err(|e| e.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn site() -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("atlas-serve-{}", std::process::id()));
-        std::fs::create_dir_all(dir.join("model/a~b")).unwrap();
-        std::fs::write(dir.join("index.html"), "home").unwrap();
-        std::fs::write(dir.join("model/a~b/index.html"), "model").unwrap();
-        dir
-    }
-
-    #[test]
-    fn paths_resolve_as_a_static_host_resolves_them() {
-        let dist = site();
-        assert_eq!(resolve(&dist, "/"), Reply::File(dist.join("index.html")));
-        assert_eq!(
-            resolve(&dist, "/model/a%7Eb/?from=x"),
-            Reply::File(dist.join("model/a~b/index.html"))
-        );
-        assert_eq!(
-            resolve(&dist, "/model/a~b?from=x"),
-            Reply::Redirect("/model/a~b/?from=x".into())
-        );
-        for outside in [
-            "/../etc/passwd",
-            "/model/%2e%2e/%2e%2e/x",
-            "/%zz",
-            "/nothing/",
-        ] {
-            assert_eq!(resolve(&dist, outside), Reply::NotFound, "{outside}");
-        }
-    }
 }
