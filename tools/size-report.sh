@@ -18,8 +18,8 @@ export PATH="$PWD/.tools/binaryen/node_modules/.bin:$CARGO_BIN:$PATH"
 
 # The release build as `make dist` makes it (see WASM_SIZE_ENV in the Makefile).
 RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-  cargo build --locked --quiet --release --target wasm32-unknown-unknown --bin "$bin"
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zcross-crate-inline-threshold=always" \
+  cargo build --locked --quiet --release --target wasm32-unknown-unknown -p cris-atlas --bin "$bin"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 wasm-bindgen --target web --keep-debug --out-dir "$out" "target/wasm32-unknown-unknown/release/$bin.wasm"
