@@ -145,7 +145,7 @@ fn iam(entries: &[Entry<'_, '_>], account: &Account, single: bool) -> Result<Str
         }
         list.push(IamEntry {
             workload: workload.name(),
-            option: chosen.map(|o| o.call_id.as_str()),
+            option: chosen.and_then(|o| o.call_id()),
             policy,
         });
     }
@@ -176,7 +176,7 @@ fn scp_report(entries: &[Entry<'_, '_>], single: bool) -> String {
             let check = scp::check(workload, options, evaluation.chosen());
             ScpReport {
                 workload: workload.name(),
-                option: evaluation.chosen().map(|o| o.call_id.as_str()),
+                option: evaluation.chosen().and_then(|o| o.call_id()),
                 patch_for: check.target,
                 blocked: check.blocked,
                 needed: check.needed,
@@ -204,7 +204,11 @@ fn policies<'p>(
         .filter_map(|(w, e)| e.chosen().map(|chosen| (w, chosen)))
         .map(|(w, chosen)| {
             let policy = identity_policy(w, chosen, account)?;
-            let description = format!("Invoke {} from {}", chosen.call_id, w.source().code);
+            let description = format!(
+                "Invoke {} from {}",
+                chosen.call_id().unwrap_or_default(),
+                w.source().code
+            );
             Ok((w.name(), description, policy))
         })
         .collect()

@@ -61,7 +61,7 @@ fn workload<'c>(
 fn option_of<'a>(options: &'a [OptionEval], kind: OptionKind, id: &str) -> &'a OptionEval {
     options
         .iter()
-        .find(|o| o.kind == kind && (id.is_empty() || o.call_id == id))
+        .find(|o| o.kind == kind && (id.is_empty() || o.call_id() == Some(id)))
         .expect("the option is evaluated")
 }
 
@@ -95,7 +95,7 @@ fn expected_resources(catalog: &Catalog, w: &Workload<'_>, o: &OptionEval) -> BT
         }
         (kind, _) => {
             let profile = catalog
-                .profile(&o.profile_id.clone().expect("a profile option"))
+                .profile(o.profile_id().expect("a profile option"))
                 .expect("in the catalog");
             out.insert(format!(
                 "arn:{p}:bedrock:{source}:{ACCOUNT}:inference-profile/{}",
@@ -144,7 +144,7 @@ fn every_offered_option_allows_exactly_its_routes_arns() {
                     got,
                     expected_resources(catalog, &w, o),
                     "{} from {source}",
-                    o.call_id
+                    o.call_id().unwrap_or_default()
                 );
                 // Every statement allows the invoke actions (or bedrock-mantle's), nothing else.
                 for s in &policy.document.statements {
@@ -512,8 +512,10 @@ fn generated_snippets_pass_syntax_checks() {
         assert!(!list.is_empty());
         for (j, s) in list.iter().enumerate() {
             assert!(
-                s.code.contains(&format!("\"{}\"", o.call_id))
-                    || s.code.contains(&format!("'{}'", o.call_id)),
+                s.code
+                    .contains(&format!("\"{}\"", o.call_id().unwrap_or_default()))
+                    || s.code
+                        .contains(&format!("'{}'", o.call_id().unwrap_or_default())),
                 "{}",
                 s.code
             );

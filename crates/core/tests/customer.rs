@@ -220,7 +220,7 @@ fn provisioned_terms_never_run_past_end_of_life() {
             .iter()
             .find(|o| o.kind == OptionKind::Provisioned)
             .unwrap();
-        assert_eq!(provisioned.terms, terms, "{today}");
+        assert_eq!(provisioned.terms(), terms, "{today}");
         assert_eq!(
             e.recommendation.kind() == Some(OptionKind::Provisioned),
             chosen,

@@ -80,7 +80,7 @@ fn check(catalog: &Catalog, spec: WorkloadSpec) -> Workload<'_> {
 
 fn chosen_id(rec: &Recommendation) -> String {
     rec.chosen_option()
-        .map(|o| o.call_id.clone())
+        .map(|o| o.call_id().unwrap_or_default().to_owned())
         .unwrap_or_default()
 }
 
@@ -434,7 +434,7 @@ fn us_profile_from_canada_under_a_canada_obligation_is_not_compliant() {
     let us = rec
         .options
         .iter()
-        .find(|o| o.call_id == format!("us.{SONNET_45}"))
+        .find(|o| o.call_id() == Some(format!("us.{SONNET_45}").as_str()))
         .expect("the us. profile is an option from ca-central-1");
     assert!(us.eligibility.is_offered() && !us.is_eligible());
     let violations = us.eligibility.violations();
@@ -475,7 +475,7 @@ fn eu_profile_from_london_under_an_eu_obligation_is_not_compliant() {
     let eu = rec
         .options
         .iter()
-        .find(|o| o.call_id == format!("eu.{SONNET_45}"))
+        .find(|o| o.call_id() == Some(format!("eu.{SONNET_45}").as_str()))
         .unwrap();
     let violations = eu.eligibility.violations();
     assert_eq!(violations.len(), 1);
@@ -715,7 +715,7 @@ proptest! {
             let followed = check(c, followed);
             let options = evaluate_options(c, &followed);
             prop_assert!(
-                options.iter().any(|o| o.is_eligible() && &o.call_id == call_id),
+                options.iter().any(|o| o.is_eligible() && o.call_id() == Some(call_id.as_str())),
                 "suggestion {} is not eligible for {:?}", call_id, followed.spec()
             );
         }

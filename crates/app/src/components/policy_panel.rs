@@ -182,7 +182,11 @@ fn content(
             "policy-terraform",
         ),
         (Tab::CloudFormation, Ok(p)) => {
-            let description = format!("Invoke {} from {}", option.call_id, w.source().code);
+            let description = format!(
+                "Invoke {} from {}",
+                option.call_id().unwrap_or_default(),
+                w.source().code
+            );
             let template = to_cloudformation(&[ManagedPolicy {
                 name: w.name(),
                 description,
@@ -207,7 +211,7 @@ pub fn PolicyPanel(props: &PolicyPanelProps) -> Html {
         .options
         .iter()
         .enumerate()
-        .filter(|(_, o)| o.eligibility.is_offered() && !o.call_id.is_empty())
+        .filter(|(_, o)| o.eligibility.is_offered() && o.call_id().is_some())
         .map(|(i, _)| i)
         .collect();
     let default = e.recommendation.chosen.or_else(|| offered.first().copied());
@@ -265,7 +269,7 @@ pub fn PolicyPanel(props: &PolicyPanelProps) -> Html {
                             let recommended = e.recommendation.chosen == Some(i);
                             html! {
                                 <option value={i.to_string()} selected={i == index}>
-                                    { format!("{}{}: {}", o.label(), if recommended { " (recommended)" } else { "" }, o.call_id) }
+                                    { format!("{}{}: {}", o.label(), if recommended { " (recommended)" } else { "" }, o.call_id().unwrap_or_default()) }
                                 </option>
                             }
                         }) }

@@ -93,15 +93,15 @@ pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
             if let Some(o) = chosen {
                 <div class="call-id">
                     <span>{ "ID to call: " }</span>
-                    <code data-testid="call-id">{ &o.call_id }</code>
-                    <CopyButton text={AttrValue::from(o.call_id.clone())} label="Copy ID" />
+                    <code data-testid="call-id">{ o.call_id().unwrap_or_default() }</code>
+                    <CopyButton text={AttrValue::from(o.call_id().unwrap_or_default().to_owned())} label="Copy ID" />
                 </div>
                 <p data-testid="processing">
                     { "The prompt may be processed in: " }
                     { o.processing_regions.iter().map(|r| format!("{r} ({})", catalog.country_name_of(r))).collect::<Vec<_>>().join(", ") }
                 </p>
-                if !o.units.is_empty() {
-                    <p data-testid="model-units">{ format!("Model units to buy: {}", o.units.join(", ")) }</p>
+                if !o.units().is_empty() {
+                    <p data-testid="model-units">{ format!("Model units to buy: {}", o.units().join(", ")) }</p>
                 }
                 <dl class="facts" data-testid="chosen-facts">
                     { for props.evaluation.chosen_facts().into_iter().map(|(label, lines)| html! {

@@ -44,13 +44,9 @@ const PAGE: usize = 200;
 type Choices = Vec<(Option<&'static str>, Vec<(String, String)>)>;
 
 /// A select bound to one query field.
-fn filter_select(
-    props: &ExploreProps,
-    filter: Filter,
-    label: &'static str,
-    groups: Choices,
-) -> Html {
+fn filter_select(props: &ExploreProps, filter: Filter, groups: Choices) -> Html {
     let id = filter.key();
+    let label = filter.label();
     let current = props.query.get(filter);
     let onchange = {
         let query = props.query.clone();
@@ -248,14 +244,14 @@ pub fn Explore(props: &ExploreProps) -> Html {
                     { format!("Filters ({active} active)") }
                 </button>
                 <div id="filter-group" class={classes!("filter-group", filters_open.then_some("open"))}>
-                { filter_select(props, Filter::Provider, "Provider", pairs(providers)) }
-                { filter_select(props, Filter::Option, "Option type", pairs(option_types)) }
-                { filter_select(props, Filter::From, "Callable from Region", pairs(regions)) }
-                { filter_select(props, Filter::Within, "Processes only within", within) }
-                { filter_select(props, Filter::Lifecycle, "Lifecycle", pairs(
+                { filter_select(props, Filter::Provider, pairs(providers)) }
+                { filter_select(props, Filter::Option, pairs(option_types)) }
+                { filter_select(props, Filter::From, pairs(regions)) }
+                { filter_select(props, Filter::Within, within) }
+                { filter_select(props, Filter::Lifecycle, pairs(
                     LifecycleFilter::ALL.iter().map(|l| (l.param().to_owned(), l.label().to_owned())).collect()
                 )) }
-                { filter_select(props, Filter::Modality, "Modality", pairs(
+                { filter_select(props, Filter::Modality, pairs(
                     modalities.iter().map(|m| (m.to_string(), m.to_lowercase())).collect()
                 )) }
                 </div>

@@ -106,6 +106,6 @@ fn nearest_area(catalog: &Catalog, query: &Query, source: &RegionCode) -> Option
     areas.into_iter().find_map(|g| {
         let mut q = query.clone();
         q.within = Some(Residency::Geography { name: g.id.clone() });
-        has_results(catalog, &q).then(|| (format!("Processes only within {}", g.name), q))
+        has_results(catalog, &q).then(|| (format!("{} {}", Filter::Within.label(), g.name), q))
     })
 }

@@ -370,6 +370,19 @@ impl Filter {
         }
     }
 
+    /// The filter's label on its control: `Processes only within`; every view that names the
+    /// filter as a control (the explorer's form, a dead end's way out) uses it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::Provider => "Provider",
+            Filter::Option => "Option type",
+            Filter::From => "Callable from Region",
+            Filter::Within => "Processes only within",
+            Filter::Lifecycle => "Lifecycle",
+            Filter::Modality => "Modality",
+        }
+    }
+
     /// What the filter is called where a message names it.
     pub fn name(self) -> &'static str {
         match self {

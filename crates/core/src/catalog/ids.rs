@@ -64,36 +64,60 @@ identifier!(
     GeographyId
 );
 identifier!(
-    /// A profile's scope: `global` or a geographic prefix such as `eu`, `apac` or `us-gov`.
-    Scope
-);
-identifier!(
     /// The ID of a provenance source listed in the catalog's metadata.
     SourceId
 );
 
+/// A profile's scope: global (any commercial Region) or a geography, named by the prefix of its
+/// profile IDs (`eu`, `apac`, `us-gov`). Written as that prefix, `global` for the global scope;
+/// ordered by it, so lists of scopes sort as their prefixes do.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Global profiles: any commercial Region.
+    Global,
+    /// A geographic profile's prefix.
+    Geographic(String),
+}
+
 impl Scope {
-    /// The scope of global profiles.
-    pub const GLOBAL: &'static str = "global";
+    /// How the global scope is written.
+    const GLOBAL: &'static str = "global";
+
+    /// The scope written `raw`: `global`, or a geographic prefix.
+    pub fn new(raw: impl Into<String>) -> Scope {
+        let raw = raw.into();
+        if raw == Scope::GLOBAL {
+            Scope::Global
+        } else {
+            Scope::Geographic(raw)
+        }
+    }
+
+    /// The prefix, `global` for the global scope.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Scope::Global => Scope::GLOBAL,
+            Scope::Geographic(prefix) => prefix,
+        }
+    }
 
     /// Whether this is the global scope (any commercial Region).
     pub fn is_global(&self) -> bool {
-        self.0 == Self::GLOBAL
+        matches!(self, Scope::Global)
     }
 
     /// The label of an option through a profile of this scope: `Global profile`, or
-    /// `Geographic (EU)`; the comparison table, the explorer and the profile page all use it.
+    /// `Geographic (EU)`; every view of an option uses it.
     pub fn option_label(&self) -> String {
-        if self.is_global() {
-            "Global profile".into()
-        } else {
-            format!("Geographic ({})", self.label())
+        match self {
+            Scope::Global => "Global profile".into(),
+            Scope::Geographic(_) => format!("Geographic ({})", self.label()),
         }
     }
 
     /// A human label: `EU`, `Japan`, `Global`, ...
     pub fn label(&self) -> String {
-        match self.0.as_str() {
+        match self.as_str() {
             "global" => "Global".into(),
             "us" => "US".into(),
             "eu" => "EU".into(),
@@ -105,5 +129,41 @@ impl Scope {
             "us-gov" => "US GovCloud".into(),
             other => other.to_uppercase(),
         }
+    }
+}
+
+impl PartialOrd for Scope {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Scope {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for Scope {
+    fn from(raw: &str) -> Self {
+        Scope::new(raw)
+    }
+}
+
+impl Serialize for Scope {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Scope {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Scope::new)
     }
 }

@@ -370,7 +370,11 @@ fn on_demand_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
     {
         if let Some(why) = o.eligibility.why_not() {
             decision.reasons.push(reason(
-                format!("{} ({}) ruled out: {why}.", o.label(), o.call_id),
+                format!(
+                    "{} ({}) ruled out: {why}.",
+                    o.label(),
+                    o.call_id().unwrap_or_default()
+                ),
                 Cite::ConceptResidency,
             ));
         }
@@ -440,7 +444,7 @@ fn nearest_geographic(options: &[OptionEval]) -> Option<usize> {
             a.farthest_km
                 .total_cmp(&b.farthest_km)
                 .then(a.processing_regions.len().cmp(&b.processing_regions.len()))
-                .then(a.call_id.cmp(&b.call_id))
+                .then(a.call_id().cmp(&b.call_id()))
         })
         .map(|(i, _)| i)
 }
@@ -453,7 +457,7 @@ fn widest_geographic(options: &[OptionEval]) -> Option<usize> {
                 .len()
                 .cmp(&a.processing_regions.len())
                 .then(a.farthest_km.total_cmp(&b.farthest_km))
-                .then(a.call_id.cmp(&b.call_id))
+                .then(a.call_id().cmp(&b.call_id()))
         })
         .map(|(i, _)| i)
 }
@@ -474,7 +478,7 @@ fn explain_choice(ctx: &Context<'_, '_>, chosen: &OptionEval, decision: &mut Dec
         format!(
             "Called from {}, {} may process the prompt in {}: all inside the obligation ({residency}).",
             ctx.source(),
-            chosen.call_id,
+            chosen.call_id().unwrap_or_default(),
             regions.join(", ")
         ),
         match chosen.kind {
@@ -555,7 +559,7 @@ fn end_of_life_warning(ctx: &Context<'_, '_>, chosen: Option<&OptionEval>) -> Op
     if let Some(o) = chosen.filter(|o| o.kind == OptionKind::Provisioned) {
         text.push_str(&format!(
             " Provisioned Throughput: buy {}; no longer term ends before then.",
-            describe_terms(&o.terms)
+            describe_terms(o.terms())
         ));
     }
     Some(Warning::urgent(text))
@@ -577,7 +581,7 @@ fn add_common_warnings(ctx: &Context<'_, '_>, decision: &mut Decision) {
         return;
     };
     if chosen.kind == OptionKind::Provisioned {
-        if !chosen.confirmed {
+        if !chosen.confirmed() {
             decision.warn(format!(
                 "The catalog cannot confirm Provisioned Throughput for {} in {}: verify it in the console before you buy. Model units must first be requested through AWS Support.",
                 model.name,
@@ -587,7 +591,7 @@ fn add_common_warnings(ctx: &Context<'_, '_>, decision: &mut Decision) {
         decision.reasons.push(reason(
             format!(
                 "Provisioned Throughput is billed hourly per model unit: {}.",
-                describe_terms(&chosen.terms)
+                describe_terms(chosen.terms())
             ),
             Cite::ProvisionedThroughput,
         ));

@@ -5,7 +5,7 @@
 use crate::catalog::arn::provisioned_model;
 use crate::catalog::calendar::Day;
 use crate::catalog::cite::Cite;
-use crate::catalog::ids::{ProfileId, RegionCode, Scope};
+use crate::catalog::ids::{ModelId, ProfileId, RegionCode, Scope};
 use crate::catalog::order;
 use crate::catalog::schema::{Endpoint, Lifecycle, Price, Profile};
 use crate::catalog::Catalog;
@@ -257,34 +257,51 @@ pub fn regions_with_countries(violations: &[Violation]) -> String {
     list.join(", ")
 }
 
+/// What an option calls, with what only that kind of option has.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A cross-Region inference profile, global or geographic.
+    Profile {
+        /// The profile to call.
+        id: ProfileId,
+        /// Its scope.
+        scope: Scope,
+    },
+    /// The bare model ID, on demand in the source Region.
+    Model(ModelId),
+    /// Provisioned Throughput in the source Region.
+    Provisioned {
+        /// The provisioned model's ARN, known after purchase, shown with placeholders.
+        arn: String,
+        /// The model units AWS lists in the source Region, to buy.
+        units: Vec<String>,
+        /// The terms that end before the model's end of life.
+        terms: Vec<Term>,
+        /// Whether the catalog confirms Provisioned Throughput in this Region.
+        confirmed: bool,
+    },
+    /// Nothing to call: the model has no profile of this kind (a global option without a global
+    /// profile).
+    Nothing,
+}
+
 /// One option evaluated for one workload.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OptionEval {
     /// The kind.
     pub kind: OptionKind,
-    /// The profile, for global and geographic options.
-    pub profile_id: Option<ProfileId>,
-    /// The profile's scope, for global and geographic options.
-    pub scope: Option<Scope>,
-    /// The ID to call: the profile ID, the model ID, or for Provisioned Throughput the
-    /// provisioned model's ARN (known after purchase, shown with placeholders).
-    pub call_id: String,
+    /// What it calls.
+    pub target: Target,
     /// The endpoint that serves `call_id` from the source; `None` for Provisioned Throughput.
     pub endpoint: Option<Endpoint>,
     /// The bedrock-mantle APIs that serve the ID there (empty when none).
     pub mantle_apis: Vec<String>,
     /// The per-token price, when the price list has one.
     pub price: Option<Price>,
-    /// For Provisioned Throughput: the model units AWS lists in the source Region, to buy.
-    pub units: Vec<String>,
-    /// For Provisioned Throughput: the terms that end before the model's end of life.
-    pub terms: Vec<Term>,
     /// Regions where a prompt may be processed, sorted; empty when not offered.
     pub processing_regions: Vec<RegionCode>,
     /// Whether it may be chosen, and why not.
     pub eligibility: Eligibility,
-    /// For Provisioned Throughput: whether the catalog confirms it in this Region.
-    pub confirmed: bool,
     /// Great-circle distance from the source to the farthest processing Region, in km.
     pub farthest_km: f64,
 }
@@ -292,10 +309,56 @@ pub struct OptionEval {
 impl OptionEval {
     /// A label such as `Geographic (EU)`.
     pub fn label(&self) -> String {
-        match (&self.kind, &self.scope) {
-            (OptionKind::Geographic, Some(scope)) => format!("Geographic ({})", scope.label()),
-            (kind, _) => kind.label().to_owned(),
+        match &self.target {
+            Target::Profile { scope, .. } => scope.option_label(),
+            _ => self.kind.label().to_owned(),
         }
+    }
+
+    /// The ID to call: the profile ID, the model ID, or for Provisioned Throughput the
+    /// provisioned model's ARN; `None` when there is nothing to call.
+    pub fn call_id(&self) -> Option<&str> {
+        match &self.target {
+            Target::Profile { id, .. } => Some(id.as_str()),
+            Target::Model(id) => Some(id.as_str()),
+            Target::Provisioned { arn, .. } => Some(arn),
+            Target::Nothing => None,
+        }
+    }
+
+    /// The profile, for global and geographic options.
+    pub fn profile_id(&self) -> Option<&ProfileId> {
+        match &self.target {
+            Target::Profile { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
+    /// For Provisioned Throughput: the model units to buy (none for other options).
+    pub fn units(&self) -> &[String] {
+        match &self.target {
+            Target::Provisioned { units, .. } => units,
+            _ => &[],
+        }
+    }
+
+    /// For Provisioned Throughput: the terms that end before the model's end of life.
+    pub fn terms(&self) -> &[Term] {
+        match &self.target {
+            Target::Provisioned { terms, .. } => terms,
+            _ => &[],
+        }
+    }
+
+    /// For Provisioned Throughput: whether the catalog confirms it in this Region.
+    pub fn confirmed(&self) -> bool {
+        matches!(
+            self.target,
+            Target::Provisioned {
+                confirmed: true,
+                ..
+            }
+        )
     }
 
     /// Whether it may be chosen.
@@ -370,11 +433,11 @@ impl Judge<'_, '_> {
             .collect()
     }
 
-    /// An option of `kind` calling `call_id`, offered (processing in `processing`) or not.
+    /// An option of `kind` calling `target`, offered (processing in `processing`) or not.
     fn option(
         &self,
         kind: OptionKind,
-        call_id: String,
+        target: Target,
         offer: Result<Vec<RegionCode>, String>,
     ) -> OptionEval {
         let processing = offer.as_ref().cloned().unwrap_or_default();
@@ -390,18 +453,13 @@ impl Judge<'_, '_> {
         };
         OptionEval {
             kind,
-            profile_id: None,
-            scope: None,
-            call_id,
+            target,
             endpoint: None,
             mantle_apis: Vec::new(),
             price: None,
-            units: Vec::new(),
-            terms: Vec::new(),
             farthest_km: self.catalog.farthest_km(self.source(), &processing),
             eligibility: Eligibility::judge(offer, self.objections(kind, &processing)),
             processing_regions: processing,
-            confirmed: false,
         }
     }
 
@@ -418,16 +476,14 @@ impl Judge<'_, '_> {
                 self.source()
             )),
         };
+        let target = Target::Profile {
+            id: profile.id.clone(),
+            scope: profile.scope.clone(),
+        };
         OptionEval {
-            profile_id: Some(profile.id.clone()),
-            scope: Some(profile.scope.clone()),
             endpoint: Some(Endpoint::Runtime),
             price: profile.price.clone(),
-            ..self.option(
-                OptionKind::of_scope(&profile.scope),
-                profile.id.to_string(),
-                offer,
-            )
+            ..self.option(OptionKind::of_scope(&profile.scope), target, offer)
         }
     }
 
@@ -439,7 +495,11 @@ impl Judge<'_, '_> {
                 model.name,
                 self.source()
             );
-            return self.option(OptionKind::InRegion, model.id.to_string(), Err(why));
+            return self.option(
+                OptionKind::InRegion,
+                Target::Model(model.id.clone()),
+                Err(why),
+            );
         };
         OptionEval {
             endpoint: Some(offer.endpoint),
@@ -447,7 +507,7 @@ impl Judge<'_, '_> {
             price: offer.price.clone(),
             ..self.option(
                 OptionKind::InRegion,
-                model.id.to_string(),
+                Target::Model(model.id.clone()),
                 Ok(vec![self.source().clone()]),
             )
         }
@@ -483,12 +543,13 @@ impl Judge<'_, '_> {
                 model.name, source.code
             ))
         };
-        OptionEval {
-            confirmed: listed,
+        let target = Target::Provisioned {
+            arn: provisioned_model(source),
             units,
             terms,
-            ..self.option(OptionKind::Provisioned, provisioned_model(source), offer)
-        }
+            confirmed: listed,
+        };
+        self.option(OptionKind::Provisioned, target, offer)
     }
 }
 
@@ -542,7 +603,7 @@ pub fn evaluate_options(catalog: &Catalog, workload: &Workload<'_>, today: Day) 
                 why: format!("{} has no global profile", model.name),
                 objections: Vec::new(),
             },
-            ..judge.option(OptionKind::Global, String::new(), Ok(Vec::new()))
+            ..judge.option(OptionKind::Global, Target::Nothing, Ok(Vec::new()))
         },
     });
     // Geographic profiles not callable from this source are left out: they are not options here.

@@ -21,8 +21,8 @@ use crate::plan::Workload;
 pub struct Column {
     /// Heading, such as `Geographic (EU)`.
     pub label: String,
-    /// The ID to call.
-    pub call_id: String,
+    /// The ID to call; `None` when there is nothing to call.
+    pub call_id: Option<String>,
     /// The engine chose it.
     pub recommended: bool,
     /// It is eligible.
@@ -192,9 +192,9 @@ fn billing(o: &OptionEval) -> Cell {
     }
     let mut line = format!(
         "Hourly per model unit: {}; billed until deleted",
-        describe_terms(&o.terms)
+        describe_terms(o.terms())
     );
-    if o.terms.len() < Term::ALL.len() {
+    if o.terms().len() < Term::ALL.len() {
         line.push_str(" (a longer term would end after the model's end of life)");
     }
     Cell::text(vec![line])
@@ -261,10 +261,10 @@ fn setup(workload: &Workload<'_>, o: &OptionEval) -> Cell {
         OptionKind::Global => lines.push("SCPs: allow aws:RequestedRegion \"unspecified\"".into()),
         OptionKind::Geographic => lines.push("SCPs: allow every destination Region".into()),
         OptionKind::Provisioned => {
-            if !o.units.is_empty() {
+            if !o.units().is_empty() {
                 lines.push(format!(
                     "Model units AWS lists here: {}",
-                    o.units.join(", ")
+                    o.units().join(", ")
                 ));
             }
             lines.push("Request model units through AWS Support first".into())
@@ -360,7 +360,7 @@ impl Aspect {
 
     fn cell(self, catalog: &Catalog, workload: &Workload<'_>, o: &OptionEval) -> Cell {
         match self {
-            Aspect::CallId => offered(o, |o| Cell::line(&o.call_id)),
+            Aspect::CallId => offered(o, |o| Cell::line(o.call_id().unwrap_or_default())),
             Aspect::Endpoint => offered(o, endpoint),
             Aspect::Processing => offered(o, |o| processing(catalog, o)),
             Aspect::Residency => offered(o, |o| residency_fit(catalog, o)),
@@ -394,7 +394,7 @@ pub fn compare(catalog: &Catalog, workload: &Workload<'_>, rec: &Recommendation)
         .enumerate()
         .map(|(i, o)| Column {
             label: o.label(),
-            call_id: o.call_id.clone(),
+            call_id: o.call_id().map(str::to_owned),
             recommended: rec.chosen == Some(i),
             eligible: o.is_eligible(),
         })

@@ -105,7 +105,7 @@ impl WorkloadEvaluation {
         let rec = &self.recommendation;
         SummaryLine {
             option: self.choice_label(),
-            call_id: chosen.map(|o| o.call_id.clone()),
+            call_id: chosen.and_then(|o| o.call_id()).map(str::to_owned),
             compliant: chosen.is_some(),
             verdict: match chosen {
                 Some(o) => format!(

@@ -53,7 +53,7 @@ pub fn invoke_resources(call: &Call<'_>) -> Vec<String> {
 pub fn option_resources(workload: &Workload<'_>, option: &OptionEval) -> Vec<String> {
     invoke_resources(&Call {
         kind: option.kind,
-        call_id: &option.call_id,
+        call_id: option.call_id().unwrap_or_default(),
         model: &workload.model().id,
         source: workload.source(),
         processing: &option.processing_regions,

@@ -73,7 +73,7 @@ pub fn plan_csv(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation)
                 spec.source_region.to_string(),
                 spec.residency.describe(catalog),
                 option.label(),
-                option.call_id.clone(),
+                option.call_id().unwrap_or_default().to_owned(),
                 if chosen == Some(i) { "yes" } else { "no" }.into(),
                 option
                     .eligibility

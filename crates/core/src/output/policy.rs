@@ -249,7 +249,7 @@ const REQUESTED_REGION: &str = "aws:RequestedRegion";
 /// and every destination through the profile.
 fn geographic(arns: &Arns<'_>, option: &OptionEval, workload: &Workload<'_>) -> Vec<Statement> {
     let model = &workload.model().id;
-    let profile = arns.profile(&option.call_id);
+    let profile = arns.profile(option.call_id().unwrap_or_default());
     let mut regions: Vec<&str> = option
         .processing_regions
         .iter()
@@ -275,7 +275,7 @@ fn geographic(arns: &Arns<'_>, option: &OptionEval, workload: &Workload<'_>) -> 
 fn global(arns: &Arns<'_>, option: &OptionEval, workload: &Workload<'_>) -> Vec<Statement> {
     let model = &workload.model().id;
     let source = workload.source().code.to_string();
-    let profile = arns.profile(&option.call_id);
+    let profile = arns.profile(option.call_id().unwrap_or_default());
     vec![
         allow(
             "InvokeGlobalProfile",
@@ -311,7 +311,7 @@ pub fn identity_policy(
     option: &OptionEval,
     account: &Account,
 ) -> Result<IdentityPolicy, String> {
-    if !option.eligibility.is_offered() || option.call_id.is_empty() {
+    if !option.eligibility.is_offered() || option.call_id().is_none() {
         return Err(format!(
             "{} is not offered for {} from {}, so there is no policy to write",
             option.label(),

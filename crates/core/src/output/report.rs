@@ -129,7 +129,7 @@ fn workload_report(workload: &Workload<'_>, evaluation: &WorkloadEvaluation) -> 
         recommendation: Chosen {
             option: rec.kind(),
             model_id: spec.model_id.clone(),
-            profile_id: chosen.and_then(|o| o.profile_id.clone()),
+            profile_id: chosen.and_then(|o| o.profile_id().cloned()),
             source_region: spec.source_region.clone(),
             processing_regions: chosen
                 .map(|o| o.processing_regions.clone())
@@ -140,7 +140,7 @@ fn workload_report(workload: &Workload<'_>, evaluation: &WorkloadEvaluation) -> 
             .iter()
             .map(|o| OptionReport {
                 option: o.kind,
-                profile_id: o.profile_id.clone(),
+                profile_id: o.profile_id().cloned(),
                 available: o.eligibility.is_offered(),
                 processing_regions: o.processing_regions.clone(),
                 residency_ok: o.eligibility.violations().is_empty(),

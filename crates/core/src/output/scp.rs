@@ -159,15 +159,16 @@ pub fn check(
     });
     let blocked = options
         .iter()
-        .filter(|o| o.eligibility.is_offered() && !o.call_id.is_empty())
+        .filter(|o| o.eligibility.is_offered())
         .filter_map(|o| {
+            let id = o.call_id()?;
             let denied: Vec<String> = needed_values(o, workload)
                 .into_iter()
                 .filter(|v| !allows(&policy, v))
                 .collect();
             (!denied.is_empty()).then(|| Blocked {
                 option: o.label(),
-                id: o.call_id.clone(),
+                id: id.to_owned(),
                 reason: reason(o.kind, &denied),
                 denied,
             })
@@ -200,7 +201,7 @@ pub fn check(
         }
     };
     ScpCheck {
-        target: recommended.map(|o| o.call_id.clone()),
+        target: recommended.and_then(|o| o.call_id()).map(str::to_owned),
         blocked,
         statement: requested_regions.as_deref().map(deny_outside),
         requested_regions,

@@ -133,9 +133,12 @@ fn mantle(id: &str, region: &str) -> Vec<Snippet> {
 /// The snippets that call `option` of `workload`.
 pub fn snippets(workload: &Workload<'_>, option: &OptionEval) -> Vec<Snippet> {
     let region = workload.source().code.as_str();
+    let Some(id) = option.call_id() else {
+        return Vec::new();
+    };
     match option.endpoint {
-        Some(Endpoint::Mantle) => mantle(&option.call_id, region),
-        _ => runtime(&option.call_id, region),
+        Some(Endpoint::Mantle) => mantle(id, region),
+        _ => runtime(id, region),
     }
 }
 
@@ -165,7 +168,7 @@ pub fn application_profile(
     let arns = Arns::new(source, account.as_str());
     let model = &workload.model().id;
     let copy_from = match (option.kind, option.endpoint) {
-        _ if !option.eligibility.is_offered() || option.call_id.is_empty() => {
+        _ if !option.eligibility.is_offered() || option.call_id().is_none() => {
             return Err(format!("{} is not offered here, so there is nothing to copy", option.label()))
         }
         (OptionKind::Provisioned, _) => {
@@ -175,7 +178,7 @@ pub fn application_profile(
             return Err("Application inference profiles are called on bedrock-runtime; this option is served by bedrock-mantle only, which takes no profile".to_owned())
         }
         (OptionKind::InRegion, _) => arns.foundation_model(source.code.as_str(), model),
-        (OptionKind::Global | OptionKind::Geographic, _) => arns.profile(&option.call_id),
+        (OptionKind::Global | OptionKind::Geographic, _) => arns.profile(option.call_id().unwrap_or_default()),
     };
     let name = identifier(workload.name(), "-", "workload");
     let name: String = name.chars().take(64).collect();
@@ -194,14 +197,14 @@ pub fn application_profile(
         "aws bedrock create-inference-profile \\\n  --region {} \\\n  --inference-profile-name {} \\\n  --description {} \\\n  --model-source {} \\\n  --tags {}\n",
         shell_word(source.code.as_str()),
         shell_word(&name),
-        shell_word(&format!("{} through {}", option.label(), option.call_id)),
+        shell_word(&format!("{} through {}", option.label(), option.call_id().unwrap_or_default())),
         shell_word(&format!("copyFrom={copy_from}")),
         shell_word(&tags),
     );
     let arn = arns.application_profile();
     let policy_change = match option.kind {
-        OptionKind::InRegion => format!("Call the application profile's ARN instead of {}: allow bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on {arn} as well as on the model ARN the policy already lists.", option.call_id),
-        _ => format!("Call the application profile's ARN instead of {}: add {arn} to the Resource of the statement that allows the system profile; the model statements stay as they are.", option.call_id),
+        OptionKind::InRegion => format!("Call the application profile's ARN instead of {}: allow bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on {arn} as well as on the model ARN the policy already lists.", option.call_id().unwrap_or_default()),
+        _ => format!("Call the application profile's ARN instead of {}: add {arn} to the Resource of the statement that allows the system profile; the model statements stay as they are.", option.call_id().unwrap_or_default()),
     };
     Ok(ApplicationProfile {
         command,
