@@ -13,11 +13,11 @@ const testid = (id) => `[data-testid="${id}"]`;
 const linkOf = (bytes) => '#/plan/open/v1.' + deflateRawSync(bytes).toString('base64url');
 
 /** What the plan summary and the linked plan's table both show of a workload: its name, the
- * recommended option, the ID to call and the residency verdict, marked ✓ or ✗ (the summary puts
- * model, source and obligation in one column, the linked table in three). */
+ * recommended option, the ID to call and the residency verdict, marked ✓ or ✗. Both tables list
+ * the summary's columns in one order (name, model, source Region, obligation, recommended, ID to
+ * call, residency, price, warnings). */
 const unmarked = (text) => text.replace(/^[✓✗]\s*/u, '');
-const planSummary = (c) => [c[0], c[2], c[3], c[4]].map(unmarked);
-const sharedSummary = (c) => [c[0], c[4], c[5], c[6]].map(unmarked);
+const summary = (c) => [c[0], c[4], c[5], c[6]].map(unmarked);
 
 /** Each row of a table as the text of its cells (actions left out). */
 function rowsOf(page, row) {
@@ -39,7 +39,7 @@ describe('Share links', () => {
     const author = await newPage(site.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
     await openApp(author, site.server.url + 'plan/');
     await importPlan(author, await fixture('plans/rules.json'));
-    const rows = (await rowsOf(author, 'plan-row')).map(planSummary);
+    const rows = (await rowsOf(author, 'plan-row')).map(summary);
     await author.locator(testid('share-copy')).click();
     await waitForOrError(author, author.locator(testid('share-link')));
     const link = await author.locator(testid('share-link')).inputValue();
@@ -53,12 +53,12 @@ describe('Share links', () => {
     await openApp(reader, link);
     await waitForOrError(reader, reader.locator(testid('shared-plan')));
     // Read-only first: the reader's own (empty) plan is untouched.
-    assert.deepEqual((await rowsOf(reader, 'shared-row')).map(sharedSummary), rows);
+    assert.deepEqual((await rowsOf(reader, 'shared-row')).map(summary), rows);
     assert.equal(await reader.locator(testid('plan-row')).count(), 0);
     await assertAccessible(reader);
     await reader.locator(testid('shared-replace')).click();
     await waitForOrError(reader, reader.locator(testid('shared-taken')));
-    assert.deepEqual((await rowsOf(reader, 'plan-row')).map(planSummary), rows);
+    assert.deepEqual((await rowsOf(reader, 'plan-row')).map(summary), rows);
     assert.equal(new URL(reader.url()).hash, '', 'the link is spent');
     // Undo brings back the plan from before the link.
     await reader.locator(testid('shared-undo')).click();
@@ -73,7 +73,7 @@ describe('Share links', () => {
     const page = await newPage(site.browser);
     await openApp(page, site.server.url + 'plan/');
     await importPlan(page, await fixture('plans/costs.json'));
-    const own = (await rowsOf(page, 'plan-row')).map(planSummary);
+    const own = (await rowsOf(page, 'plan-row')).map(summary);
     await openApp(page, site.server.url + link);
     assert.equal(new URL(page.url()).pathname, '/plan/');
     await waitForOrError(page, page.locator(testid('shared-plan')));
@@ -87,7 +87,7 @@ describe('Share links', () => {
     );
     await page.locator(testid('shared-add')).click();
     await waitForOrError(page, page.locator(testid('shared-taken')));
-    assert.deepEqual((await rowsOf(page, 'plan-row')).map(planSummary), [...own, ...shared.map(sharedSummary)]);
+    assert.deepEqual((await rowsOf(page, 'plan-row')).map(summary), [...own, ...shared.map(summary)]);
     assertNoErrors(page);
     await page.close();
   });
@@ -97,14 +97,14 @@ describe('Share links', () => {
     const page = await newPage(site.browser);
     await openApp(page, site.server.url + 'plan/');
     await importPlan(page, await fixture('plans/costs.json'));
-    const own = (await rowsOf(page, 'plan-row')).map(planSummary);
+    const own = (await rowsOf(page, 'plan-row')).map(summary);
     await page.evaluate(() => { window.sameDocument = true; });
     // Only the fragment differs from the open page: the site.browser does not load it again.
     await page.goto(site.server.url + 'plan/' + link.replace(/^.*#/, '#'));
     assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page was reloaded');
     await waitForOrError(page, page.locator(testid('shared-plan')));
     assert.ok((await rowsOf(page, 'shared-row')).length > 0);
-    assert.deepEqual((await rowsOf(page, 'plan-row')).map(planSummary), own);
+    assert.deepEqual((await rowsOf(page, 'plan-row')).map(summary), own);
     assertNoErrors(page);
     await page.close();
   });
@@ -114,7 +114,7 @@ describe('Share links', () => {
     const page = await newPage(site.browser);
     await openApp(page, site.server.url + 'plan/');
     await importPlan(page, await fixture('plans/costs.json'));
-    const own = (await rowsOf(page, 'plan-row')).map(planSummary);
+    const own = (await rowsOf(page, 'plan-row')).map(summary);
     // Rows: the link, what the message says.
     const cases = [
       [link.slice(0, -7), /truncated|corrupt/],
@@ -130,7 +130,7 @@ describe('Share links', () => {
       await openApp(page, site.server.url + 'data/' + bad);
       await waitForOrError(page, page.locator(testid('shared-failed')));
       assert.match(await page.locator(testid('error-panel')).textContent(), says, bad.slice(0, 40));
-      assert.deepEqual((await rowsOf(page, 'plan-row')).map(planSummary), own);
+      assert.deepEqual((await rowsOf(page, 'plan-row')).map(summary), own);
     }
     // The panel itself (the plan page's own comparison table is checked by its own tests).
     await assertAccessible(page, { context: testid('shared-failed') });

@@ -177,8 +177,8 @@ mod native {
         let plan = crate::files::read_plan(plan_path, catalog, limits)?;
         let evaluation = PlanEvaluation::of(catalog, &plan, day);
         Ok(match format {
-            Format::Json => report::to_json(&report::report(catalog, &plan, &evaluation)) + "\n",
-            Format::Markdown => report::to_markdown(catalog, &plan, &evaluation),
+            Format::Json => report::to_json(&report::report(catalog, &evaluation)) + "\n",
+            Format::Markdown => report::to_markdown(catalog, &evaluation),
         })
     }
 

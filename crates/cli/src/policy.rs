@@ -11,7 +11,7 @@ use atlas_core::output::policy::{
     ManagedPolicy, PolicyDocument,
 };
 use atlas_core::output::scp::{self, deny_global, Blocked};
-use atlas_core::plan::{Limits, Plan, Workload};
+use atlas_core::plan::{Limits, Workload};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use std::io::Read;
@@ -48,18 +48,17 @@ enum PolicyFormat {
 }
 
 /// One workload and its evaluation.
-type Entry<'p, 'c> = (&'p Workload<'c>, &'p WorkloadEvaluation);
+type Entry<'p, 'c> = (&'p Workload<'c>, &'p WorkloadEvaluation<'c>);
 
 /// The workloads `--workload` selects: the one named or numbered, or all.
 fn select<'p, 'c>(
-    plan: &'p Plan<'c>,
-    evaluation: &'p PlanEvaluation,
+    evaluation: &'p PlanEvaluation<'c>,
     which: Option<&str>,
 ) -> Result<Vec<Entry<'p, 'c>>, String> {
-    let all: Vec<Entry<'p, 'c>> = plan
+    let all: Vec<Entry<'p, 'c>> = evaluation
         .workloads
         .iter()
-        .zip(evaluation.workloads.iter().map(|w| &**w))
+        .map(|e| (&e.workload, &**e))
         .collect();
     let Some(which) = which else {
         return Ok(all);
@@ -74,11 +73,10 @@ fn select<'p, 'c>(
         .or_else(|| all.iter().copied().find(|(w, _)| w.name() == which))
         .map(|entry| vec![entry])
         .ok_or_else(|| {
-            let names: Vec<String> = plan
-                .workloads
+            let names: Vec<String> = all
                 .iter()
                 .enumerate()
-                .map(|(i, w)| format!("{} {:?}", i + 1, w.name()))
+                .map(|(i, (w, _))| format!("{} {:?}", i + 1, w.name()))
                 .collect();
             format!(
                 "no workload {which:?} in the plan; it has: {}",
@@ -103,7 +101,7 @@ pub fn policy(args: &PolicyArgs) -> Result<String, String> {
     let plan = crate::files::read_plan(&args.plan, catalog, Limits::CLI)?;
     let day = crate::files::judged_on(None)?;
     let evaluation = PlanEvaluation::of(catalog, &plan, day);
-    let entries = select(&plan, &evaluation, args.workload.as_deref())?;
+    let entries = select(&evaluation, args.workload.as_deref())?;
     let single = args.workload.is_some();
     if single && !matches!(args.format, PolicyFormat::Scp) {
         if let Some((w, e)) = entries.first() {

@@ -39,8 +39,8 @@ pub fn run(args: &ReportArgs) -> Result<String, String> {
     let plan = crate::files::read_plan(&args.plan, catalog, Limits::CLI)?;
     let evaluation = PlanEvaluation::of(catalog, &plan, day);
     Ok(match args.format {
-        ReportFormat::Markdown => report::to_markdown(catalog, &plan, &evaluation),
-        ReportFormat::Csv => plan_csv::plan_csv(catalog, &plan, &evaluation),
-        ReportFormat::Html => plan_html::plan_html(catalog, &plan, &evaluation),
+        ReportFormat::Markdown => report::to_markdown(catalog, &evaluation),
+        ReportFormat::Csv => plan_csv::plan_csv(catalog, &evaluation),
+        ReportFormat::Html => plan_html::plan_html(catalog, &evaluation),
     })
 }

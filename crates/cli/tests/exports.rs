@@ -50,7 +50,7 @@ fn a_hostile_workload_name_stays_in_its_cell_and_heading() {
     .to_string();
     let plan = Plan::parse(&text, catalog).expect("plan");
     let day = atlas_core::catalog::calendar::Day::parse("2026-12-02").expect("a real date");
-    let md = report::to_markdown(catalog, &plan, &PlanEvaluation::of(catalog, &plan, day));
+    let md = report::to_markdown(catalog, &PlanEvaluation::of(catalog, &plan, day));
     assert!(!md.contains("<script") && !md.contains("<img") && !md.contains("](javascript:"));
     // The summary table's row is one line with its nine columns (name, model, source,
     // obligation, option, ID, residency, price, warnings).

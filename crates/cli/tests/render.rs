@@ -246,7 +246,6 @@ async fn the_recommendation_card_shows_the_id_reasons_and_sources() {
     ));
     let html = LocalServerRenderer::<RecommendationCard>::with_props(RecommendationCardProps {
         catalog: CatalogRef(catalog),
-        workload: w,
         evaluation,
         heading_id: "recommendation-title".into(),
     })

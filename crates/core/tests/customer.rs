@@ -39,7 +39,7 @@ const WALK: &str = r#"{"version":1,"workloads":[
  {"name":"Fine-tuned classifier","model_id":"amazon.nova-pro-v1:0","custom_model":true,"source_region":"us-west-2",
   "residency":{"kind":"none"},"traffic":"steady","sla":"guaranteed"}]}"#;
 
-fn one(text: &str, today: Day) -> (Workload<'static>, WorkloadEvaluation) {
+fn one(text: &str, today: Day) -> (Workload<'static>, WorkloadEvaluation<'static>) {
     let plan = format!(r#"{{"version":1,"workloads":[{text}]}}"#);
     let w = Plan::parse(&plan, real())
         .expect("plan")
@@ -56,16 +56,13 @@ fn card_comparison_summary_and_report_tell_one_story() {
     let catalog = real();
     let plan = Plan::parse(WALK, catalog).expect("the walk's plan");
     let evaluation = PlanEvaluation::of(catalog, &plan, day("2026-12-02"));
-    let json = report(catalog, &plan, &evaluation);
-    let markdown = to_markdown(catalog, &plan, &evaluation);
-    for ((w, e), r) in plan
-        .workloads
-        .iter()
-        .zip(&evaluation.workloads)
-        .zip(&json.workloads)
-    {
+    let json = report(catalog, &evaluation);
+    let markdown = to_markdown(catalog, &evaluation);
+    assert_eq!(evaluation.workloads.len(), plan.workloads.len());
+    for (e, r) in evaluation.workloads.iter().zip(&json.workloads) {
+        let w = &e.workload;
         let rec = &e.recommendation;
-        let line = e.summary(catalog, w);
+        let line = &e.summary;
         let eligible_row = e
             .comparison
             .rows

@@ -1,14 +1,13 @@
 //! The plan's documents as downloads: Markdown (the same text as `atlas recommend --format
-//! markdown`, one renderer in `domain::report`) and CSV (one row per workload and option,
-//! `domain::plan_csv`), rendered from the page's evaluation when asked for.
+//! markdown`, one renderer in `output::report`) and CSV (one row per workload and option,
+//! `output::plan_csv`), rendered from the page's evaluation when asked for.
 
 use crate::components::error_panel::ErrorPanel;
 use crate::route::Route;
-use crate::state::{CatalogRef, PlanHandle};
+use crate::state::CatalogRef;
 use atlas_core::catalog::Catalog;
 use atlas_core::output::evaluation::PlanEvaluation;
 use atlas_core::output::{plan_csv, report};
-use atlas_core::plan::Plan;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,28 +16,22 @@ use yew::prelude::*;
 pub struct PlanExportsProps {
     /// The catalog, for names and its as-of date.
     pub catalog: CatalogRef,
-    /// The plan.
-    pub plan: PlanHandle,
-    /// The plan's evaluation, one entry per workload in order.
-    pub evaluation: Rc<PlanEvaluation>,
+    /// The plan's evaluation: its workloads, in order, each with its recommendation.
+    pub evaluation: Rc<PlanEvaluation<'static>>,
 }
 
-/// A document renderer: the plan and its evaluation to text.
-type Render = fn(&Catalog, &Plan<'_>, &PlanEvaluation) -> String;
+/// A document renderer: the plan's evaluation to text.
+type Render = fn(&Catalog, &PlanEvaluation<'_>) -> String;
 
 /// The export buttons.
 #[component]
 pub fn PlanExports(props: &PlanExportsProps) -> Html {
     let problem = use_state_eq(|| None::<String>);
     let download = |render: Render, filename: &'static str, mime: &'static str| {
-        let (catalog, plan, evaluation, problem) = (
-            props.catalog,
-            props.plan.clone(),
-            props.evaluation.clone(),
-            problem.clone(),
-        );
+        let (catalog, evaluation, problem) =
+            (props.catalog, props.evaluation.clone(), problem.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = render(catalog.0, &plan.state().planner.plan(), &evaluation);
+            let text = render(catalog.0, &evaluation);
             problem.set(crate::browser::download_text(filename, mime, &text).err());
         })
     };

@@ -4,19 +4,11 @@
 //! nothing recommended reads as a problem. On a phone the style sheet shows each row as a card
 //! whose cells carry their column's heading as a label.
 
+use crate::components::workload_summary::summary_cells;
 use crate::state::{CatalogRef, PlanHandle};
-use atlas_core::output::evaluation::PlanEvaluation;
+use atlas_core::output::evaluation::{PlanEvaluation, SummaryColumn};
 use std::rc::Rc;
 use yew::prelude::*;
-
-// The column headings. On a phone each row reads as a card and each cell shows its heading
-// as a label (the style sheet's `attr(data-label)`), so the heading is written once, here.
-const MODEL: &str = "Model, source and obligation";
-const RECOMMENDED: &str = "Recommended";
-const CALL_ID: &str = "ID to call";
-const RESIDENCY: &str = "Residency";
-const PRICE: &str = "Price per million tokens";
-const WARNINGS: &str = "Warnings";
 
 /// Properties of [`PlanTable`].
 #[derive(Properties, PartialEq)]
@@ -26,7 +18,7 @@ pub struct PlanTableProps {
     /// The plan and its intents.
     pub plan: PlanHandle,
     /// The plan's evaluation, one entry per workload in order.
-    pub evaluation: Rc<PlanEvaluation>,
+    pub evaluation: Rc<PlanEvaluation<'static>>,
 }
 
 /// The plan table.
@@ -42,38 +34,20 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
     let detail_shown = state.planner.wizard.is_none()
         && entries.iter().any(|e| Some(e.id) == state.planner.selected);
     let rows = entries.iter().zip(&props.evaluation.workloads).enumerate().map(|(i, (entry, e))| {
-        let w = entry.workload.spec();
-        let name = &w.name;
+        let name = &e.workload.spec().name;
         let selected = state.planner.selected == Some(entry.id);
         let id = entry.id;
-        let line = e.summary(&catalog, &entry.workload);
-        let row_class = classes!(selected.then_some("selected"), (!line.compliant).then_some("row-problem"));
+        let compliant = e.summary.compliant;
+        let row_class = classes!(selected.then_some("selected"), (!compliant).then_some("row-problem"));
         html! {
             <tr class={row_class} data-testid="plan-row" aria-selected={selected.to_string()}
-                data-compliant={line.compliant.to_string()}>
+                data-compliant={compliant.to_string()}>
                 <th scope="row">
                     <button type="button" class="link-button print-text" onclick={plan.select(id)}
                             aria-pressed={selected.to_string()} aria-controls={detail_shown.then_some("workload-detail")}
                             data-testid="plan-select">{ name }</button>
                 </th>
-                <td data-label={MODEL}>
-                    { &entry.workload.model().name }{ if w.custom_model { " (custom)" } else { "" } }
-                    <span class="hint">{ format!("from {} · {}", w.source_region, w.residency.describe(&catalog)) }</span>
-                </td>
-                <td data-testid="plan-option" data-label={RECOMMENDED} class={classes!((!line.compliant).then_some("verdict-no"))}>
-                    { if line.compliant { "" } else { "✗ " } }{ &line.option }
-                </td>
-                <td data-label={CALL_ID}>{ line.call_id.as_ref().map_or(Html::from("—"), |id| html! { <code>{ id }</code> }) }</td>
-                <td data-testid="plan-verdict" data-label={RESIDENCY} class={classes!(if line.compliant { "verdict-yes" } else { "verdict-no" })}>
-                    { if line.compliant { "✓ " } else { "✗ " } }{ &line.verdict }
-                </td>
-                <td data-testid="plan-price" data-label={PRICE}>{ line.price.clone().unwrap_or_else(|| "—".to_owned()) }</td>
-                <td data-testid="plan-warnings" data-label={WARNINGS}>
-                    <span class={classes!((line.urgent > 0).then_some("warning-count-urgent"))}>{ line.warnings }</span>
-                    if line.urgent > 0 {
-                        <span class="hint">{ format!("{} urgent", line.urgent) }</span>
-                    }
-                </td>
+                { summary_cells(catalog, e, "plan") }
                 <td class="row-actions no-print">
                     <button type="button" onclick={plan.edit(id)} aria-label={format!("Edit {name}")} data-testid="plan-edit">{ "Edit" }</button>
                     <button type="button" onclick={plan.duplicate(id)} aria-label={format!("Duplicate {name}")} data-testid="plan-duplicate">{ "Duplicate" }</button>
@@ -89,13 +63,7 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
             <table class="card-table" data-testid="plan-table">
                 <caption>{ format!("Plan summary: {count} workload{}{}", if count == 1 { "" } else { "s" }, problems(&props.evaluation)) }</caption>
                 <thead><tr>
-                    <th scope="col">{ "Workload" }</th>
-                    <th scope="col">{ MODEL }</th>
-                    <th scope="col">{ RECOMMENDED }</th>
-                    <th scope="col">{ CALL_ID }</th>
-                    <th scope="col">{ RESIDENCY }</th>
-                    <th scope="col">{ PRICE }</th>
-                    <th scope="col">{ WARNINGS }</th>
+                    { for SummaryColumn::ALL.iter().map(|c| html! { <th scope="col">{ c.label() }</th> }) }
                     <th scope="col" class="no-print">{ "Actions" }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
@@ -105,7 +73,7 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
 }
 
 /// `; 1 without a recommendation`, or nothing.
-fn problems(evaluation: &PlanEvaluation) -> String {
+fn problems(evaluation: &PlanEvaluation<'_>) -> String {
     let none = evaluation
         .workloads
         .iter()

@@ -66,10 +66,8 @@ impl Tab {
 /// Properties of [`PolicyPanel`].
 #[derive(Properties, PartialEq)]
 pub struct PolicyPanelProps {
-    /// The workload.
-    pub workload: Workload<'static>,
     /// Its evaluation: the options to pick from and the recommended one.
-    pub evaluation: Rc<WorkloadEvaluation>,
+    pub evaluation: Rc<WorkloadEvaluation<'static>>,
 }
 
 /// A block of text with copy and download buttons.
@@ -113,7 +111,7 @@ fn notes(list: &[String]) -> Html {
 fn content(
     tab: Tab,
     w: &Workload<'static>,
-    e: &WorkloadEvaluation,
+    e: &WorkloadEvaluation<'_>,
     index: usize,
     account: &Account,
 ) -> Html {
@@ -259,7 +257,7 @@ pub fn PolicyPanel(props: &PolicyPanelProps) -> Html {
     };
     html! {
         <section class="policy-panel" aria-labelledby="policy-title" data-testid="policy-panel">
-            <h2 id="policy-title">{ format!("Policies and code for {}", props.workload.name()) }</h2>
+            <h2 id="policy-title">{ format!("Policies and code for {}", props.evaluation.workload.name()) }</h2>
             <div class="policy-fields">
                 <p>
                     <label for="policy-option">{ "Option" }</label>
@@ -300,7 +298,7 @@ pub fn PolicyPanel(props: &PolicyPanelProps) -> Html {
             </div>
             <div class="policy-content" aria-live="polite" data-testid="policy-content">
                 <h3 class="visually-hidden">{ tab.label() }</h3>
-                { content(*tab, &props.workload, e, index, &account) }
+                { content(*tab, &e.workload, e, index, &account) }
             </div>
         </section>
     }

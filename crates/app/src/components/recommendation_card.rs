@@ -8,7 +8,6 @@ use atlas_core::engine::options::NO_ELIGIBLE_OPTION;
 use atlas_core::engine::suggest::Alternative;
 use atlas_core::engine::Warning;
 use atlas_core::output::evaluation::WorkloadEvaluation;
-use atlas_core::plan::Workload;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,10 +16,8 @@ use yew::prelude::*;
 pub struct RecommendationCardProps {
     /// The catalog, for names.
     pub catalog: CatalogRef,
-    /// The workload.
-    pub workload: Workload<'static>,
     /// What the engine decided.
-    pub evaluation: Rc<WorkloadEvaluation>,
+    pub evaluation: Rc<WorkloadEvaluation<'static>>,
     /// The heading's ID, unique on the page (a report shows one card per workload).
     #[prop_or(AttrValue::Static("recommendation-title"))]
     pub heading_id: AttrValue,
@@ -71,7 +68,7 @@ fn warning(w: &Warning) -> Html {
 #[component]
 pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
     let rec = &props.evaluation.recommendation;
-    let w = props.workload.spec();
+    let w = props.evaluation.workload.spec();
     let catalog = props.catalog;
     let chosen = rec.chosen_option();
     html! {
@@ -82,7 +79,7 @@ pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
             </h2>
             <p class="recommended-option" data-testid="recommended-option">
                 <strong>{ chosen.map_or(NO_ELIGIBLE_OPTION.to_owned(), |o| o.label()) }</strong>
-                { format!(" · {} from {} · {}", props.workload.model().name, w.source_region, w.residency.describe(&catalog)) }
+                { format!(" · {} from {} · {}", props.evaluation.workload.model().name, w.source_region, w.residency.describe(&catalog)) }
             </p>
             if rec.urgent_count() > 0 {
                 <div class="alert" data-testid="urgent-warnings">

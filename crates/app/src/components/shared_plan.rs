@@ -32,7 +32,7 @@ enum Opened {
     /// The link cannot be read: why.
     Failed(String),
     /// The linked plan, not yet taken.
-    Shown(Rc<Plan<'static>>, Rc<PlanEvaluation>),
+    Shown(Rc<Plan<'static>>, Rc<PlanEvaluation<'static>>),
     /// The linked plan was taken; the plan before is kept for undo.
     Taken {
         /// What was done, for the status line.
@@ -168,7 +168,7 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
                     <p>{ "This plan came in the link you opened. It is shown read-only; your own plan below stays as it is unless you choose." }</p>
                     { workload_summary(
                         catalog,
-                        shared.workloads.iter().zip(&evaluation.workloads),
+                        &evaluation.workloads,
                         "The linked plan's workloads and their recommendations".to_owned(),
                         "shared-row",
                         None,

@@ -18,7 +18,6 @@ use crate::components::wizard::WizardPanel;
 use crate::state::{use_plan, CatalogRef};
 use atlas_core::output::evaluation::{PlanEvaluation, WorkloadEvaluation};
 use atlas_core::plan::planner::Editing;
-use atlas_core::plan::Workload;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,14 +30,14 @@ pub struct PlanPageProps {
 
 fn result_view(
     catalog: CatalogRef,
-    workload: &Workload<'static>,
-    evaluation: &Rc<WorkloadEvaluation>,
+    evaluation: &Rc<WorkloadEvaluation<'static>>,
     heading: &'static str,
 ) -> Html {
+    let workload = &evaluation.workload;
     html! {
         <div class="result-view">
             <p class="visually-hidden">{ heading }</p>
-            <RecommendationCard {catalog} workload={workload.clone()} evaluation={evaluation.clone()} />
+            <RecommendationCard {catalog} evaluation={evaluation.clone()} />
             <ComparisonTable comparison={evaluation.comparison.clone()} name={AttrValue::from(workload.name().to_owned())} />
         </div>
     }
@@ -60,20 +59,19 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
         .as_ref()
         .and_then(|(_, wizard)| wizard.draft.complete(catalog.0).ok());
     let live = use_memo(draft, move |draft| {
-        draft.as_ref().map(|w| {
-            let evaluation = Rc::new(WorkloadEvaluation::of(catalog.0, w, today));
-            (w.clone(), evaluation)
-        })
+        draft
+            .as_ref()
+            .map(|w| Rc::new(WorkloadEvaluation::of(catalog.0, w, today)))
     });
     let wizard = planner.wizard.as_ref().map(|(editing, wizard)| {
         html! {
             <div class="wizard-layout">
                 <WizardPanel {catalog} wizard={wizard.clone()} editing={matches!(editing, Editing::Existing(_))}
                              on_action={plan.wizard()} />
-                if let Some((workload, evaluation)) = &*live {
+                if let Some(evaluation) = &*live {
                     <section class="live-result" aria-label="Result for the answers so far" data-testid="live-result">
                         <h2>{ "Result so far" }</h2>
-                        { result_view(catalog, workload, evaluation, "Result for the answers so far") }
+                        { result_view(catalog, evaluation, "Result for the answers so far") }
                     </section>
                 }
             </div>
@@ -87,7 +85,7 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                 .entries
                 .iter()
                 .position(|e| Some(e.id) == planner.selected)?;
-            Some((&planner.entries[i].workload, evaluation.workloads.get(i)?))
+            evaluation.workloads.get(i)
         })
         .flatten();
     // After "Add to plan", "Save changes" or choosing a workload in the summary, focus moves to
@@ -117,11 +115,11 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             atlas_core::plan::wizard::Step::ALL.len(),
             wizard.step.title()
         ),
-        (None, Some((workload, e))) => {
-            let line = e.summary(catalog.0, workload);
+        (None, Some(e)) => {
+            let line = &e.summary;
             format!(
                 "{}: {}; {} warning{}",
-                workload.name(),
+                e.workload.name(),
                 line.option,
                 line.warnings,
                 if line.warnings == 1 { "" } else { "s" }
@@ -157,14 +155,14 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
             } else {
                 <PlanTable {catalog} plan={plan.clone()} evaluation={evaluation.clone()} />
                 <p class="print-only">{ "This prints the summary and the selected workload. The report (plan/report/) prints every workload, each from a new page." }</p>
-                <PlanExports {catalog} plan={plan.clone()} evaluation={evaluation.clone()} />
+                <PlanExports {catalog} evaluation={evaluation.clone()} />
             }
             <p class="visually-hidden" role="status" data-testid="plan-status">{ announcement }</p>
-            if let Some((workload, evaluation)) = selected {
+            if let Some(evaluation) = selected {
                 <section id="workload-detail" class="workload-detail" ref={detail} tabindex="-1"
-                         aria-label={format!("Detail of {}", workload.name())} data-testid="workload-detail">
-                    { result_view(catalog, workload, evaluation, "Selected workload") }
-                    <PolicyPanel workload={workload.clone()} evaluation={evaluation.clone()} />
+                         aria-label={format!("Detail of {}", evaluation.workload.name())} data-testid="workload-detail">
+                    { result_view(catalog, evaluation, "Selected workload") }
+                    <PolicyPanel evaluation={evaluation.clone()} />
                 </section>
             }
             <details class="decoder-box no-print" data-testid="plan-decoder">

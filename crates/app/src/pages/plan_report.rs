@@ -17,7 +17,6 @@ use atlas_core::output::evaluation::{PlanEvaluation, WorkloadEvaluation};
 use atlas_core::output::iam::option_resources;
 use atlas_core::output::plan_html::NOT_LEGAL_ADVICE;
 use atlas_core::output::slides::{Deck, Move};
-use atlas_core::plan::Workload;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,10 +39,10 @@ fn as_of_line(catalog: &CatalogRef) -> Html {
 fn workload_section(
     catalog: CatalogRef,
     number: usize,
-    workload: &Workload<'static>,
-    evaluation: &Rc<WorkloadEvaluation>,
+    evaluation: &Rc<WorkloadEvaluation<'static>>,
     class: Classes,
 ) -> Html {
+    let workload = &evaluation.workload;
     let id = slide_id(number);
     let chosen = evaluation.chosen();
     let resources = chosen
@@ -59,7 +58,7 @@ fn workload_section(
                 { format!("{number}. {}", workload.name()) }
             </h2>
             <div class="report-columns">
-                <RecommendationCard {catalog} workload={workload.clone()} evaluation={evaluation.clone()}
+                <RecommendationCard {catalog} evaluation={evaluation.clone()}
                                     heading_id={AttrValue::from(format!("workload-{number}-recommendation"))} />
                 if chosen.is_some() {
                     <RouteMap {catalog} source={Some(workload.spec().source_region.clone())} {destinations}
@@ -104,12 +103,7 @@ pub fn PlanReport(props: &PlanReportProps) -> Html {
     let evaluation = use_memo(state.planner.plan(), move |plan| {
         PlanEvaluation::of(catalog.0, plan, today)
     });
-    let workloads: Vec<Workload<'static>> = state
-        .planner
-        .entries
-        .iter()
-        .map(|e| e.workload.clone())
-        .collect();
+    let workloads = &evaluation.workloads;
     let deck = use_state_eq(|| None::<Deck>);
     let slides = workloads.len() + 1;
     let go = {
@@ -155,7 +149,7 @@ pub fn PlanReport(props: &PlanReportProps) -> Html {
             0 => "Summary".to_owned(),
             n => workloads
                 .get(n - 1)
-                .map_or(String::new(), |w| w.name().to_owned()),
+                .map_or(String::new(), |e| e.workload.name().to_owned()),
         };
         format!("Slide {} of {slides}: {title}", d.slide + 1)
     });
@@ -194,14 +188,14 @@ pub fn PlanReport(props: &PlanReportProps) -> Html {
                     <h2 id="report-summary-title">{ format!("Summary: {} workload{}", workloads.len(), if workloads.len() == 1 { "" } else { "s" }) }</h2>
                     { workload_summary(
                         catalog,
-                        workloads.iter().zip(&evaluation.workloads),
+                        workloads,
                         "Every workload: its recommendation and residency verdict".to_owned(),
                         "report-row",
                         Some(slide_href),
                     ) }
                 </section>
-                { for workloads.iter().zip(&evaluation.workloads).enumerate().map(|(i, (w, e))| {
-                    workload_section(catalog, i + 1, w, e, class_of(i + 1))
+                { for workloads.iter().enumerate().map(|(i, e)| {
+                    workload_section(catalog, i + 1, e, class_of(i + 1))
                 }) }
                 <section class="report-sources" aria-labelledby="report-sources-title">
                     <h2 id="report-sources-title">{ "Sources" }</h2>

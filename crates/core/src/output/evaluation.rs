@@ -1,7 +1,8 @@
-//! A plan evaluated once: every workload's recommendation, comparison table and summary row.
-//! The app memoises it per plan change and renders its table, cards and comparisons from it;
-//! the command line prints it as JSON or Markdown ([`crate::output::report`]). This is the one place
-//! that runs the engine.
+//! A plan evaluated once: the view model. It owns what it was computed from (the plan's header
+//! and each workload) and every row it renders (each workload's recommendation, comparison and
+//! summary line), so no view pairs a plan with its evaluation by position. The app memoises it
+//! per plan change and hands it to its views by `Rc`; the command line prints it as JSON,
+//! Markdown, CSV or HTML ([`crate::output::report`]). This is the one place that runs the engine.
 
 use crate::catalog::calendar::Day;
 use crate::catalog::residency::Residency;
@@ -10,7 +11,7 @@ use crate::engine::options::{OptionEval, OptionKind, NO_ELIGIBLE_OPTION};
 use crate::engine::{recommend, Recommendation};
 use crate::output::compare::{compare, regions_in_countries, Comparison, ENDPOINT, MONTHLY, PRICE};
 use crate::plan::money::per_million;
-use crate::plan::{Plan, Workload};
+use crate::plan::{Plan, PlanHeader, Workload};
 use std::rc::Rc;
 
 /// The comparison rows a recommendation repeats beside its ID to call.
@@ -18,21 +19,28 @@ const SUMMARY_ROWS: [&str; 3] = [ENDPOINT, PRICE, MONTHLY];
 
 /// One workload, evaluated.
 #[derive(Debug, Clone, PartialEq)]
-pub struct WorkloadEvaluation {
+pub struct WorkloadEvaluation<'c> {
+    /// The workload evaluated.
+    pub workload: Workload<'c>,
     /// What the engine decided.
     pub recommendation: Recommendation,
     /// Every option side by side.
     pub comparison: Comparison,
+    /// Its line in every summary of the plan.
+    pub summary: SummaryLine,
 }
 
-impl WorkloadEvaluation {
+impl<'c> WorkloadEvaluation<'c> {
     /// Evaluates one workload (a plan's, or the wizard's answers so far) on `today`.
-    pub fn of(catalog: &Catalog, workload: &Workload<'_>, today: Day) -> WorkloadEvaluation {
+    pub fn of(catalog: &Catalog, workload: &Workload<'c>, today: Day) -> WorkloadEvaluation<'c> {
         let recommendation = recommend(catalog, workload, today);
         let comparison = compare(catalog, workload, &recommendation);
+        let summary = SummaryLine::of(catalog, workload, &recommendation);
         WorkloadEvaluation {
+            workload: workload.clone(),
             recommendation,
             comparison,
+            summary,
         }
     }
 
@@ -62,19 +70,60 @@ impl WorkloadEvaluation {
     }
 }
 
-/// The columns of a read-only summary of workloads (the report page, a linked plan, `atlas
-/// report --format html`): the workload's name, then what its [`SummaryLine`] and spec give.
-pub const SUMMARY_COLUMNS: [&str; 9] = [
-    "Workload",
-    "Model",
-    "Source Region",
-    "Obligation",
-    "Recommended",
-    "ID to call",
-    "Residency",
-    "Price",
-    "Warnings",
-];
+/// A column of a plan's summary. Every summary lists [`SummaryColumn::ALL`] in this order under
+/// these labels: the plan page's table, a linked plan's and the report's, the Markdown and the
+/// HTML report; each renders a column's cell in its own markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryColumn {
+    /// The workload's name.
+    Workload,
+    /// The model.
+    Model,
+    /// The source Region.
+    Source,
+    /// The residency obligation.
+    Obligation,
+    /// The recommended option.
+    Recommended,
+    /// The ID to call.
+    CallId,
+    /// The residency verdict.
+    Residency,
+    /// The price per million tokens, or how it is billed.
+    Price,
+    /// How many warnings.
+    Warnings,
+}
+
+impl SummaryColumn {
+    /// Every column, in order.
+    pub const ALL: [SummaryColumn; 9] = [
+        SummaryColumn::Workload,
+        SummaryColumn::Model,
+        SummaryColumn::Source,
+        SummaryColumn::Obligation,
+        SummaryColumn::Recommended,
+        SummaryColumn::CallId,
+        SummaryColumn::Residency,
+        SummaryColumn::Price,
+        SummaryColumn::Warnings,
+    ];
+
+    /// The column's heading, and on a phone each cell's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            SummaryColumn::Workload => "Workload",
+            SummaryColumn::Model => "Model",
+            SummaryColumn::Source => "Source Region",
+            SummaryColumn::Obligation => "Obligation",
+            SummaryColumn::Recommended => "Recommended",
+            SummaryColumn::CallId => "ID to call",
+            SummaryColumn::Residency => "Residency",
+            SummaryColumn::Price => "Price per million tokens",
+            SummaryColumn::Warnings => "Warnings",
+        }
+    }
+}
 
 /// One workload's line in the plan summary: what the table of workloads and the Markdown
 /// summary show, so they cannot disagree with the card.
@@ -98,13 +147,12 @@ pub struct SummaryLine {
     pub urgent: usize,
 }
 
-impl WorkloadEvaluation {
-    /// The workload's line in the plan summary.
-    pub fn summary(&self, catalog: &Catalog, workload: &Workload<'_>) -> SummaryLine {
-        let chosen = self.chosen();
-        let rec = &self.recommendation;
+impl SummaryLine {
+    /// The line of `workload`, for which the engine recommended `rec`.
+    fn of(catalog: &Catalog, workload: &Workload<'_>, rec: &Recommendation) -> SummaryLine {
+        let chosen = rec.chosen_option();
         SummaryLine {
-            option: self.choice_label(),
+            option: chosen.map_or_else(|| NO_ELIGIBLE_OPTION.to_owned(), OptionEval::label),
             call_id: chosen.and_then(|o| o.call_id()).map(str::to_owned),
             compliant: chosen.is_some(),
             verdict: match chosen {
@@ -130,17 +178,20 @@ impl WorkloadEvaluation {
     }
 }
 
-/// A whole plan, evaluated: one entry per workload, in plan order.
+/// A whole plan, evaluated: its header and one entry per workload, in plan order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlanEvaluation {
+pub struct PlanEvaluation<'c> {
+    /// The plan's name and review date.
+    pub header: PlanHeader,
     /// The workloads' evaluations, shared with the views that render them.
-    pub workloads: Vec<Rc<WorkloadEvaluation>>,
+    pub workloads: Vec<Rc<WorkloadEvaluation<'c>>>,
 }
 
-impl PlanEvaluation {
+impl<'c> PlanEvaluation<'c> {
     /// Evaluates every workload of `plan` on `today`.
-    pub fn of(catalog: &Catalog, plan: &Plan<'_>, today: Day) -> PlanEvaluation {
+    pub fn of(catalog: &Catalog, plan: &Plan<'c>, today: Day) -> PlanEvaluation<'c> {
         PlanEvaluation {
+            header: plan.header.clone(),
             workloads: plan
                 .workloads
                 .iter()

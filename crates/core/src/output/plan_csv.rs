@@ -8,7 +8,6 @@ use crate::engine::options::{regions_with_countries, Eligibility};
 use crate::output::csv::csv_field;
 use crate::output::evaluation::PlanEvaluation;
 use crate::plan::money::{monthly, usd};
-use crate::plan::Plan;
 
 /// The header row's columns.
 pub const COLUMNS: [&str; 14] = [
@@ -58,11 +57,11 @@ fn residency_verdict(eligibility: &Eligibility) -> String {
 }
 
 /// The plan's CSV: a header, then every option of every workload in plan order.
-pub fn plan_csv(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation) -> String {
+pub fn plan_csv(catalog: &Catalog, evaluation: &PlanEvaluation<'_>) -> String {
     let header: Vec<String> = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
     let mut out = row(&header);
-    for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
-        let spec = w.spec();
+    for e in &evaluation.workloads {
+        let spec = e.workload.spec();
         let chosen = e.recommendation.chosen;
         for (i, option) in e.recommendation.options.iter().enumerate() {
             let price = option.price.as_ref();

@@ -6,9 +6,8 @@
 //! advice. Print styles start each workload on a page and never split a table row.
 
 use crate::catalog::Catalog;
-use crate::output::evaluation::{PlanEvaluation, WorkloadEvaluation, SUMMARY_COLUMNS};
+use crate::output::evaluation::{PlanEvaluation, SummaryColumn, WorkloadEvaluation};
 use crate::output::iam::option_resources;
-use crate::plan::{Plan, Workload};
 
 /// The line every copy of the report carries.
 pub const NOT_LEGAL_ADVICE: &str = "Decision support, not legal advice: check the obligation's wording and the AWS documentation cited before relying on it.";
@@ -28,9 +27,9 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The report as one HTML file.
-pub fn plan_html(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation) -> String {
+pub fn plan_html(catalog: &Catalog, evaluation: &PlanEvaluation<'_>) -> String {
     let as_of = escape(&catalog.meta.as_of);
-    let title = escape(plan.header.title());
+    let title = escape(evaluation.header.title());
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -38,39 +37,28 @@ pub fn plan_html(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation
          <h1>{title}</h1>\n<p class=\"note\">Catalog as of {as_of}. {}</p>\n",
         escape(NOT_LEGAL_ADVICE)
     );
-    let headings: String = SUMMARY_COLUMNS
+    let headings: String = SummaryColumn::ALL
         .iter()
-        .map(|c| format!("<th>{c}</th>"))
+        .map(|c| format!("<th>{}</th>", c.label()))
         .collect();
     out.push_str(&format!(
         "<table>\n<thead><tr>{headings}</tr></thead>\n<tbody>\n"
     ));
-    for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
-        let spec = w.spec();
-        let line = e.summary(catalog, w);
-        out.push_str(&format!(
-            "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td></tr>\n",
-            escape(&spec.name),
-            escape(&w.model().name),
-            escape(spec.source_region.as_str()),
-            escape(&spec.residency.describe(catalog)),
-            escape(&line.option),
-            line.call_id
-                .map_or("—".to_owned(), |id| format!("<code>{}</code>", escape(&id))),
-            if line.compliant { "✓" } else { "✗" },
-            escape(&line.verdict),
-            escape(line.price.as_deref().unwrap_or("—")),
-            line.warnings
-        ));
+    for e in &evaluation.workloads {
+        let cells: String = SummaryColumn::ALL
+            .iter()
+            .map(|c| summary_cell(catalog, e, *c))
+            .collect();
+        out.push_str(&format!("<tr>{cells}</tr>\n"));
     }
     out.push_str("</tbody>\n</table>\n");
-    for (i, (w, e)) in plan.workloads.iter().zip(&evaluation.workloads).enumerate() {
+    for (i, e) in evaluation.workloads.iter().enumerate() {
         out.push_str(&format!(
             "<section class=\"workload\">\n<h2>{}. {}</h2>\n",
             i + 1,
-            escape(w.name())
+            escape(e.workload.name())
         ));
-        workload_html(&mut out, w, e);
+        workload_html(&mut out, e);
         out.push_str(&format!(
             "<p class=\"note\">Catalog as of {as_of}. {}</p>\n</section>\n",
             escape(NOT_LEGAL_ADVICE)
@@ -89,8 +77,33 @@ pub fn plan_html(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation
     out
 }
 
+/// A workload's cell of the summary in HTML, its name as the row's heading.
+fn summary_cell(catalog: &Catalog, e: &WorkloadEvaluation<'_>, column: SummaryColumn) -> String {
+    let spec = e.workload.spec();
+    let line = &e.summary;
+    let text = match column {
+        SummaryColumn::Workload => return format!("<th>{}</th>", escape(&spec.name)),
+        SummaryColumn::Model => escape(&e.workload.model().name),
+        SummaryColumn::Source => escape(spec.source_region.as_str()),
+        SummaryColumn::Obligation => escape(&spec.residency.describe(catalog)),
+        SummaryColumn::Recommended => escape(&line.option),
+        SummaryColumn::CallId => line.call_id.as_ref().map_or("—".to_owned(), |id| {
+            format!("<code>{}</code>", escape(id))
+        }),
+        SummaryColumn::Residency => format!(
+            "{} {}",
+            if line.compliant { "✓" } else { "✗" },
+            escape(&line.verdict)
+        ),
+        SummaryColumn::Price => escape(line.price.as_deref().unwrap_or("—")),
+        SummaryColumn::Warnings => line.warnings.to_string(),
+    };
+    format!("<td>{text}</td>")
+}
+
 /// One workload's comparison table, reasons, warnings and IAM resources.
-fn workload_html(out: &mut String, workload: &Workload<'_>, evaluation: &WorkloadEvaluation) {
+fn workload_html(out: &mut String, evaluation: &WorkloadEvaluation<'_>) {
+    let workload = &evaluation.workload;
     let table = &evaluation.comparison;
     out.push_str("<table>\n<thead><tr><th></th>");
     for c in &table.columns {

@@ -8,9 +8,8 @@ use crate::catalog::Catalog;
 use crate::engine::options::{OptionKind, Violation};
 use crate::engine::suggest::Alternative;
 use crate::engine::{Reason, Warning};
-use crate::output::evaluation::{PlanEvaluation, WorkloadEvaluation};
+use crate::output::evaluation::{PlanEvaluation, SummaryColumn, WorkloadEvaluation};
 use crate::output::markdown::{self, cell};
-use crate::plan::{Plan, Workload};
 use serde::Serialize;
 
 /// The whole report.
@@ -120,7 +119,8 @@ fn kind_or_none<S: serde::Serializer>(kind: &Option<OptionKind>, s: S) -> Result
     }
 }
 
-fn workload_report(workload: &Workload<'_>, evaluation: &WorkloadEvaluation) -> WorkloadReport {
+fn workload_report(evaluation: &WorkloadEvaluation<'_>) -> WorkloadReport {
+    let workload = &evaluation.workload;
     let rec = &evaluation.recommendation;
     let chosen = rec.chosen_option();
     let spec = workload.spec();
@@ -164,14 +164,13 @@ fn workload_report(workload: &Workload<'_>, evaluation: &WorkloadEvaluation) -> 
 }
 
 /// The report of an evaluated plan.
-pub fn report(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation) -> Report {
+pub fn report(catalog: &Catalog, evaluation: &PlanEvaluation<'_>) -> Report {
     Report {
         catalog_as_of: catalog.meta.as_of.clone(),
-        workloads: plan
+        workloads: evaluation
             .workloads
             .iter()
-            .zip(&evaluation.workloads)
-            .map(|(w, e)| workload_report(w, e))
+            .map(|e| workload_report(e))
             .collect(),
     }
 }
@@ -182,39 +181,51 @@ pub fn to_json(report: &Report) -> String {
 }
 
 /// The plan summary and each workload's comparison table, in Markdown.
-pub fn to_markdown(catalog: &Catalog, plan: &Plan<'_>, evaluation: &PlanEvaluation) -> String {
+pub fn to_markdown(catalog: &Catalog, evaluation: &PlanEvaluation<'_>) -> String {
     let mut out = format!(
         "# {}\n\nCatalog as of {}.\n\n",
-        crate::output::markdown::text(plan.header.title()),
+        markdown::text(evaluation.header.title()),
         catalog.meta.as_of
     );
-    out.push_str("| Workload | Model | Source Region | Obligation | Recommended | ID to call | Residency | Price per million tokens | Warnings |\n");
-    out.push_str("|---|---|---|---|---|---|---|---|---|\n");
-    for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
-        let spec = w.spec();
-        let line = e.summary(catalog, w);
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-            cell(&spec.name),
-            cell(spec.model_id.as_str()),
-            spec.source_region,
-            cell(&spec.residency.describe(catalog)),
-            line.option,
-            line.call_id.map_or("—".to_owned(), |id| format!("`{id}`")),
-            line.verdict,
-            line.price.unwrap_or_else(|| "—".to_owned()),
-            line.warnings
-        ));
+    let labels: Vec<&str> = SummaryColumn::ALL.iter().map(|c| c.label()).collect();
+    out.push_str(&format!("| {} |\n", labels.join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(labels.len())));
+    for e in &evaluation.workloads {
+        let cells: Vec<String> = SummaryColumn::ALL
+            .iter()
+            .map(|c| summary_cell(catalog, e, *c))
+            .collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
-    for (w, e) in plan.workloads.iter().zip(&evaluation.workloads) {
-        out.push_str(&format!("\n## {}\n\n", cell(w.name())));
+    for e in &evaluation.workloads {
+        out.push_str(&format!("\n## {}\n\n", cell(e.workload.name())));
         workload_markdown(&mut out, e);
     }
     out
 }
 
+/// A workload's cell of the summary in Markdown.
+fn summary_cell(catalog: &Catalog, e: &WorkloadEvaluation<'_>, column: SummaryColumn) -> String {
+    let spec = e.workload.spec();
+    let line = &e.summary;
+    match column {
+        SummaryColumn::Workload => cell(&spec.name),
+        SummaryColumn::Model => cell(spec.model_id.as_str()),
+        SummaryColumn::Source => spec.source_region.to_string(),
+        SummaryColumn::Obligation => cell(&spec.residency.describe(catalog)),
+        SummaryColumn::Recommended => line.option.clone(),
+        SummaryColumn::CallId => line
+            .call_id
+            .as_ref()
+            .map_or("—".to_owned(), |id| format!("`{id}`")),
+        SummaryColumn::Residency => line.verdict.clone(),
+        SummaryColumn::Price => line.price.clone().unwrap_or_else(|| "—".to_owned()),
+        SummaryColumn::Warnings => line.warnings.to_string(),
+    }
+}
+
 /// One workload's comparison table, reasons and warnings.
-fn workload_markdown(out: &mut String, evaluation: &WorkloadEvaluation) {
+fn workload_markdown(out: &mut String, evaluation: &WorkloadEvaluation<'_>) {
     let table = &evaluation.comparison;
     out.push_str("| |");
     for c in &table.columns {
