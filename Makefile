@@ -88,6 +88,8 @@ test: setup-test check-pins lint unit browser-test check-core e2e size-ceiling
 check-pins:
 	$(call step,"pins: Trunk.toml tool versions")
 	@tools/check-pins.sh
+	$(call step,"recipes: every target's commands parse as shell (make -n TARGET | bash -n)")
+	@tools/check-recipes.sh
 
 lint:
 	$(call step,"fmt")
@@ -129,7 +131,7 @@ e2e: setup-test dist
 	cd e2e && DIST_DIR='$(CURDIR)/dist' node --test --test-concurrency=1
 
 size: dist
-	$(call step,"size: against the module's target, 175 KiB brotli")
+	$(call step,"size: against the module's target (175 KiB brotli)")
 	@tools/size.sh dist
 
 # Each module's brotli size when the last feature landed: make test fails if a change makes one
@@ -146,7 +148,7 @@ bench: setup-test dist
 	  echo "cargo run --locked -p cris-atlas-core --profile native --example $$ex"; \
 	  cargo run --locked -p cris-atlas-core --profile native --example "$$ex"; \
 	done
-	$(call step,"page load: prerendered explore/ beside a plain HTML table, loopback and slow network")
+	$(call step,"page load: prerendered explore/ beside a plain HTML table (loopback and slow network)")
 	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench-load.mjs $(BENCH_RUNS)
 	$(call step,"plan page: one workload's re-evaluation in headless Chromium")
 	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench-plan.mjs

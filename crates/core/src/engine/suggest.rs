@@ -146,16 +146,17 @@ pub fn alternatives(catalog: &Catalog, workload: &Workload<'_>) -> Vec<Alternati
         .take(MAX_SUGGESTIONS)
         .collect();
     let src = catalog.region_bit(&workload.source().code);
+    // Only the suggestions kept are worded: most candidates are not eligible from this source.
     found.extend(
         substitutes(catalog, model)
             .into_iter()
-            .filter_map(|(position, why)| {
+            .filter_map(|(nearness, position)| {
                 let (option, call_id) = fit.first_eligible_on_demand(position, src)?;
                 Some(Alternative::Model {
                     model_id: catalog.models[position].id.clone(),
                     option,
                     call_id,
-                    why,
+                    why: why_substitute(catalog, model, nearness, position),
                 })
             })
             .take(MAX_SUGGESTIONS),
@@ -172,11 +173,12 @@ enum Nearness {
     Other,
 }
 
-/// Models that could stand in for `model`, nearest first, each with why: they do the same job
-/// ([`Task`]), accept every input `model` accepts, and are neither legacy nor retired. Within a
-/// tier the catalog's order (by ID) keeps the list stable.
-fn substitutes(catalog: &Catalog, model: &Model) -> Vec<(usize, String)> {
+/// Models that could stand in for `model`, nearest first: they do the same job ([`Task`]),
+/// accept every input `model` accepts, and are neither legacy nor retired. Within a tier the
+/// catalog's order (by ID) keeps the list stable.
+fn substitutes(catalog: &Catalog, model: &Model) -> Vec<(Nearness, usize)> {
     let task = Task::of(model);
+    let own_family = family(model);
     let mut found: Vec<(Nearness, usize)> = catalog
         .models
         .iter()
@@ -186,7 +188,7 @@ fn substitutes(catalog: &Catalog, model: &Model) -> Vec<(usize, String)> {
         })
         .filter(|(_, m)| Task::of(m) == task && accepts_inputs_of(m, model))
         .map(|(p, m)| {
-            let nearness = match (m.provider == model.provider, family(m) == family(model)) {
+            let nearness = match (m.provider == model.provider, family(m) == own_family) {
                 (true, true) => Nearness::SameFamily,
                 (true, false) => Nearness::SameProvider,
                 _ => Nearness::Other,
@@ -196,21 +198,20 @@ fn substitutes(catalog: &Catalog, model: &Model) -> Vec<(usize, String)> {
         .collect();
     order::sort(&mut found);
     found
-        .into_iter()
-        .map(|(nearness, p)| {
-            let m = &catalog.models[p];
-            let kin = match nearness {
-                Nearness::SameFamily => format!("{} {}", m.provider, family(m)),
-                Nearness::SameProvider => format!("{}, another family", m.provider),
-                Nearness::Other => format!("another provider ({})", m.provider),
-            };
-            let why = format!(
-                "{kin}; {} like {}; accepts {}",
-                task.label().to_lowercase(),
-                model.name,
-                inputs_phrase(model)
-            );
-            (p, why)
-        })
-        .collect()
+}
+
+/// Why the model at `position`, `nearness` from `model`, can stand in for it.
+fn why_substitute(catalog: &Catalog, model: &Model, nearness: Nearness, position: usize) -> String {
+    let m = &catalog.models[position];
+    let kin = match nearness {
+        Nearness::SameFamily => format!("{} {}", m.provider, family(m)),
+        Nearness::SameProvider => format!("{}, another family", m.provider),
+        Nearness::Other => format!("another provider ({})", m.provider),
+    };
+    format!(
+        "{kin}; {} like {}; accepts {}",
+        Task::of(model).label().to_lowercase(),
+        model.name,
+        inputs_phrase(model)
+    )
 }
