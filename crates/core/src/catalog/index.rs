@@ -7,6 +7,7 @@ use crate::catalog::geo::great_circle_km;
 use crate::catalog::ids::RegionCode;
 use crate::catalog::order;
 use crate::catalog::schema::{Model, Profile, Region};
+use crate::catalog::task::{family, Task};
 
 /// A set of the catalog's Regions as bits, by position in the sorted Region list: the engine's
 /// eligibility checks become a few bit operations. The catalog holds at most [`MAX_REGIONS`].
@@ -40,12 +41,61 @@ impl RegionSet {
 /// The most Regions a catalog may hold (the width of [`RegionSet`]).
 pub const MAX_REGIONS: usize = 128;
 
+/// The most distinct input modalities a catalog may hold (the width of [`ModelTraits::inputs`]).
+pub const MAX_INPUT_MODALITIES: usize = 64;
+
+/// What the suggestions compare models by, interned, so that comparing two models is comparing
+/// integers rather than strings (it runs for every model, for every workload without a
+/// recommendation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ModelTraits {
+    provider: usize,
+    family: usize,
+    task: Task,
+    /// One bit per input modality, by position in the catalog's sorted list of them.
+    inputs: u64,
+}
+
+impl ModelTraits {
+    fn of_all(models: &[Model]) -> Vec<ModelTraits> {
+        let interned = |key: fn(&Model) -> &str| {
+            let mut all: Vec<&str> = models.iter().map(key).collect();
+            order::sort(&mut all);
+            all.dedup();
+            all
+        };
+        let providers = interned(|m| m.provider.as_str());
+        let families = interned(family);
+        let mut modalities: Vec<&str> = models
+            .iter()
+            .flat_map(|m| m.input_modalities.iter().map(String::as_str))
+            .collect();
+        order::sort(&mut modalities);
+        modalities.dedup();
+        let position = |list: &[&str], key: &str| list.binary_search(&key).unwrap_or(0);
+        models
+            .iter()
+            .map(|m| ModelTraits {
+                provider: position(&providers, &m.provider),
+                family: position(&families, family(m)),
+                task: Task::of(m),
+                inputs: m
+                    .input_modalities
+                    .iter()
+                    .map(|i| position(&modalities, i))
+                    .filter(|&b| b < MAX_INPUT_MODALITIES)
+                    .fold(0, |bits, b| bits | 1 << b),
+            })
+            .collect()
+    }
+}
+
 /// The precomputed views, by position in the catalog's sorted lists.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     in_region_sets: Vec<RegionSet>,
     model_profiles: Vec<Vec<usize>>,
-    model_providers: Vec<usize>,
+    model_traits: Vec<ModelTraits>,
     nearest: Vec<Vec<usize>>,
     route_sets: Vec<Vec<(RegionSet, RegionSet)>>,
     distances_km: Vec<f64>,
@@ -91,9 +141,6 @@ impl Index {
                 order
             })
             .collect();
-        let mut providers: Vec<&str> = models.iter().map(|m| m.provider.as_str()).collect();
-        order::sort(&mut providers);
-        providers.dedup();
         Index {
             in_region_sets: models
                 .iter()
@@ -110,10 +157,7 @@ impl Index {
                         .collect()
                 })
                 .collect(),
-            model_providers: models
-                .iter()
-                .map(|m| providers.binary_search(&m.provider.as_str()).unwrap_or(0))
-                .collect(),
+            model_traits: ModelTraits::of_all(models),
             nearest,
             route_sets: profiles
                 .iter()
@@ -137,8 +181,30 @@ impl Index {
 
     /// Whether the models at two positions have the same provider.
     pub fn same_provider(&self, a: usize, b: usize) -> bool {
-        self.model_providers.get(a).is_some()
-            && self.model_providers.get(a) == self.model_providers.get(b)
+        self.traits_of(a, b)
+            .is_some_and(|(a, b)| a.provider == b.provider)
+    }
+
+    /// Whether the models at two positions are of the same family ([`family`]).
+    pub fn same_family(&self, a: usize, b: usize) -> bool {
+        self.traits_of(a, b)
+            .is_some_and(|(a, b)| a.family == b.family)
+    }
+
+    /// What the model at `position` does.
+    pub fn task(&self, position: usize) -> Option<Task> {
+        self.model_traits.get(position).map(|t| t.task)
+    }
+
+    /// Whether the model at `candidate` accepts every input the model at `model` accepts
+    /// ([`crate::catalog::task::accepts_inputs_of`]).
+    pub fn accepts_inputs_of(&self, candidate: usize, model: usize) -> bool {
+        self.traits_of(candidate, model)
+            .is_some_and(|(c, m)| m.inputs & !c.inputs == 0)
+    }
+
+    fn traits_of(&self, a: usize, b: usize) -> Option<(ModelTraits, ModelTraits)> {
+        Some((*self.model_traits.get(a)?, *self.model_traits.get(b)?))
     }
 
     /// Where the model at `position` can be called on demand, as a set.

@@ -4,7 +4,8 @@
 //! can be trusted.
 
 use crate::catalog::ids::SourceId;
-use crate::catalog::index::MAX_REGIONS;
+use crate::catalog::index::{MAX_INPUT_MODALITIES, MAX_REGIONS};
+use crate::catalog::order;
 use crate::catalog::schema::Partition;
 use crate::catalog::Catalog;
 use std::collections::BTreeSet;
@@ -34,6 +35,19 @@ pub fn problems(catalog: &Catalog) -> Vec<String> {
         "geography",
         catalog.geographies.iter().map(|g| &g.id),
     );
+    let mut modalities: Vec<&String> = catalog
+        .models
+        .iter()
+        .flat_map(|m| &m.input_modalities)
+        .collect();
+    order::sort(&mut modalities);
+    modalities.dedup();
+    if modalities.len() > MAX_INPUT_MODALITIES {
+        problems.push(format!(
+            "{} input modalities: the catalog holds at most {MAX_INPUT_MODALITIES}",
+            modalities.len()
+        ));
+    }
     if catalog.regions.len() > MAX_REGIONS {
         problems.push(format!(
             "{} Regions: the catalog holds at most {MAX_REGIONS}",

@@ -8,7 +8,7 @@ use crate::catalog::ids::{ModelId, RegionCode};
 use crate::catalog::index::RegionSet;
 use crate::catalog::order;
 use crate::catalog::schema::Model;
-use crate::catalog::task::{accepts_inputs_of, family, inputs_phrase, Task};
+use crate::catalog::task::{family, inputs_phrase, Task};
 use crate::catalog::Catalog;
 use crate::engine::options::OptionKind;
 use crate::plan::{OrgPolicy, Workload};
@@ -177,18 +177,21 @@ enum Nearness {
 /// accept every input `model` accepts, and are neither legacy nor retired. Within a tier the
 /// catalog's order (by ID) keeps the list stable.
 fn substitutes(catalog: &Catalog, model: &Model) -> Vec<(Nearness, usize)> {
-    let task = Task::of(model);
-    let own_family = family(model);
+    let Some(own) = catalog.model_position(&model.id) else {
+        return Vec::new();
+    };
+    let index = &catalog.index;
+    let task = index.task(own);
     let mut found: Vec<(Nearness, usize)> = catalog
         .models
         .iter()
         .enumerate()
-        .filter(|(_, m)| {
-            m.id != model.id && matches!(m.lifecycle, crate::catalog::schema::Lifecycle::Active)
+        .filter(|(p, m)| {
+            *p != own && matches!(m.lifecycle, crate::catalog::schema::Lifecycle::Active)
         })
-        .filter(|(_, m)| Task::of(m) == task && accepts_inputs_of(m, model))
-        .map(|(p, m)| {
-            let nearness = match (m.provider == model.provider, family(m) == own_family) {
+        .filter(|(p, _)| index.task(*p) == task && index.accepts_inputs_of(*p, own))
+        .map(|(p, _)| {
+            let nearness = match (index.same_provider(p, own), index.same_family(p, own)) {
                 (true, true) => Nearness::SameFamily,
                 (true, false) => Nearness::SameProvider,
                 _ => Nearness::Other,
