@@ -36,6 +36,28 @@ impl RegionSet {
     pub fn intersects(self, other: RegionSet) -> bool {
         self.0 & other.0 != 0
     }
+
+    /// The members of `self` that are not in `other`.
+    pub fn minus(self, other: RegionSet) -> RegionSet {
+        RegionSet(self.0 & !other.0)
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The positions of the members, ascending (so in the order of Region codes).
+    pub fn positions(self) -> impl Iterator<Item = usize> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let position = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                position
+            })
+        })
+    }
 }
 
 /// The most Regions a catalog may hold (the width of [`RegionSet`]).

@@ -6,8 +6,9 @@ use crate::catalog::arn::provisioned_model;
 use crate::catalog::calendar::Day;
 use crate::catalog::cite::Cite;
 use crate::catalog::ids::{ModelId, ProfileId, RegionCode, Scope};
+use crate::catalog::index::RegionSet;
 use crate::catalog::order;
-use crate::catalog::schema::{Endpoint, Lifecycle, Price, Profile};
+use crate::catalog::schema::{Endpoint, Lifecycle, Price};
 use crate::catalog::Catalog;
 use crate::plan::{OrgPolicy, Workload};
 use serde::Serialize;
@@ -374,18 +375,26 @@ impl OptionEval {
 
 /// A check an offered option must pass to be eligible: `None` when it passes. A new obligation
 /// adds one here, and its objection to [`Objection`].
-type Check = fn(&Judge<'_, '_>, OptionKind, &[RegionCode]) -> Option<Objection>;
+type Check = fn(&Judge<'_, '_>, OptionKind, RegionSet) -> Option<Objection>;
 
 /// The checks, in the order their objections are stated: residency, then the organisation
 /// policy.
 const CHECKS: [Check; 2] = [residency_check, org_policy_check];
 
-/// What every option of one workload is judged against.
+/// What every option of one workload is judged against. Regions are handled as sets of the
+/// catalog's positions ([`RegionSet`]): a workload is judged against every option, for every
+/// workload of a plan, so no check compares Region codes as text.
 struct Judge<'a, 'c> {
     catalog: &'c Catalog,
     workload: &'a Workload<'c>,
     policy: OrgPolicy,
     today: Day,
+    /// The source Region's position and its set.
+    source: (Option<usize>, RegionSet),
+    /// Where the residency obligation allows processing.
+    allowed: RegionSet,
+    /// Where the organisation policy allows processing.
+    policy_allows: RegionSet,
 }
 
 impl Judge<'_, '_> {
@@ -393,30 +402,33 @@ impl Judge<'_, '_> {
         &self.workload.source().code
     }
 
+    /// The codes of the Regions in `set`, sorted.
+    fn codes(&self, set: RegionSet) -> impl Iterator<Item = &'_ RegionCode> {
+        set.positions()
+            .filter_map(|i| self.catalog.regions.get(i).map(|r| &r.code))
+    }
+
     /// Why the organisation policy blocks an option of `kind` processing in `processing`;
     /// `None` if it allows it. Global profiles need aws:RequestedRegion "unspecified" and the
     /// source Region; geographic ones every destination; in-Region and provisioned the source
     /// (AWS: SCPs and cross-Region inference).
-    fn policy_problem(&self, kind: OptionKind, processing: &[RegionCode]) -> Option<String> {
+    fn policy_problem(&self, kind: OptionKind, processing: RegionSet) -> Option<String> {
         let policy = &self.policy;
         match kind {
             OptionKind::Global if !policy.allows_global => Some(
                 "the organisation policy denies aws:RequestedRegion \"unspecified\", which global profiles need".to_owned(),
             ),
             OptionKind::Geographic => {
-                let blocked: Vec<&str> = processing
-                    .iter()
-                    .filter(|r| !policy.allows_region(r))
-                    .map(RegionCode::as_str)
-                    .collect();
+                let blocked = processing.minus(self.policy_allows);
                 (!blocked.is_empty()).then(|| {
+                    let blocked: Vec<&str> = self.codes(blocked).map(RegionCode::as_str).collect();
                     format!(
                         "the organisation policy blocks destination Regions {}",
                         blocked.join(", ")
                     )
                 })
             }
-            _ => (!policy.allows_region(self.source())).then(|| {
+            _ => (!self.source.1.is_subset(self.policy_allows)).then(|| {
                 format!(
                     "the organisation policy blocks the source Region {}",
                     self.source()
@@ -426,21 +438,32 @@ impl Judge<'_, '_> {
     }
 
     /// What every check says of an option of `kind` processing in `processing`.
-    fn objections(&self, kind: OptionKind, processing: &[RegionCode]) -> Vec<Objection> {
+    fn objections(&self, kind: OptionKind, processing: RegionSet) -> Vec<Objection> {
         CHECKS
             .iter()
             .filter_map(|check| check(self, kind, processing))
             .collect()
     }
 
-    /// An option of `kind` calling `target`, offered (processing in `processing`) or not.
+    /// Distance in km from the source to the farthest Region of `set`.
+    fn farthest_km(&self, set: RegionSet) -> f64 {
+        let Some(source) = self.source.0 else {
+            return 0.0;
+        };
+        set.positions()
+            .map(|i| self.catalog.index.distance_km(source, i).unwrap_or(0.0))
+            .fold(0.0, f64::max)
+    }
+
+    /// An option of `kind` calling `target`, offered (processing in the Regions of the set) or
+    /// not.
     fn option(
         &self,
         kind: OptionKind,
         target: Target,
-        offer: Result<Vec<RegionCode>, String>,
+        offer: Result<RegionSet, String>,
     ) -> OptionEval {
-        let processing = offer.as_ref().cloned().unwrap_or_default();
+        let processing = offer.as_ref().copied().unwrap_or_default();
         let retired = self.workload.model().lifecycle.retired_on().map(|date| {
             format!(
                 "{} was retired: AWS no longer lists it (since {date})",
@@ -457,19 +480,23 @@ impl Judge<'_, '_> {
             endpoint: None,
             mantle_apis: Vec::new(),
             price: None,
-            farthest_km: self.catalog.farthest_km(self.source(), &processing),
-            eligibility: Eligibility::judge(offer, self.objections(kind, &processing)),
-            processing_regions: processing,
+            farthest_km: self.farthest_km(processing),
+            eligibility: Eligibility::judge(offer, self.objections(kind, processing)),
+            processing_regions: self.codes(processing).cloned().collect(),
         }
     }
 
-    fn profile(&self, profile: &Profile) -> OptionEval {
-        let offer = match profile.destinations_from(self.source()) {
-            Some(destinations) => {
-                let mut regions = destinations.to_vec();
-                order::sort(&mut regions);
-                Ok(regions)
-            }
+    /// The profile at `position` of the catalog's profiles.
+    fn profile(&self, position: usize) -> OptionEval {
+        let profile = &self.catalog.profiles[position];
+        let route = self
+            .catalog
+            .index
+            .route_sets(position)
+            .iter()
+            .find(|(from, _)| from.intersects(self.source.1));
+        let offer = match route {
+            Some(&(_, to)) => Ok(to),
             None => Err(format!(
                 "{} cannot be called from {}",
                 profile.id,
@@ -508,7 +535,7 @@ impl Judge<'_, '_> {
             ..self.option(
                 OptionKind::InRegion,
                 Target::Model(model.id.clone()),
-                Ok(vec![self.source().clone()]),
+                Ok(self.source.1),
             )
         }
     }
@@ -536,7 +563,7 @@ impl Judge<'_, '_> {
                 model.name
             ))
         } else if listed || self.workload.spec().custom_model {
-            Ok(vec![source.code.clone()])
+            Ok(self.source.1)
         } else {
             Err(format!(
                 "Provisioned Throughput for {} in {} is not listed by AWS",
@@ -557,26 +584,27 @@ impl Judge<'_, '_> {
 fn residency_check(
     judge: &Judge<'_, '_>,
     _: OptionKind,
-    processing: &[RegionCode],
+    processing: RegionSet,
 ) -> Option<Objection> {
-    let violations: Vec<Violation> = judge
-        .workload
-        .allowed()
-        .violations(processing)
-        .into_iter()
-        .map(|r| Violation {
-            region: r.clone(),
-            country: judge.catalog.country_name_of(r).to_owned(),
-        })
-        .collect();
-    (!violations.is_empty()).then_some(Objection::Residency(violations))
+    let outside = processing.minus(judge.allowed);
+    (!outside.is_empty()).then(|| {
+        let catalog = judge.catalog;
+        let violations = judge
+            .codes(outside)
+            .map(|r| Violation {
+                region: r.clone(),
+                country: catalog.country_name_of(r).to_owned(),
+            })
+            .collect();
+        Objection::Residency(violations)
+    })
 }
 
 /// Check: the organisation policy allows the option.
 fn org_policy_check(
     judge: &Judge<'_, '_>,
     kind: OptionKind,
-    processing: &[RegionCode],
+    processing: RegionSet,
 ) -> Option<Objection> {
     judge
         .policy_problem(kind, processing)
@@ -586,32 +614,61 @@ fn org_policy_check(
 /// Evaluates every option for a workload on `today`, in column order: global, geographic
 /// profiles callable from the source by ID, in-Region, provisioned.
 pub fn evaluate_options(catalog: &Catalog, workload: &Workload<'_>, today: Day) -> Vec<OptionEval> {
+    let policy = workload.policy();
+    let source = catalog.region_position(&workload.source().code);
     let judge = Judge {
         catalog,
         workload,
-        policy: workload.policy(),
+        policy_allows: policy
+            .allowed_regions
+            .as_ref()
+            .map_or(RegionSet::ALL, |list| catalog.region_set(list)),
+        policy,
         today,
+        source: (
+            source,
+            source.map_or_else(RegionSet::default, RegionSet::at),
+        ),
+        allowed: workload.allowed_set(),
     };
     let model = workload.model();
-    let profiles: Vec<&Profile> = catalog.profiles_for(&model.id).collect();
+    let profiles: &[usize] = catalog
+        .model_position(&model.id)
+        .map_or(&[], |m| catalog.index.profile_positions(m));
+    let callable = |p: usize| {
+        catalog
+            .index
+            .route_sets(p)
+            .iter()
+            .any(|(from, _)| from.intersects(judge.source.1))
+    };
     let mut options = Vec::with_capacity(profiles.len() + 3);
-    options.push(match profiles.iter().find(|p| p.scope.is_global()) {
-        Some(global) => judge.profile(global),
-        // No profile to call, so no policy to check.
-        None => OptionEval {
-            eligibility: Eligibility::NotOffered {
-                why: format!("{} has no global profile", model.name),
-                objections: Vec::new(),
+    options.push(
+        match profiles
+            .iter()
+            .find(|&&p| catalog.profiles[p].scope.is_global())
+        {
+            Some(&global) => judge.profile(global),
+            // No profile to call, so no policy to check.
+            None => OptionEval {
+                eligibility: Eligibility::NotOffered {
+                    why: format!("{} has no global profile", model.name),
+                    objections: Vec::new(),
+                },
+                ..judge.option(
+                    OptionKind::Global,
+                    Target::Nothing,
+                    Ok(RegionSet::default()),
+                )
             },
-            ..judge.option(OptionKind::Global, Target::Nothing, Ok(Vec::new()))
         },
-    });
+    );
     // Geographic profiles not callable from this source are left out: they are not options here.
     options.extend(
         profiles
             .iter()
-            .filter(|p| !p.scope.is_global() && p.destinations_from(judge.source()).is_some())
-            .map(|p| judge.profile(p)),
+            .filter(|&&p| !catalog.profiles[p].scope.is_global() && callable(p))
+            .map(|&p| judge.profile(p)),
     );
     options.push(judge.in_region());
     options.push(judge.provisioned());

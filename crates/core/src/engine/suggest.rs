@@ -120,7 +120,7 @@ pub fn alternatives(catalog: &Catalog, workload: &Workload<'_>) -> Vec<Alternati
     let fit = Fit {
         catalog,
         policy: &policy,
-        allowed: workload.allowed().set(catalog),
+        allowed: workload.allowed_set(),
         policy_allows: match &policy.allowed_regions {
             None => RegionSet::ALL,
             Some(list) => catalog.region_set(list),

@@ -12,6 +12,7 @@ pub mod wizard;
 
 use crate::catalog::describe::{prefix, QUOTED_CHARS};
 use crate::catalog::ids::{ModelId, RegionCode};
+use crate::catalog::index::RegionSet;
 use crate::catalog::residency::{Allowed, Residency};
 use crate::catalog::schema::{Model, Region};
 use crate::catalog::Catalog;
@@ -174,6 +175,8 @@ pub struct Workload<'c> {
     model: &'c Model,
     source: &'c Region,
     allowed: Allowed,
+    /// `allowed` as a set of the catalog's Regions, resolved once: every evaluation uses it.
+    allowed_set: RegionSet,
 }
 
 impl PartialEq for Workload<'_> {
@@ -208,6 +211,11 @@ impl<'c> Workload<'c> {
     /// Where processing is allowed.
     pub fn allowed(&self) -> &Allowed {
         &self.allowed
+    }
+
+    /// Where processing is allowed, as a set of the catalog's Regions.
+    pub fn allowed_set(&self) -> RegionSet {
+        self.allowed_set
     }
 
     /// The organisation policy in force (none given = no restriction).
@@ -813,6 +821,7 @@ impl WorkloadSpec {
             }
         }
         Ok(Workload {
+            allowed_set: allowed.set(catalog),
             spec: self,
             model,
             source,
