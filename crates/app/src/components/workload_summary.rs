@@ -46,7 +46,7 @@ pub fn summary_cells(catalog: CatalogRef, e: &WorkloadEvaluation<'static>, testi
                 <td data-label={label} data-testid={named("warnings")}>
                     <span class={classes!((line.urgent > 0).then_some("warning-count-urgent"))}>{ line.warnings }</span>
                     if line.urgent > 0 {
-                        <span class="hint">{ format!("{} urgent", line.urgent) }</span>
+                        <span class="hint">{ format!(" ({} urgent)", line.urgent) }</span>
                     }
                 </td>
             },

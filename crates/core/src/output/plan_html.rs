@@ -86,7 +86,11 @@ fn summary_cell(catalog: &Catalog, e: &WorkloadEvaluation<'_>, column: SummaryCo
         SummaryColumn::Model => escape(&e.workload.model().name),
         SummaryColumn::Source => escape(spec.source_region.as_str()),
         SummaryColumn::Obligation => escape(&spec.residency.describe(catalog)),
-        SummaryColumn::Recommended => escape(&line.option),
+        SummaryColumn::Recommended => format!(
+            "{}{}",
+            if line.compliant { "" } else { "✗ " },
+            escape(&line.option)
+        ),
         SummaryColumn::CallId => line.call_id.as_ref().map_or("—".to_owned(), |id| {
             format!("<code>{}</code>", escape(id))
         }),
@@ -96,7 +100,10 @@ fn summary_cell(catalog: &Catalog, e: &WorkloadEvaluation<'_>, column: SummaryCo
             escape(&line.verdict)
         ),
         SummaryColumn::Price => escape(line.price.as_deref().unwrap_or("—")),
-        SummaryColumn::Warnings => line.warnings.to_string(),
+        SummaryColumn::Warnings => match line.urgent {
+            0 => line.warnings.to_string(),
+            urgent => format!("{} ({urgent} urgent)", line.warnings),
+        },
     };
     format!("<td>{text}</td>")
 }
