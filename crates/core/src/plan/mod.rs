@@ -390,6 +390,8 @@ fn shorten(message: &str) -> String {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPlan<'a> {
+    // Required, so a file without it is refused; its value is read by `declared_version`.
+    #[allow(dead_code)]
     #[serde(borrow)]
     version: &'a RawValue,
     #[serde(default)]
@@ -586,6 +588,14 @@ fn read_workload<'c>(
         message,
         at: Some(position(text, start + offset)),
     };
+    if let Some((field, offset)) = list_for_object(json) {
+        let what = if field == "workload" {
+            "a workload".to_owned()
+        } else {
+            format!("`{field}`")
+        };
+        return Err(error(field, LIST_FOR_OBJECT.replace("{}", &what), offset));
+    }
     let spec: WorkloadSpec = serde_json::from_str(json).map_err(|e| {
         let offset = serde_offset(json, &e);
         let message = shorten(&e.to_string());
@@ -609,6 +619,55 @@ fn read_workload<'c>(
     }
     Ok(workload)
 }
+
+/// The version a plan file declares (1 when it declares none), read before anything else: a
+/// list is refused as no plan, and a newer build's file as such, whatever fields it holds.
+/// `body` is `text` without its byte order mark.
+fn declared_version(text: &str, body: &str) -> Result<u32, PlanError> {
+    let at = |part: &str| Some(position(text, offset_in(text, part)));
+    if is_list(body) {
+        return Err(PlanError {
+            workload: None,
+            field: "plan".into(),
+            message: LIST_FOR_OBJECT.replace("{}", "a plan file"),
+            at: at(body),
+        });
+    }
+    let declared = serde_json::from_str::<Versioned>(body)
+        .ok()
+        .and_then(|v| v.version);
+    declared.map_or(Ok(1), |raw| {
+        version::check(raw.get()).map_err(|message| PlanError {
+            workload: None,
+            field: "version".into(),
+            message,
+            at: at(raw.get()),
+        })
+    })
+}
+
+/// serde reads a list of a struct's fields, in order, as the struct; a plan never means that.
+const LIST_FOR_OBJECT: &str = "{} is an object (`{…}`), not a list";
+
+/// Whether a JSON value's text is a list.
+fn is_list(json: &str) -> bool {
+    json.trim_start().starts_with('[')
+}
+
+/// The first place in a workload's `json` where a list stands for an object: the workload itself
+/// or one of its object fields, as (field, offset in `json`).
+fn list_for_object(json: &str) -> Option<(String, usize)> {
+    if is_list(json) {
+        return Some(("workload".into(), 0));
+    }
+    members(json)
+        .into_iter()
+        .find(|(key, value)| OBJECT_FIELDS.contains(&key.as_str()) && is_list(value))
+        .map(|(key, value)| (key, offset_in(json, value)))
+}
+
+/// The fields of a workload whose value is an object.
+const OBJECT_FIELDS: [&str; 3] = ["residency", "org_policy", "tokens_per_month"];
 
 /// `name`, or `name (2)`, `name (3)`, ...: the first that `taken` says no workload has.
 pub fn unused_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
@@ -665,19 +724,7 @@ impl<'c> Plan<'c> {
         check_size(text.len(), limits)?;
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
         let at = |part_offset: usize| Some(position(text, offset_in(text, body) + part_offset));
-        let version_error = |raw: &str, message: String| PlanError {
-            workload: None,
-            field: "version".into(),
-            message,
-            at: at(offset_in(body, raw)),
-        };
-        // A newer build's file is refused as such before any field it may hold is.
-        let declared = serde_json::from_str::<Versioned>(body)
-            .ok()
-            .and_then(|v| v.version);
-        let version = declared.map_or(Ok(1), |raw| {
-            version::check(raw.get()).map_err(|m| version_error(raw.get(), m))
-        })?;
+        let version = declared_version(text, body)?;
         let raw: RawPlan = serde_json::from_str(body).map_err(|e| {
             let offset = serde_offset(body, &e);
             let message = shorten(&e.to_string());
@@ -693,7 +740,6 @@ impl<'c> Plan<'c> {
                 at: offset.and_then(at),
             }
         })?;
-        version::check(raw.version.get()).map_err(|m| version_error(raw.version.get(), m))?;
         let header = read_header(&raw, version).map_err(|(field, message)| PlanError {
             workload: None,
             at: at(offset_of_path(body, &field)),
