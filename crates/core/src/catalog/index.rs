@@ -218,8 +218,8 @@ impl Index {
         self.model_traits.get(position).map(|t| t.task)
     }
 
-    /// Whether the model at `candidate` accepts every input the model at `model` accepts
-    /// ([`crate::catalog::task::accepts_inputs_of`]).
+    /// Whether the model at `candidate` accepts every input (`TEXT`, `IMAGE`, ...) the model at
+    /// `model` accepts.
     pub fn accepts_inputs_of(&self, candidate: usize, model: usize) -> bool {
         self.traits_of(candidate, model)
             .is_some_and(|(c, m)| m.inputs & !c.inputs == 0)

@@ -155,14 +155,6 @@ impl Catalog {
             .distance_km(self.region_position(a)?, self.region_position(b)?)
     }
 
-    /// Distance in km from `source` to the farthest of `regions` (unknown Regions count as 0).
-    pub fn farthest_km(&self, source: &RegionCode, regions: &[RegionCode]) -> f64 {
-        regions
-            .iter()
-            .map(|r| self.distance_km(source, r).unwrap_or(0.0))
-            .fold(0.0, f64::max)
-    }
-
     /// Providers, sorted and unique.
     pub fn providers(&self) -> Vec<&str> {
         let set: BTreeSet<&str> = self.models.iter().map(|m| m.provider.as_str()).collect();

@@ -114,11 +114,6 @@ impl Allowed {
             Allowed::Only(set) => catalog.region_set(set),
         }
     }
-
-    /// The Regions of `regions` that are not allowed, in input order.
-    pub fn violations<'a>(&self, regions: &'a [RegionCode]) -> Vec<&'a RegionCode> {
-        regions.iter().filter(|r| !self.contains(r)).collect()
-    }
 }
 
 impl Residency {

@@ -82,14 +82,6 @@ impl Task {
     }
 }
 
-/// Whether `candidate` accepts every input `model` accepts (`TEXT`, `IMAGE`, ...).
-pub fn accepts_inputs_of(candidate: &Model, model: &Model) -> bool {
-    model
-        .input_modalities
-        .iter()
-        .all(|m| candidate.input_modalities.contains(m))
-}
-
 /// The model's family: the first word of its name (`Claude`, `Nova`, `Llama`).
 pub fn family(model: &Model) -> &str {
     model.name.split_whitespace().next().unwrap_or_default()

@@ -619,10 +619,7 @@ pub fn evaluate_options(catalog: &Catalog, workload: &Workload<'_>, today: Day) 
     let judge = Judge {
         catalog,
         workload,
-        policy_allows: policy
-            .allowed_regions
-            .as_ref()
-            .map_or(RegionSet::ALL, |list| catalog.region_set(list)),
+        policy_allows: policy.allowed_set(catalog),
         policy,
         today,
         source: (

@@ -121,10 +121,7 @@ pub fn alternatives(catalog: &Catalog, workload: &Workload<'_>) -> Vec<Alternati
         catalog,
         policy: &policy,
         allowed: workload.allowed_set(),
-        policy_allows: match &policy.allowed_regions {
-            None => RegionSet::ALL,
-            Some(list) => catalog.region_set(list),
-        },
+        policy_allows: policy.allowed_set(catalog),
     };
     let model = workload.model();
     let own = catalog.model_position(&model.id).unwrap_or(usize::MAX);

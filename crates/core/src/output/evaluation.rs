@@ -49,12 +49,6 @@ impl<'c> WorkloadEvaluation<'c> {
         self.recommendation.chosen_option()
     }
 
-    /// The chosen option's label, or [`NO_ELIGIBLE_OPTION`].
-    pub fn choice_label(&self) -> String {
-        self.chosen()
-            .map_or_else(|| NO_ELIGIBLE_OPTION.to_owned(), OptionEval::label)
-    }
-
     /// The comparison's cells for the chosen option on the rows a summary repeats (endpoint,
     /// price, monthly estimate), as (row label, lines).
     pub fn chosen_facts(&self) -> Vec<(&'static str, &[String])> {

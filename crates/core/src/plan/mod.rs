@@ -118,6 +118,13 @@ impl OrgPolicy {
             .as_ref()
             .is_none_or(|list| list.contains(region))
     }
+
+    /// The Regions the policy allows, as a set of `catalog`'s Regions.
+    pub fn allowed_set(&self, catalog: &Catalog) -> RegionSet {
+        self.allowed_regions
+            .as_ref()
+            .map_or(RegionSet::ALL, |list| catalog.region_set(list))
+    }
 }
 
 /// A workload as a plan file states it: IDs not yet checked against the catalog.
