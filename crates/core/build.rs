@@ -23,6 +23,9 @@ use std::path::{Path, PathBuf};
 #[path = "src/catalog/ids.rs"]
 mod ids;
 #[allow(dead_code)]
+#[path = "src/catalog/retention_pages.rs"]
+mod retention_pages;
+#[allow(dead_code)]
 #[path = "src/catalog/schema.rs"]
 mod schema;
 
@@ -40,6 +43,24 @@ const FILES: [&str; 5] = [
     "models.json",
     "profiles.json",
 ];
+
+/// The transcribed pages the retention facts come from, in `data/sources/`.
+const RETENTION_PAGES: [&str; 2] = ["data-retention.json", "abuse-detection.json"];
+
+/// The retention facts as a Rust expression; the module leaves out the pages' history, which
+/// only the prerendered data sources page shows.
+fn retention_facts(root: &Path, without_prose: bool) -> Result<String, String> {
+    let read = |file: &str| {
+        let path = root.join("data/sources").join(file);
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let mut facts =
+        retention_pages::PageFacts::read(&read(RETENTION_PAGES[0])?, &read(RETENTION_PAGES[1])?)?;
+    if without_prose {
+        facts.history.clear();
+    }
+    Ok(facts.to_rust())
+}
 
 /// Coordinates are stored as whole multiples of one millionth of a degree.
 const COORDINATE_SCALE: f64 = 1e6;
@@ -79,6 +100,10 @@ fn main() {
     for file in FILES {
         println!("cargo:rerun-if-changed=../../data/{file}");
     }
+    println!("cargo:rerun-if-changed=src/catalog/retention_pages.rs");
+    for file in RETENTION_PAGES {
+        println!("cargo:rerun-if-changed=../../data/sources/{file}");
+    }
     // The catalog lives at the workspace root, two folders above this crate.
     let root =
         PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default()).join("../..");
@@ -90,6 +115,11 @@ fn main() {
     let for_module = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
     let written = tables(&root, for_module).and_then(|code| {
         let path = out.join("catalog_tables.rs");
+        std::fs::write(&path, code).map_err(|e| format!("{}: {e}", path.display()))
+    });
+    let written = written.and_then(|()| {
+        let code = retention_facts(&root, for_module)?;
+        let path = out.join("retention_facts.rs");
         std::fs::write(&path, code).map_err(|e| format!("{}: {e}", path.display()))
     });
     if let Err(message) = written {

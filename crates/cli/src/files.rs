@@ -3,6 +3,7 @@
 
 use atlas_core::catalog::calendar::Day;
 use atlas_core::catalog::load::CatalogFiles;
+use atlas_core::catalog::retention_pages::PageFacts;
 use atlas_core::catalog::Catalog;
 use atlas_core::plan::{Limits, Plan};
 use std::path::{Path, PathBuf};
@@ -30,8 +31,26 @@ pub fn read_bytes(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The catalog in `dir`, parsed and validated.
+/// The catalog in `dir`, parsed and validated, with the retention facts of `dir/sources/` when
+/// the folder has them (without them the catalog says retention is unknown).
 pub fn load_catalog(dir: &Path) -> Result<Catalog, String> {
+    let catalog = load_catalog_files(dir)?;
+    let pages = dir.join("sources");
+    let (retention, abuse) = (
+        pages.join("data-retention.json"),
+        pages.join("abuse-detection.json"),
+    );
+    if !retention.exists() && !abuse.exists() {
+        return Ok(catalog);
+    }
+    let facts = PageFacts::read(&read(&retention)?, &read(&abuse)?)?;
+    catalog
+        .with_retention(facts)
+        .map_err(|e| format!("{}: {e}", dir.display()))
+}
+
+/// The five catalog files in `dir`, parsed and validated.
+fn load_catalog_files(dir: &Path) -> Result<Catalog, String> {
     let texts: Vec<String> = FILES
         .iter()
         .map(|name| read(&dir.join(format!("{name}.json"))))

@@ -53,6 +53,7 @@ fn workload<'c>(
         sla: Sla::BestEffort,
         org_policy: policy,
         tokens_per_month: None,
+        data_retention: None,
     }
     .check(catalog)
     .expect("a workload on the catalog")

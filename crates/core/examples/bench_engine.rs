@@ -74,6 +74,7 @@ fn generate(catalog: &Catalog, count: usize) -> Vec<Workload<'_>> {
                     allows_global: false,
                 }),
                 tokens_per_month: None,
+                data_retention: None,
             }
             .check(catalog)
             .expect("generated from the catalog")

@@ -71,6 +71,7 @@ fn spec(
         sla,
         org_policy: None,
         tokens_per_month: None,
+        data_retention: None,
     }
 }
 

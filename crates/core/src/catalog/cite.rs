@@ -31,6 +31,10 @@ pub enum Cite {
     InferencePermissions,
     /// AWS: creating an application inference profile.
     ApplicationProfiles,
+    /// AWS: data retention modes.
+    DataRetention,
+    /// AWS: abuse detection (which models keep prompts).
+    AbuseDetection,
     /// Concepts: source and destination Regions.
     ConceptSourceDestination,
     /// Concepts: the four ways to call a model.
@@ -90,6 +94,12 @@ impl Cite {
             Cite::ApplicationProfiles => {
                 "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-create.html"
             }
+            Cite::DataRetention => {
+                "https://docs.aws.amazon.com/bedrock/latest/userguide/data-retention.html"
+            }
+            Cite::AbuseDetection => {
+                "https://docs.aws.amazon.com/bedrock/latest/userguide/abuse-detection.html"
+            }
             Cite::ConceptSourceDestination => "concepts/source-destination/",
             Cite::ConceptOptions => "concepts/options/",
             Cite::ConceptResidency => "concepts/residency/",
@@ -113,6 +123,8 @@ impl Cite {
             Cite::Customization => "AWS: use a customized model",
             Cite::InferencePermissions => "AWS: making inference requests (permissions)",
             Cite::ApplicationProfiles => "AWS: create an application inference profile",
+            Cite::DataRetention => "AWS: data retention",
+            Cite::AbuseDetection => "AWS: abuse detection",
             Cite::ConceptSourceDestination => "Concepts: source and destination Regions",
             Cite::ConceptOptions => "Concepts: the four options",
             Cite::ConceptResidency => "Concepts: data residency",

@@ -19,6 +19,13 @@ pub const FILES: CatalogFiles<'static> = CatalogFiles {
     profiles: include_str!("../../../../data/profiles.json"),
 };
 
+/// The two transcribed retention pages, embedded in native builds only.
+#[cfg(not(target_arch = "wasm32"))]
+pub const RETENTION_PAGES: (&str, &str) = (
+    include_str!("../../../../data/sources/data-retention.json"),
+    include_str!("../../../../data/sources/abuse-detection.json"),
+);
+
 static CATALOG: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
 
 /// The embedded catalog, built from the tables and validated on first use.

@@ -18,9 +18,15 @@ use crate::catalog::Catalog;
 
 include!(concat!(env!("OUT_DIR"), "/catalog_tables.rs"));
 
-/// The embedded catalog, converted and validated.
+/// The facts `build.rs` read from the transcribed retention pages.
+fn retention_pages() -> crate::catalog::retention_pages::PageFacts {
+    use crate::catalog::retention_pages::{NamedModel, PageFacts, PageSource};
+    include!(concat!(env!("OUT_DIR"), "/retention_facts.rs"))
+}
+
+/// The embedded catalog, converted and validated, with its retention facts.
 pub fn catalog() -> Result<Catalog, CatalogError> {
-    TABLES.catalog()
+    TABLES.catalog()?.with_retention(retention_pages())
 }
 
 /// Every table; the rows mirror [`crate::catalog::schema`], field for field.

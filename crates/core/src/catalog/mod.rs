@@ -17,6 +17,8 @@ pub mod index;
 pub mod load;
 pub mod order;
 pub mod residency;
+pub mod retention;
+pub mod retention_pages;
 pub mod schema;
 pub mod task;
 pub mod validate;
@@ -25,6 +27,9 @@ use crate::catalog::ids::{
     CountryCode, GeographyId, ModelId, ProfileId, RegionCode, Scope, SourceId,
 };
 use crate::catalog::index::{region_position, Index, RegionSet};
+use crate::catalog::load::CatalogError;
+use crate::catalog::retention::{RetentionFacts, RetentionTable};
+use crate::catalog::retention_pages::PageFacts;
 use crate::catalog::schema::{Country, Geography, Meta, Model, Profile, Region, Source};
 use std::collections::BTreeSet;
 
@@ -47,6 +52,8 @@ pub struct Catalog {
     pub profiles: Vec<Profile>,
     /// The engine's precomputed views.
     pub index: Index,
+    /// Who keeps the prompts, per model (empty, so unknown, until attached).
+    pub retention: RetentionTable,
 }
 
 impl Catalog {
@@ -74,7 +81,22 @@ impl Catalog {
             models,
             profiles,
             index,
+            retention: RetentionTable::default(),
         }
+    }
+
+    /// This catalog with the retention facts read from the two transcribed pages.
+    pub fn with_retention(mut self, pages: PageFacts) -> Result<Catalog, CatalogError> {
+        self.retention = RetentionTable::from_pages(pages).map_err(|e| CatalogError::Parse {
+            file: "sources/data-retention.json",
+            message: e,
+        })?;
+        Ok(self)
+    }
+
+    /// A model's retention facts; `None` when the catalog has none at all.
+    pub fn retention_of(&self, model: &ModelId) -> Option<&RetentionFacts> {
+        self.retention.of(model)
     }
 
     /// A Region by code.

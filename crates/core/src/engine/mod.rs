@@ -7,6 +7,7 @@
 //! and eligibility requires every processing Region to be allowed.
 
 pub mod options;
+pub mod retention;
 pub mod suggest;
 
 use crate::catalog::calendar::Day;
@@ -15,8 +16,9 @@ use crate::catalog::order;
 use crate::catalog::schema::{Endpoint, Lifecycle, Partition};
 use crate::catalog::Catalog;
 use crate::engine::options::{describe_terms, evaluate_options, OptionEval, OptionKind};
+use crate::engine::retention::AccountChange;
 use crate::engine::suggest::{alternatives, provision_in, Alternative};
-use crate::plan::{Sla, Traffic, Workload};
+use crate::plan::{Account, Sla, Traffic, Workload};
 use serde::Serialize;
 
 /// One sentence of explanation with its source.
@@ -69,10 +71,25 @@ impl Warning {
     }
 }
 
-/// Reports print a warning as its sentence.
+impl Warning {
+    /// `urgent` or `notice`.
+    pub fn severity(&self) -> &'static str {
+        if self.urgent {
+            "urgent"
+        } else {
+            "notice"
+        }
+    }
+}
+
+/// Reports print a warning as its severity and sentence.
 impl Serialize for Warning {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.text)
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Warning", 2)?;
+        out.serialize_field("severity", self.severity())?;
+        out.serialize_field("text", &self.text)?;
+        out.end()
     }
 }
 
@@ -98,6 +115,8 @@ pub struct Recommendation {
     pub warnings: Vec<Warning>,
     /// Suggestions when nothing is eligible.
     pub alternatives: Vec<Alternative>,
+    /// The account setting the call needs in the source Region, if any.
+    pub account_change: Option<AccountChange>,
 }
 
 impl Recommendation {
@@ -121,6 +140,7 @@ impl Recommendation {
 struct Context<'a, 'c> {
     catalog: &'c Catalog,
     workload: &'a Workload<'c>,
+    setting: &'a Setting<'a>,
     options: &'a [OptionEval],
     today: Day,
 }
@@ -146,6 +166,7 @@ struct Decision {
     reasons: Vec<Reason>,
     warnings: Vec<Warning>,
     alternatives: Vec<Alternative>,
+    account_change: Option<AccountChange>,
 }
 
 impl Decision {
@@ -175,14 +196,49 @@ const RULES: [Rule; 6] = [
     nothing_eligible_rule,
 ];
 
-/// A step after the route is chosen: how to buy it. A step adds reasons and warnings about the
-/// chosen option; it never changes the route, since how capacity is bought never changes where a
-/// prompt is processed.
+/// A step after the route is chosen: what the chosen option means beyond where the prompt is
+/// processed (what is kept, what the account must set, how to buy it). A step adds reasons,
+/// warnings and account changes about the chosen option; it never changes the route.
 type AfterRoute = fn(&Context<'_, '_>, &mut Decision);
 
-/// The steps after the route, in order (README: "Where the next dimensions go"). None yet: the
-/// service tier (Reserved, Priority, Flex, Batch) is the first to come.
-const AFTER_ROUTE: [AfterRoute; 0] = [];
+/// The steps after the route, in order (README: "Where the next dimensions go").
+const AFTER_ROUTE: [AfterRoute; 1] = [retention_step];
+
+/// After the route: what the chosen option keeps, where, and what the account must set.
+fn retention_step(ctx: &Context<'_, '_>, decision: &mut Decision) {
+    let Some(chosen) = decision.chosen.and_then(|i| ctx.options.get(i)) else {
+        return;
+    };
+    let (warnings, change) = retention::step(ctx.catalog, ctx.workload, ctx.setting, chosen);
+    decision.warnings.extend(warnings);
+    decision.account_change = change;
+}
+
+/// What the plan around a workload says that the engine needs: the account's settings, and
+/// the data retention conflict with other workloads in the same source Region, if any
+/// ([`retention::conflicts`]).
+#[derive(Debug, Clone)]
+pub struct Setting<'a> {
+    /// The account's settings (empty: nothing known).
+    pub account: &'a Account,
+    /// The urgent warning of a conflict between workloads; with it, no account change is
+    /// offered.
+    pub conflict: Option<Warning>,
+}
+
+/// Nothing known of the account.
+static NO_ACCOUNT: Account = Account {
+    regions: std::collections::BTreeMap::new(),
+};
+
+impl Default for Setting<'_> {
+    fn default() -> Self {
+        Setting {
+            account: &NO_ACCOUNT,
+            conflict: None,
+        }
+    }
+}
 
 /// An input to the on-demand preference: it may reorder the candidates the traffic order
 /// proposes (rule 3) and must then say why in the preference's sentence. None yet: the capacity
@@ -207,12 +263,23 @@ fn retired_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
 }
 
 /// Recommends how to call the model for one workload, on `today` (end-of-life dates are
-/// judged against it).
+/// judged against it), knowing nothing of the account.
 pub fn recommend(catalog: &Catalog, workload: &Workload<'_>, today: Day) -> Recommendation {
+    recommend_in(catalog, workload, &Setting::default(), today)
+}
+
+/// Recommends how to call the model for one workload of a plan, in its `setting`, on `today`.
+pub fn recommend_in(
+    catalog: &Catalog,
+    workload: &Workload<'_>,
+    setting: &Setting<'_>,
+    today: Day,
+) -> Recommendation {
     let options = evaluate_options(catalog, workload, today);
     let ctx = Context {
         catalog,
         workload,
+        setting,
         options: &options,
         today,
     };
@@ -236,6 +303,7 @@ pub fn recommend(catalog: &Catalog, workload: &Workload<'_>, today: Day) -> Reco
         reasons: decision.reasons,
         warnings: decision.warnings,
         alternatives: decision.alternatives,
+        account_change: decision.account_change,
     }
 }
 
@@ -270,7 +338,7 @@ fn custom_model_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome 
                 ),
                 Cite::ConceptResidency,
             ));
-            decision.alternatives = vec![provision_in(ctx.workload)];
+            decision.alternatives = vec![provision_in(ctx.catalog, ctx.workload)];
         }
     }
     Outcome::Decided
@@ -609,8 +677,13 @@ fn add_common_warnings(ctx: &Context<'_, '_>, decision: &mut Decision) {
         .collect();
     if !opt_in.is_empty() {
         decision.warn(format!(
-            "Requests may be routed to opt-in Regions ({}) even if your account has not opted in, and prompts may be stored there for abuse detection.",
-            opt_in.join(", ")
+            "Requests may be routed to opt-in Regions ({}) even if your account has not opted in{}.",
+            opt_in.join(", "),
+            if ctx.catalog.retention_of(&model.id).is_some_and(|f| f.keeps_prompts()) {
+                ", and what the model retains is stored there"
+            } else {
+                ""
+            }
         ));
     }
     let abroad: Vec<&str> = elsewhere

@@ -132,6 +132,8 @@ pub enum Objection {
     Residency(Vec<Violation>),
     /// The organisation policy blocks it, in one clause.
     OrgPolicy(String),
+    /// The model keeps more than the retention obligation accepts, in one clause.
+    Retention(String),
 }
 
 impl Objection {
@@ -155,7 +157,7 @@ impl Objection {
                 "it may process prompts outside the allowed Regions: {}",
                 regions_with_countries(violations)
             ),
-            Objection::OrgPolicy(problem) => problem.clone(),
+            Objection::OrgPolicy(problem) | Objection::Retention(problem) => problem.clone(),
         }
     }
 }
@@ -377,9 +379,9 @@ impl OptionEval {
 /// adds one here, and its objection to [`Objection`].
 type Check = fn(&Judge<'_, '_>, OptionKind, RegionSet) -> Option<Objection>;
 
-/// The checks, in the order their objections are stated: residency, then the organisation
-/// policy.
-const CHECKS: [Check; 2] = [residency_check, org_policy_check];
+/// The checks, in the order their objections are stated: residency, the organisation policy,
+/// then data retention.
+const CHECKS: [Check; 3] = [residency_check, org_policy_check, retention_check];
 
 /// What every option of one workload is judged against. Regions are handled as sets of the
 /// catalog's positions ([`RegionSet`]): a workload is judged against every option, for every
@@ -609,6 +611,23 @@ fn org_policy_check(
     judge
         .policy_problem(kind, processing)
         .map(Objection::OrgPolicy)
+}
+
+/// Check: the model keeps no more than the retention obligation accepts.
+fn retention_check(judge: &Judge<'_, '_>, _: OptionKind, _: RegionSet) -> Option<Objection> {
+    crate::engine::retention::objection(judge.catalog, judge.workload, judge.today)
+        .map(Objection::Retention)
+}
+
+/// Whether the retention obligation rules the option out.
+impl Eligibility {
+    /// The retention obligation's objection.
+    pub fn retention_problem(&self) -> Option<&str> {
+        self.objections().iter().find_map(|o| match o {
+            Objection::Retention(problem) => Some(problem.as_str()),
+            _ => None,
+        })
+    }
 }
 
 /// Evaluates every option for a workload on `today`, in column order: global, geographic

@@ -7,6 +7,7 @@
 use crate::catalog::ids::{ModelId, RegionCode};
 use crate::catalog::index::RegionSet;
 use crate::catalog::order;
+use crate::catalog::retention::RetentionMode;
 use crate::catalog::schema::Model;
 use crate::catalog::task::{family, inputs_phrase, Task};
 use crate::catalog::Catalog;
@@ -54,6 +55,8 @@ struct Fit<'a, 'c> {
     policy: &'a OrgPolicy,
     allowed: RegionSet,
     policy_allows: RegionSet,
+    /// The most data retention the obligation accepts, if stated.
+    retention: Option<RetentionMode>,
 }
 
 impl Fit<'_, '_> {
@@ -67,6 +70,9 @@ impl Fit<'_, '_> {
     ) -> Option<(OptionKind, String)> {
         let catalog = self.catalog;
         let model = catalog.models.get(position)?;
+        if !retention_accepts(catalog, model, self.retention) {
+            return None;
+        }
         let source_fits = src.is_subset(self.allowed) && src.is_subset(self.policy_allows);
         if source_fits && catalog.index.in_region_set(position).intersects(src) {
             return Some((OptionKind::InRegion, model.id.to_string()));
@@ -99,9 +105,23 @@ impl Fit<'_, '_> {
 /// the public data cannot tell) wherever the model is offered. The same rule as the
 /// Provisioned Throughput option ([`crate::engine::options`]), so the suggestion never names a Region
 /// the comparison calls "not listed".
-pub fn provision_in(workload: &Workload<'_>) -> Alternative {
+/// Whether the model keeps no more than the obligation accepts (true when none is stated or the
+/// catalog has no retention facts).
+fn retention_accepts(catalog: &Catalog, model: &Model, accepted: Option<RetentionMode>) -> bool {
+    match (accepted, catalog.retention_of(&model.id)) {
+        (Some(accepted), Some(facts)) => facts.minimum <= accepted,
+        _ => true,
+    }
+}
+
+pub fn provision_in(catalog: &Catalog, workload: &Workload<'_>) -> Alternative {
     let policy = workload.policy();
     let model = workload.model();
+    if !retention_accepts(catalog, model, workload.spec().data_retention) {
+        return Alternative::ProvisionIn {
+            regions: Vec::new(),
+        };
+    }
     let custom = workload.spec().custom_model;
     let regions = model
         .offered_in
@@ -122,6 +142,7 @@ pub fn alternatives(catalog: &Catalog, workload: &Workload<'_>) -> Vec<Alternati
         policy: &policy,
         allowed: workload.allowed_set(),
         policy_allows: policy.allowed_set(catalog),
+        retention: workload.spec().data_retention,
     };
     let model = workload.model();
     let own = catalog.model_position(&model.id).unwrap_or(usize::MAX);
@@ -158,7 +179,7 @@ pub fn alternatives(catalog: &Catalog, workload: &Workload<'_>) -> Vec<Alternati
             })
             .take(MAX_SUGGESTIONS),
     );
-    found.push(provision_in(workload));
+    found.push(provision_in(catalog, workload));
     found
 }
 

@@ -6,6 +6,7 @@ use crate::catalog::describe::count;
 use crate::catalog::geo::fixed;
 use crate::catalog::ids::RegionCode;
 use crate::catalog::order;
+use crate::catalog::retention::{Basis, RetentionMode};
 use crate::catalog::schema::Endpoint;
 use crate::catalog::Catalog;
 use crate::engine::options::{
@@ -109,6 +110,8 @@ pub struct Comparison {
 pub const ELIGIBLE: &str = "Eligible";
 /// The label of the row naming the endpoint and its APIs.
 pub const ENDPOINT: &str = "Endpoint and API";
+/// The label of the row of what the model keeps.
+pub const RETENTION: &str = "Data retention";
 /// The label of the row of per-token prices.
 pub const PRICE: &str = "Price per million tokens";
 /// The label of the row of monthly estimates (present when the workload gives tokens).
@@ -182,6 +185,58 @@ fn residency_fit(catalog: &Catalog, o: &OptionEval) -> Cell {
     let detail = (!violations.is_empty())
         .then(|| format!("processes in {}", regions_with_countries(violations)));
     Cell::yes_no(violations.is_empty(), detail)
+}
+
+/// What the model keeps through this option and where it would be stored; with a stated
+/// obligation, whether it fits.
+fn retention(catalog: &Catalog, workload: &Workload<'_>, o: &OptionEval) -> Cell {
+    let Some(facts) = catalog.retention_of(&workload.model().id) else {
+        return Cell::line("Unknown: this catalog has no data retention facts");
+    };
+    let mut lines = Vec::new();
+    if facts.keeps_prompts() {
+        let mut kept = facts.summary();
+        if let Some(first) = kept.get(..1) {
+            kept = format!("Keeps {}{}", first.to_lowercase(), &kept[1..]);
+        }
+        lines.push(kept);
+        lines.push(format!(
+            "Stored where processed: {}",
+            regions_in_countries(catalog, &o.processing_regions)
+        ));
+    } else {
+        lines.push(match facts.basis {
+            Basis::Named => "Keeps nothing".to_owned(),
+            Basis::GeneralRule => {
+                "Keeps nothing (the abuse detection page's general rule)".to_owned()
+            }
+        });
+    }
+    if facts.minimum > RetentionMode::None {
+        lines.push(format!(
+            "Needs the account's mode `{}` or higher",
+            facts.minimum.key()
+        ));
+    }
+    let verdict = workload
+        .spec()
+        .data_retention
+        .map(|accepted| o.eligibility.retention_problem().is_none() && facts.minimum <= accepted);
+    if let Some(ok) = verdict {
+        lines.insert(
+            0,
+            if ok {
+                "Fits".to_owned()
+            } else {
+                "No: keeps more than the obligation accepts".to_owned()
+            },
+        );
+    }
+    Cell {
+        lines,
+        more: Vec::new(),
+        verdict,
+    }
 }
 
 /// How an option is billed; for Provisioned Throughput only the terms that end before the
@@ -281,6 +336,7 @@ enum Aspect {
     Endpoint,
     Processing,
     Residency,
+    Retention,
     Policy,
     Throughput,
     Resilience,
@@ -293,11 +349,12 @@ enum Aspect {
     BestFor,
 }
 
-const ASPECTS: [Aspect; 14] = [
+const ASPECTS: [Aspect; 15] = [
     Aspect::CallId,
     Aspect::Endpoint,
     Aspect::Processing,
     Aspect::Residency,
+    Aspect::Retention,
     Aspect::Policy,
     Aspect::Throughput,
     Aspect::Resilience,
@@ -345,6 +402,7 @@ impl Aspect {
             Aspect::Endpoint => ENDPOINT,
             Aspect::Processing => "Where the prompt may be processed",
             Aspect::Residency => "Residency fit",
+            Aspect::Retention => RETENTION,
             Aspect::Policy => "Organisation policy fit",
             Aspect::Throughput => "Effective throughput",
             Aspect::Resilience => "Resilience under load",
@@ -364,6 +422,7 @@ impl Aspect {
             Aspect::Endpoint => offered(o, endpoint),
             Aspect::Processing => offered(o, |o| processing(catalog, o)),
             Aspect::Residency => offered(o, |o| residency_fit(catalog, o)),
+            Aspect::Retention => offered(o, |o| retention(catalog, workload, o)),
             Aspect::Policy => offered(o, |o| {
                 let problem = o.eligibility.policy_problem();
                 Cell::yes_no(problem.is_none(), problem.map(str::to_owned))

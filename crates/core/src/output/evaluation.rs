@@ -8,7 +8,7 @@ use crate::catalog::calendar::Day;
 use crate::catalog::residency::Residency;
 use crate::catalog::Catalog;
 use crate::engine::options::{OptionEval, OptionKind, NO_ELIGIBLE_OPTION};
-use crate::engine::{recommend, Recommendation};
+use crate::engine::{recommend_in, retention, Recommendation, Setting};
 use crate::output::compare::{compare, regions_in_countries, Comparison, ENDPOINT, MONTHLY, PRICE};
 use crate::plan::money::per_million;
 use crate::plan::{Plan, PlanHeader, Workload};
@@ -31,9 +31,20 @@ pub struct WorkloadEvaluation<'c> {
 }
 
 impl<'c> WorkloadEvaluation<'c> {
-    /// Evaluates one workload (a plan's, or the wizard's answers so far) on `today`.
+    /// Evaluates one workload (a plan's, or the wizard's answers so far) on `today`, knowing
+    /// nothing of the account.
     pub fn of(catalog: &Catalog, workload: &Workload<'c>, today: Day) -> WorkloadEvaluation<'c> {
-        let recommendation = recommend(catalog, workload, today);
+        WorkloadEvaluation::in_setting(catalog, workload, &Setting::default(), today)
+    }
+
+    /// Evaluates one workload of a plan in its `setting` (the account, conflicts), on `today`.
+    pub fn in_setting(
+        catalog: &Catalog,
+        workload: &Workload<'c>,
+        setting: &Setting<'_>,
+        today: Day,
+    ) -> WorkloadEvaluation<'c> {
+        let recommendation = recommend_in(catalog, workload, setting, today);
         let comparison = compare(catalog, workload, &recommendation);
         let summary = SummaryLine::of(catalog, workload, &recommendation);
         WorkloadEvaluation {
@@ -179,17 +190,28 @@ pub struct PlanEvaluation<'c> {
     pub header: PlanHeader,
     /// The workloads' evaluations, shared with the views that render them.
     pub workloads: Vec<Rc<WorkloadEvaluation<'c>>>,
+    /// The day it was evaluated on (dates such as a program's end are judged against it).
+    pub today: Day,
 }
 
 impl<'c> PlanEvaluation<'c> {
-    /// Evaluates every workload of `plan` on `today`.
+    /// Evaluates every workload of `plan` on `today`, then the checks that span workloads: two
+    /// workloads in one source Region that need different data retention modes are told so, and
+    /// neither is offered an account change.
     pub fn of(catalog: &Catalog, plan: &Plan<'c>, today: Day) -> PlanEvaluation<'c> {
+        let account = &plan.header.account;
+        let workloads: Vec<&Workload<'c>> = plan.workloads.iter().collect();
+        let conflicts = retention::conflicts(catalog, &workloads);
         PlanEvaluation {
+            today,
             header: plan.header.clone(),
-            workloads: plan
-                .workloads
-                .iter()
-                .map(|w| Rc::new(WorkloadEvaluation::of(catalog, w, today)))
+            workloads: workloads
+                .into_iter()
+                .zip(conflicts)
+                .map(|(w, conflict)| {
+                    let setting = Setting { account, conflict };
+                    Rc::new(WorkloadEvaluation::in_setting(catalog, w, &setting, today))
+                })
                 .collect(),
         }
     }

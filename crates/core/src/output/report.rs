@@ -2,10 +2,13 @@
 //! the README) and the Markdown summary and comparison tables for pasting into a proposal. Both
 //! render a [`PlanEvaluation`]; nothing here decides.
 
+use crate::catalog::calendar::Day;
 use crate::catalog::ids::{ModelId, ProfileId, RegionCode};
+use crate::catalog::retention::{Basis, Retained, RetentionFacts, RetentionMode};
 use crate::catalog::schema::{Endpoint, Price};
 use crate::catalog::Catalog;
-use crate::engine::options::{OptionKind, Violation};
+use crate::engine::options::{OptionEval, OptionKind, Violation};
+use crate::engine::retention::AccountChange;
 use crate::engine::suggest::Alternative;
 use crate::engine::{Reason, Warning};
 use crate::output::evaluation::{PlanEvaluation, SummaryColumn, WorkloadEvaluation};
@@ -52,6 +55,8 @@ pub struct Chosen {
     pub source_region: RegionCode,
     /// Where the prompt may be processed, sorted.
     pub processing_regions: Vec<RegionCode>,
+    /// The account setting the call needs, if any.
+    pub account_change: Option<AccountChange>,
 }
 
 /// One option's evaluation.
@@ -71,6 +76,12 @@ pub struct OptionReport {
     pub violations: Vec<Violation>,
     /// Allowed by the organisation policy.
     pub org_policy_ok: bool,
+    /// The model keeps no more than the retention obligation accepts (true when none is
+    /// stated).
+    pub retention_ok: bool,
+    /// What the model keeps through this option, and where; `null` when the catalog has no
+    /// retention facts.
+    pub data_retention: Option<RetentionReport>,
     /// Available and both fits hold.
     pub eligible: bool,
     /// `bedrock-runtime` or `bedrock-mantle`; `null` for Provisioned Throughput.
@@ -83,6 +94,64 @@ pub struct OptionReport {
     /// price); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_usd: Option<Option<f64>>,
+}
+
+/// An option's data retention facts as the report prints them.
+#[derive(Debug, Serialize)]
+pub struct RetentionReport {
+    /// The lowest mode the model runs at.
+    pub minimum_mode: RetentionMode,
+    /// `all`, `flagged` or `nothing`.
+    pub retained: Retained,
+    /// For how long at most, in days; `null` when nothing is kept or no term is stated.
+    pub retention_days: Option<u32>,
+    /// Whether AWS staff may review flagged traffic.
+    pub human_review: bool,
+    /// Whether it is shared with the model provider.
+    pub shared_with_provider: bool,
+    /// Where retained data would be stored: the option's processing Regions when something is
+    /// kept, else none.
+    pub storage_regions: Vec<RegionCode>,
+    /// How to get zero retention, on the report's day.
+    pub zero_retention: ZeroRetentionReport,
+    /// `named` (the pages name the model) or `general_rule` (they do not: "by default, Amazon
+    /// Bedrock does not store model inputs or outputs").
+    pub basis: &'static str,
+}
+
+/// The zero-retention route.
+#[derive(Debug, Serialize)]
+pub struct ZeroRetentionReport {
+    /// `available`, `on_request`, `program` or `unavailable`.
+    pub route: &'static str,
+    /// A program's last day.
+    pub until: Option<String>,
+}
+
+impl RetentionReport {
+    fn of(facts: &RetentionFacts, option: &OptionEval, today: Day) -> RetentionReport {
+        let route = facts.zero_retention.on(today);
+        RetentionReport {
+            minimum_mode: facts.minimum,
+            retained: facts.retained,
+            retention_days: facts.days.filter(|_| facts.keeps_prompts()),
+            human_review: facts.human_review,
+            shared_with_provider: facts.shared_with_provider,
+            storage_regions: if facts.keeps_prompts() {
+                option.processing_regions.clone()
+            } else {
+                Vec::new()
+            },
+            zero_retention: ZeroRetentionReport {
+                route: route.key(),
+                until: route.until().map(str::to_owned),
+            },
+            basis: match facts.basis {
+                Basis::Named => "named",
+                Basis::GeneralRule => "general_rule",
+            },
+        }
+    }
 }
 
 /// A per-token price as the report prints it.
@@ -119,8 +188,13 @@ fn kind_or_none<S: serde::Serializer>(kind: &Option<OptionKind>, s: S) -> Result
     }
 }
 
-fn workload_report(evaluation: &WorkloadEvaluation<'_>) -> WorkloadReport {
+fn workload_report(
+    catalog: &Catalog,
+    evaluation: &WorkloadEvaluation<'_>,
+    today: Day,
+) -> WorkloadReport {
     let workload = &evaluation.workload;
+    let facts = catalog.retention_of(&workload.model().id);
     let rec = &evaluation.recommendation;
     let chosen = rec.chosen_option();
     let spec = workload.spec();
@@ -134,6 +208,7 @@ fn workload_report(evaluation: &WorkloadEvaluation<'_>) -> WorkloadReport {
             processing_regions: chosen
                 .map(|o| o.processing_regions.clone())
                 .unwrap_or_default(),
+            account_change: rec.account_change.clone(),
         },
         options: rec
             .options
@@ -146,6 +221,8 @@ fn workload_report(evaluation: &WorkloadEvaluation<'_>) -> WorkloadReport {
                 residency_ok: o.eligibility.violations().is_empty(),
                 violations: o.eligibility.violations().to_vec(),
                 org_policy_ok: o.eligibility.policy_problem().is_none(),
+                retention_ok: o.eligibility.retention_problem().is_none(),
+                data_retention: facts.map(|f| RetentionReport::of(f, o, today)),
                 eligible: o.is_eligible(),
                 endpoint: o.endpoint,
                 mantle_apis: o.mantle_apis.clone(),
@@ -170,7 +247,7 @@ pub fn report(catalog: &Catalog, evaluation: &PlanEvaluation<'_>) -> Report {
         workloads: evaluation
             .workloads
             .iter()
-            .map(|e| workload_report(e))
+            .map(|e| workload_report(catalog, e, evaluation.today))
             .collect(),
     }
 }
@@ -254,7 +331,8 @@ fn workload_markdown(out: &mut String, evaluation: &WorkloadEvaluation<'_>) {
     if !rec.warnings.is_empty() {
         out.push_str("\nWarnings:\n\n");
         for warning in &rec.warnings {
-            out.push_str(&format!("- {warning}\n"));
+            let mark = if warning.urgent { "**Urgent:** " } else { "" };
+            out.push_str(&format!("- {mark}{warning}\n"));
         }
     }
 }

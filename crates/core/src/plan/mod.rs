@@ -14,10 +14,12 @@ use crate::catalog::describe::{prefix, QUOTED_CHARS};
 use crate::catalog::ids::{ModelId, RegionCode};
 use crate::catalog::index::RegionSet;
 use crate::catalog::residency::{Allowed, Residency};
+use crate::catalog::retention::{AccountMode, RetentionMode};
 use crate::catalog::schema::{Model, Region};
 use crate::catalog::Catalog;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 use std::fmt;
 
 pub use version::PLAN_VERSION;
@@ -152,6 +154,55 @@ pub struct WorkloadSpec {
     /// Expected tokens a month, for a cost estimate; absent means no estimate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens_per_month: Option<TokensPerMonth>,
+    /// The most data retention the obligation accepts (version 2); absent means not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_retention: Option<RetentionMode>,
+}
+
+/// What the plan knows of the AWS account it runs in (version 2): per Region, what is set there.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    /// Settings per source Region.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub regions: BTreeMap<RegionCode, RegionAccount>,
+}
+
+/// What is set in one Region of the account.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionAccount {
+    /// The account's data retention mode there; absent means unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_retention_mode: Option<AccountMode>,
+}
+
+impl Account {
+    /// Whether the plan says nothing about the account.
+    pub fn is_empty(&self) -> bool {
+        self.regions
+            .values()
+            .all(|r| *r == RegionAccount::default())
+    }
+
+    /// The account's data retention mode in `region`, if the plan gives it.
+    pub fn retention_mode(&self, region: &RegionCode) -> Option<AccountMode> {
+        self.regions.get(region).and_then(|r| r.data_retention_mode)
+    }
+
+    /// The account with `region`'s mode set (`None` forgets it).
+    pub fn with_retention_mode(&self, region: &RegionCode, mode: Option<AccountMode>) -> Account {
+        let mut account = self.clone();
+        account
+            .regions
+            .entry(region.clone())
+            .or_default()
+            .data_retention_mode = mode;
+        account
+            .regions
+            .retain(|_, r| *r != RegionAccount::default());
+        account
+    }
 }
 
 /// Expected monthly volume, in tokens.
@@ -251,6 +302,8 @@ pub struct PlanHeader {
     /// The catalog date (`YYYY-MM-DD`) the plan was last reviewed against: set only by an
     /// explicit "mark reviewed", kept as it is on import; absent, not reviewed yet.
     pub reviewed_against: Option<String>,
+    /// What the plan knows of the account: each Region's data retention mode.
+    pub account: Account,
 }
 
 /// The title of a plan without a name.
@@ -264,7 +317,7 @@ impl PlanHeader {
 
     /// The lowest plan format version that holds these fields.
     fn version(&self) -> u32 {
-        if self.name.is_some() || self.reviewed_against.is_some() {
+        if self.name.is_some() || self.reviewed_against.is_some() || !self.account.is_empty() {
             version::VERSION_WITH_HEADER
         } else {
             1
@@ -290,6 +343,8 @@ struct PlanFile<'p> {
     name: Option<&'p str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reviewed_against: Option<&'p str>,
+    #[serde(skip_serializing_if = "Account::is_empty")]
+    account: &'p Account,
     workloads: Vec<&'p WorkloadSpec>,
 }
 
@@ -405,6 +460,8 @@ struct RawPlan<'a> {
     name: Option<String>,
     #[serde(default)]
     reviewed_against: Option<String>,
+    #[serde(default, borrow)]
+    account: Option<&'a RawValue>,
     #[serde(borrow)]
     workloads: Vec<&'a RawValue>,
 }
@@ -613,6 +670,16 @@ fn read_workload<'c>(
             offset.unwrap_or(0),
         )
     })?;
+    if spec.data_retention.is_some() && version < version::VERSION_WITH_HEADER {
+        return Err(error(
+            "data_retention".into(),
+            format!(
+                "`data_retention` came with plan version {}; this file says version {version}",
+                version::VERSION_WITH_HEADER
+            ),
+            offset_of_path(json, "data_retention"),
+        ));
+    }
     let workload = spec.check(catalog).map_err(|(field, message)| {
         let offset = offset_of_path(json, &field);
         error(field, message, offset)
@@ -747,7 +814,7 @@ impl<'c> Plan<'c> {
                 at: offset.and_then(at),
             }
         })?;
-        let header = read_header(&raw, version).map_err(|(field, message)| PlanError {
+        let header = read_header(&raw, version, catalog).map_err(|(field, message)| PlanError {
             workload: None,
             at: at(offset_of_path(body, &field)),
             field,
@@ -787,10 +854,19 @@ impl<'c> Plan<'c> {
     /// The plan as pretty JSON, the plan file format, at the lowest version that holds its
     /// fields (a plan without a name or review date is a version-1 file).
     pub fn to_json(&self) -> String {
+        let stated = self
+            .workloads
+            .iter()
+            .any(|w| w.spec.data_retention.is_some());
         let file = PlanFile {
-            version: self.header.version(),
+            version: if stated {
+                version::VERSION_WITH_HEADER
+            } else {
+                self.header.version()
+            },
             name: self.header.name.as_deref(),
             reviewed_against: self.header.reviewed_against.as_deref(),
+            account: &self.header.account,
             workloads: self.workloads.iter().map(|w| &w.spec).collect(),
         };
         serde_json::to_string_pretty(&file).unwrap_or_default()
@@ -799,10 +875,15 @@ impl<'c> Plan<'c> {
 
 /// The plan-level fields of version 2, checked: a version-1 file may not hold them, a name is
 /// not blank, a review date is a real date. The error is (field, message).
-fn read_header(raw: &RawPlan, version: u32) -> Result<PlanHeader, (String, String)> {
+fn read_header(
+    raw: &RawPlan,
+    version: u32,
+    catalog: &Catalog,
+) -> Result<PlanHeader, (String, String)> {
     for (field, present) in [
         ("name", raw.name.is_some()),
         ("reviewed_against", raw.reviewed_against.is_some()),
+        ("account", raw.account.is_some()),
     ] {
         if present && version < version::VERSION_WITH_HEADER {
             return Err((
@@ -831,7 +912,52 @@ fn read_header(raw: &RawPlan, version: u32) -> Result<PlanHeader, (String, Strin
     Ok(PlanHeader {
         name: raw.name.clone(),
         reviewed_against: raw.reviewed_against.clone(),
+        account: raw
+            .account
+            .map(|json| read_account(json.get(), catalog))
+            .transpose()?
+            .unwrap_or_default(),
     })
+}
+
+/// The plan-level `account`, checked: objects where objects belong, known modes and Regions.
+/// The error is (field, message).
+fn read_account(json: &str, catalog: &Catalog) -> Result<Account, (String, String)> {
+    let list = |field: &str| {
+        (
+            field.to_owned(),
+            LIST_FOR_OBJECT.replace("{}", &format!("`{field}`")),
+        )
+    };
+    if is_list(json) {
+        return Err(list("account"));
+    }
+    for (key, value) in members(json) {
+        if key == "regions" && is_list(value) {
+            return Err(list("account.regions"));
+        }
+        for (region, settings) in members(value).into_iter().filter(|_| key == "regions") {
+            if is_list(settings) {
+                return Err(list(&format!("account.regions.{region}")));
+            }
+        }
+    }
+    let account: Account = serde_json::from_str(json).map_err(|e| {
+        let message = shorten(&e.to_string());
+        let offset = serde_offset(json, &e);
+        let field = match field_of(json, offset, &message).as_str() {
+            "workload" => "account".to_owned(),
+            field => format!("account.{field}"),
+        };
+        (field, message)
+    })?;
+    if let Some(bad) = account.regions.keys().find(|r| catalog.region(r).is_none()) {
+        return Err((
+            format!("account.regions.{}", prefix(bad.as_str())),
+            format!("unknown Region \"{}\"", prefix(bad.as_str())),
+        ));
+    }
+    Ok(account)
 }
 
 impl WorkloadSpec {

@@ -5,6 +5,7 @@
 use crate::catalog::ids::{CountryCode, GeographyId, ModelId, RegionCode};
 use crate::catalog::order;
 use crate::catalog::residency::Residency;
+use crate::catalog::retention::RetentionMode;
 use crate::catalog::Catalog;
 use crate::plan::money::group_digits;
 use crate::plan::{OrgPolicy, Sla, TokensPerMonth, Traffic, Workload, WorkloadSpec};
@@ -191,6 +192,8 @@ pub struct Draft {
     pub tokens_input: String,
     /// Expected output tokens a month, as typed (optional).
     pub tokens_output: String,
+    /// The most data retention the obligation accepts; `None` = not stated.
+    pub data_retention: Option<RetentionMode>,
 }
 
 impl Default for Draft {
@@ -211,6 +214,7 @@ impl Default for Draft {
             allows_global: true,
             tokens_input: String::new(),
             tokens_output: String::new(),
+            data_retention: None,
         }
     }
 }
@@ -248,6 +252,8 @@ pub enum Answer {
     TokensInput(String),
     /// Expected output tokens a month, as typed.
     TokensOutput(String),
+    /// The most retention the obligation accepts (`None`: not stated).
+    DataRetention(Option<RetentionMode>),
 }
 
 /// Reads a token count as people write it: `20000000`, `20,000,000`, `20 000 000`, `20M`,
@@ -315,6 +321,7 @@ impl Draft {
             source_region: Some(spec.source_region.clone()),
             traffic: Some(spec.traffic),
             sla: Some(spec.sla),
+            data_retention: spec.data_retention,
             ..Draft::default()
         };
         match &spec.residency {
@@ -364,6 +371,7 @@ impl Draft {
             Answer::AllowsGlobal(v) => self.allows_global = v,
             Answer::TokensInput(v) => self.tokens_input = v,
             Answer::TokensOutput(v) => self.tokens_output = v,
+            Answer::DataRetention(v) => self.data_retention = v,
         }
     }
 
@@ -511,6 +519,7 @@ impl Draft {
             sla,
             org_policy,
             tokens_per_month: self.tokens().ok().flatten(),
+            data_retention: self.data_retention,
         }
         .check(catalog)
         .map_err(|(_, message)| {
@@ -577,6 +586,12 @@ impl Draft {
             ("Model", format!("{model}{custom}"), Step::Workload),
             ("Source Region", source, Step::Workload),
             ("Residency", residency, Step::Residency),
+            (
+                "Data retention",
+                self.data_retention
+                    .map_or("Not stated".into(), |m| m.effect().to_owned()),
+                Step::Residency,
+            ),
             (
                 "Traffic",
                 self.traffic.map_or("—".into(), |t| t.label().to_owned()),
