@@ -151,6 +151,23 @@ setup_build() {
   report crates fetched "$(grep -c '^name = ' Cargo.lock) packages in Cargo.lock, and std's"
 }
 
+# The SDK models the tests check commands and snippets against (botocore), pinned in
+# tools/requirements-test.txt, into .tools/python (tests put it on PYTHONPATH).
+setup_python() {
+  local want dest=.tools/python
+  want="$(cat tools/requirements-test.txt)"
+  if [[ -f "$dest/.installed" && "$(cat "$dest/.installed")" == "$want" ]]; then
+    report python-sdk present "$(tr '\n' ' ' <<<"$want")"
+    return
+  fi
+  command -v python3 >/dev/null || die "python3 not found: the SDK model checks need it"
+  local t0=$SECONDS
+  rm -rf "$dest"
+  python3 -m pip install --quiet --disable-pip-version-check --no-warn-conflicts --root-user-action=ignore --target "$dest" -r tools/requirements-test.txt
+  printf '%s' "$want" >"$dest/.installed"
+  report python-sdk installed "$(tr '\n' ' ' <<<"$want")$(took "$t0")"
+}
+
 setup_test() {
   # Installed together, in one apt-get run, so that their versions match.
   local missing=() pkg
@@ -180,6 +197,7 @@ setup_test() {
   [[ -x "$CHROMIUM" ]] || die "$CHROMIUM not found although the chromium package is installed"
   [[ -x "$CHROMEDRIVER" ]] || die "$CHROMEDRIVER not found although chromium-driver is installed"
 
+  setup_python
   check_node
   npm_ci_into e2e e2e
   report e2e-npm "$state" "$(node -p 'const d=require("./e2e/package.json").dependencies; Object.entries(d).map(([k,v])=>k+"@"+v).join(" ")')$elapsed"

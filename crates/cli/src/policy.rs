@@ -163,7 +163,19 @@ struct ScpReport<'a> {
     statement: Option<PolicyDocument>,
     summary: String,
     deny_global_scp: PolicyDocument,
+    /// With a stated retention obligation: the statement that keeps the mode within it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_retention_scp: Option<RetentionScp>,
+    /// The command that sets the account's mode the recommendation needs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    account_change: Option<String>,
     sources: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct RetentionScp {
+    summary: String,
+    statement: PolicyDocument,
 }
 
 fn scp_report(entries: &[Entry<'_, '_>], single: bool) -> String {
@@ -182,6 +194,15 @@ fn scp_report(entries: &[Entry<'_, '_>], single: bool) -> String {
                 statement: check.statement,
                 summary: check.summary,
                 deny_global_scp: deny_global(),
+                data_retention_scp: check.retention.map(|g| RetentionScp {
+                    summary: g.summary,
+                    statement: g.statement,
+                }),
+                account_change: evaluation
+                    .recommendation
+                    .account_change
+                    .as_ref()
+                    .map(|c| c.command.clone()),
                 sources: check.cites.iter().map(|c| c.href()).collect(),
             }
         })

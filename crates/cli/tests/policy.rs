@@ -617,7 +617,53 @@ const CORPUS: &[(&str, ErrorKind, Option<&str>, Option<&str>)] = &[
     ("ServiceQuotaExceededException: An error occurred (ServiceQuotaExceededException) when calling the Converse operation: Your request exceeded your quota for tokens per day.", ErrorKind::QuotaExceeded, None, None),
     ("ServiceQuotaExceededException: You have exceeded the maximum number of tokens per day for anthropic.claude-sonnet-4-5-20250929-v1:0 in eu-central-1", ErrorKind::QuotaExceeded, Some(SONNET), Some("eu-central-1")),
     ("Error: ServiceQuotaExceededException: Quota exceeded for Cross-Region InvokeModel tokens per minute", ErrorKind::QuotaExceeded, None, None),
+    // The retention refusal as users report it (anomalyco/opencode#31560, anthropics/claude-code#66594; AWS documents only the exception).
+    ("botocore.errorfactory.ValidationException: An error occurred (ValidationException) when calling the Converse operation: data retention mode 'default' is not available for this model (modelId=us.anthropic.claude-fable-5-1, region us-west-2)", ErrorKind::DataRetention, Some("anthropic.claude-fable-5-1"), Some("us-west-2")),
+    ("ValidationException: data retention mode 'inherit' is not available for this model", ErrorKind::DataRetention, None, None),
+    // bedrock-mantle's status reason, as the Data retention page shows it.
+    ("GET https://bedrock-mantle.us-east-1.api.aws/v1/models/openai.gpt-5.5: status unavailable, status_reason: This model is not available under data retention mode 'none'.", ErrorKind::DataRetention, Some("openai.gpt-5.5"), Some("us-east-1")),
 ];
+
+#[test]
+fn the_decoder_answers_a_retention_refusal_with_the_mode_and_the_command() {
+    let catalog = catalog();
+    let Decoded::Recognised { diagnosis, .. } = decode(
+        catalog,
+        CORPUS
+            .iter()
+            .find(|c| c.1 == ErrorKind::DataRetention)
+            .expect("in the corpus")
+            .0,
+    ) else {
+        panic!("not recognised");
+    };
+    assert!(
+        diagnosis
+            .cause
+            .contains("Claude Fable 5.1 needs the data retention mode `aws_review` or higher"),
+        "{}",
+        diagnosis.cause
+    );
+    assert!(
+        diagnosis.cause.contains("(`default`)"),
+        "{}",
+        diagnosis.cause
+    );
+    assert!(
+        diagnosis
+            .cause
+            .contains("AWS may keep all prompts and review flagged ones"),
+        "{}",
+        diagnosis.cause
+    );
+    assert!(
+        diagnosis.fixes[0].contains(
+            "aws bedrock put-account-data-retention --mode aws_review --region us-west-2"
+        ),
+        "{:?}",
+        diagnosis.fixes
+    );
+}
 
 #[test]
 fn the_decoder_recognises_the_corpus() {
@@ -854,4 +900,67 @@ fn the_errors_page_is_a_prerendered_route() {
     assert!(
         html.contains("Decode a Bedrock error") && html.contains("data-testid=\"error-input\"")
     );
+}
+
+/// The account change's command, checked against botocore's own `bedrock` model (the version
+/// pinned in tools/requirements-test.txt, installed by `make setup-test` into .tools/python):
+/// the AWS CLI command names an operation of the service, its `--mode` option is the
+/// operation's input member and every mode the engine writes is in the member's enum.
+#[test]
+fn the_retention_command_is_an_operation_of_botocores_bedrock_model() {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let sdk = root.join(".tools/python");
+    assert!(
+        sdk.join("botocore").is_dir(),
+        "botocore is not installed in {}: run `make setup-test`",
+        sdk.display()
+    );
+    let region = RegionCode::new("us-west-2");
+    let commands: Vec<String> = atlas_core::catalog::retention::RetentionMode::ALL
+        .iter()
+        .map(|m| atlas_core::engine::retention::set_mode_command(&region, *m))
+        .collect();
+    let script = r#"
+import json, sys
+import botocore.session
+from botocore import xform_name
+model = botocore.session.get_session().get_service_model("bedrock")
+by_cli = {xform_name(op).replace("_", "-"): op for op in model.operation_names}
+for command in json.load(sys.stdin):
+    words = command.split()
+    assert words[:2] == ["aws", "bedrock"], command
+    op = model.operation_model(by_cli[words[2]])
+    options = dict(zip(words[3::2], words[4::2]))
+    members = {"--" + xform_name(m).replace("_", "-"): m for m in op.input_shape.members}
+    assert set(options) - {"--region"} <= set(members), (command, members)
+    for option, value in options.items():
+        if option == "--region":
+            continue
+        shape = op.input_shape.members[members[option]]
+        assert value in shape.enum, (command, shape.enum)
+    assert set(op.input_shape.required_members) <= {members[o] for o in options if o != "--region"}
+print("ok")
+"#;
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .env("PYTHONPATH", &sdk)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(serde_json::to_string(&commands).expect("json").as_bytes())
+            .expect("write");
+    }
+    let out = child.wait_with_output().expect("python3 ends");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok"));
 }

@@ -109,7 +109,12 @@ async fn data_page_lists_sources_disagreements_and_gaps() {
             1 + s.rows.len() + table(s.countries.len()) + table(s.destinations.len())
         })
         .sum();
-    assert_eq!(count(&html, "<tr>"), 2 + meta.disagreements.len() + changes);
+    // The retention pages' table: a header and one row per page.
+    let retention = 1 + data::catalog().unwrap().retention.sources.len();
+    assert_eq!(
+        count(&html, "<tr>"),
+        2 + meta.disagreements.len() + changes + retention
+    );
     assert_eq!(count(&html, r#"data-testid="change""#), meta.changes.len());
     assert!(html.contains(r#"data-testid="gaps""#));
     // A source adapted under CC BY-SA shows its attribution.

@@ -272,8 +272,11 @@ fn nothing_leaks_memory_on_purpose_and_the_engine_runs_from_one_place() {
         let imports_it = text
             .lines()
             .filter(|l| l.trim_start().starts_with("use ") && l.contains("engine::"))
-            .any(|l| words(l).any(|w| w == "recommend"));
-        if imports_it || text.contains("engine::recommend(") {
+            .any(|l| words(l).any(|w| w == "recommend" || w == "recommend_in"));
+        if imports_it
+            || text.contains("engine::recommend(")
+            || text.contains("engine::recommend_in(")
+        {
             callers.push(shown);
         }
     }

@@ -482,3 +482,64 @@ fn version_1_plans_may_not_state_retention_and_lists_are_refused() {
         .to_json()
         .contains("\"data_retention_mode\": \"inherit\""));
 }
+
+#[test]
+fn the_retention_scp_uses_the_condition_key_of_the_routes_endpoint() {
+    use atlas_core::catalog::schema::Endpoint;
+    use atlas_core::output::scp;
+    let catalog = catalog();
+    // A model served in some Region by bedrock-mantle only, and one by bedrock-runtime.
+    let mantle = catalog
+        .models
+        .iter()
+        .find_map(|m| {
+            m.offered_in
+                .iter()
+                .find(|r| {
+                    m.in_region_at(r)
+                        .is_some_and(|o| o.endpoint == Endpoint::Mantle)
+                })
+                .map(|r| (m.id.as_str(), r.as_str()))
+        })
+        .expect("a bedrock-mantle in-Region route");
+    let cases = [
+        (
+            mantle,
+            "bedrock-mantle:DataRetentionMode",
+            "bedrock-mantle:PutAccountDataRetention",
+        ),
+        (
+            ("amazon.nova-lite-v1:0", "us-east-1"),
+            "bedrock:DataRetentionMode",
+            "bedrock:PutAccountDataRetention",
+        ),
+    ];
+    for ((model, region), key, action) in cases {
+        let plan = one(
+            model,
+            region,
+            r#"{"kind": "regions", "codes": ["REGION"]}"#.replace("REGION", region).as_str(),
+            r#""none""#,
+            "",
+        );
+        let plan = Plan::parse(&plan, catalog).expect("plan");
+        let evaluation = PlanEvaluation::of(catalog, &plan, day("2026-12-07"));
+        let e = &evaluation.workloads[0];
+        let chosen = e.chosen().expect("recommended");
+        let guard = scp::check(&e.workload, &e.recommendation.options, Some(chosen))
+            .retention
+            .expect("a statement for a stated obligation");
+        let json = guard.statement.to_json();
+        assert!(
+            json.contains(key) && json.contains(action),
+            "{model} {region}: {json}"
+        );
+        assert!(json.contains("\"none\""), "{json}");
+        assert!(!json.contains("aws_review"), "{json}");
+    }
+    assert_eq!(
+        scp::modes_within(RetentionMode::Default),
+        ["none", "default", "inherit"]
+    );
+    assert_eq!(scp::modes_within(RetentionMode::None), ["none"]);
+}

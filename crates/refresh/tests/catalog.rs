@@ -424,7 +424,11 @@ fn same_list<T: PartialEq + std::fmt::Debug>(what: &str, tables: &[T], files: &[
 /// catalog equals the one parsed from data/*.json, list by list, then as a whole.
 #[test]
 fn embedded_tables_equal_the_files() {
+    let (retention, abuse) = data::RETENTION_PAGES;
+    let pages = atlas_core::catalog::retention_pages::PageFacts::read(retention, abuse)
+        .unwrap_or_else(|e| panic!("data/sources/ failed to load: {e}"));
     let files = Catalog::from_files(data::FILES)
+        .and_then(|c| c.with_retention(pages))
         .unwrap_or_else(|e| panic!("data/*.json failed to load: {e}"));
     let tables = catalog();
     same_list("meta.sources", &tables.meta.sources, &files.meta.sources);

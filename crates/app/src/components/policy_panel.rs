@@ -139,6 +139,15 @@ fn content(
                         <h3>{ "Region-deny statement that allows this option" }</h3>
                         { block(statement.to_json(), format!("{slug}-scp.json"), "application/json", "policy-scp") }
                     }
+                    if let Some(guard) = &check.retention {
+                        <h3>{ "Keep the data retention mode within the obligation" }</h3>
+                        <p data-testid="scp-retention-summary">{ &guard.summary }</p>
+                        { block(guard.statement.to_json(), format!("{slug}-data-retention-scp.json"), "application/json", "policy-retention-scp") }
+                    }
+                    if let Some(change) = &e.recommendation.account_change {
+                        <h3>{ format!("Set the account's data retention mode in {}", change.region) }</h3>
+                        { block(change.command.clone(), format!("{slug}-data-retention.sh"), "text/plain", "policy-retention-command") }
+                    }
                     <h3>{ "Deny global inference organisation-wide (AWS's example)" }</h3>
                     { block(deny_global().to_json(), "deny-global-inference-scp.json".into(), "application/json", "policy-deny-global") }
                     { sources(&check.cites) }

@@ -47,6 +47,7 @@ pub fn Sources(props: &SourcesProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            { retention_pages(&props.catalog) }
             <h2 id="changes">{ "Changes" }</h2>
             if changes.is_empty() {
                 <p>{ "No refresh is recorded yet." }</p>
@@ -91,6 +92,64 @@ pub fn Sources(props: &SourcesProps) -> Html {
             <ul data-testid="gaps">
                 { for meta.gaps.iter().map(|g| html! { <li>{ g }</li> }) }
             </ul>
+        </>
+    }
+}
+
+/// The AWS pages transcribed by hand into `data/sources/` for data retention: the copy read, its
+/// date and when it was last checked; the models the newest copy leaves out; how the pages
+/// changed.
+fn retention_pages(catalog: &atlas_core::catalog::Catalog) -> Html {
+    let table = &catalog.retention;
+    if !table.is_known() {
+        return html! {
+            <>
+                <h2 id="retention">{ "Data retention" }</h2>
+                <p>{ "This catalog has no data retention facts: whether a model keeps prompts is unknown." }</p>
+            </>
+        };
+    }
+    html! {
+        <>
+            <h2 id="retention">{ "Data retention: pages transcribed by hand" }</h2>
+            <p>{ "Which models keep prompts comes from two AWS pages, read by hand and transcribed into data/sources/ (facts adapted from Amazon Web Services documentation, CC BY-SA 4.0). Models the pages do not name follow the abuse detection page's general rule: by default, Amazon Bedrock does not store model inputs or outputs." }</p>
+            <div class="table-scroll">
+                <table data-testid="retention-sources-table">
+                    <thead><tr>
+                        <th scope="col">{ "Page" }</th>
+                        <th scope="col">{ "Copy read" }</th>
+                        <th scope="col">{ "Copy dated (at the earliest)" }</th>
+                        <th scope="col">{ "Last checked" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for table.sources.iter().map(|s| html! {
+                            <tr>
+                                <th scope="row"><a href={s.url.clone()} rel="noopener">{ &s.title }</a></th>
+                                <td><code>{ &s.copy }</code></td>
+                                <td><time datetime={s.copy_date.clone()}>{ &s.copy_date }</time></td>
+                                <td><time datetime={s.checked.clone()}>{ &s.checked }</time></td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if !table.not_named.is_empty() {
+                <p data-testid="retention-not-named">
+                    { "Where the copies disagree with what one might expect: the newest abuse detection copy lists OpenAI models by name, with no clause for every OpenAI model but the gpt-oss family; these catalog models are not named and so follow the general rule (nothing kept): " }
+                    { for table.not_named.iter().enumerate().map(|(i, id)| html! {
+                        <>{ if i > 0 { ", " } else { "" } }<code>{ id.as_str() }</code></>
+                    }) }
+                    { ". Check the page before relying on it." }
+                </p>
+            }
+            if !table.history.is_empty() {
+                <h3>{ "How the pages changed" }</h3>
+                <ul data-testid="retention-history">
+                    { for table.history.iter().map(|(page, state, copy)| html! {
+                        <li><strong>{ page }</strong>{ format!(": {state} (copy: {copy})") }</li>
+                    }) }
+                </ul>
+            }
         </>
     }
 }

@@ -209,6 +209,7 @@ fn retention_step(ctx: &Context<'_, '_>, decision: &mut Decision) {
     let Some(chosen) = decision.chosen.and_then(|i| ctx.options.get(i)) else {
         return;
     };
+    let chosen = (chosen.processing_regions.as_slice(), chosen.endpoint);
     let (warnings, change) = retention::step(ctx.catalog, ctx.workload, ctx.setting, chosen);
     decision.warnings.extend(warnings);
     decision.account_change = change;

@@ -19,7 +19,6 @@ use crate::catalog::ids::RegionCode;
 use crate::catalog::retention::{AccountMode, RetentionFacts, RetentionMode};
 use crate::catalog::schema::Endpoint;
 use crate::catalog::Catalog;
-use crate::engine::options::OptionEval;
 use crate::engine::{Setting, Warning};
 use crate::plan::Workload;
 use serde::Serialize;
@@ -63,13 +62,13 @@ pub fn objection(catalog: &Catalog, workload: &Workload<'_>, today: Day) -> Opti
     })
 }
 
-/// What the chosen option means for retention: warnings in the order read, and the account
-/// change the call needs, if any.
+/// What the chosen option (processing in `processing`, called on `endpoint`) means for
+/// retention: warnings in the order read, and the account change the call needs, if any.
 pub fn step(
     catalog: &Catalog,
     workload: &Workload<'_>,
     setting: &Setting<'_>,
-    chosen: &OptionEval,
+    (processing, endpoint): (&[RegionCode], Option<Endpoint>),
 ) -> (Vec<Warning>, Option<AccountChange>) {
     let model = workload.model();
     let Some(facts) = catalog.retention_of(&model.id) else {
@@ -89,7 +88,7 @@ pub fn step(
                 "{} keeps {}. Retained data is stored in the Region that processed the request: {}.",
                 model.name,
                 facts.summary(),
-                storage(catalog, &chosen.processing_regions)
+                storage(catalog, processing)
             ))
         });
     }
@@ -103,7 +102,7 @@ pub fn step(
         warnings.extend(warning);
         change = needed;
     }
-    if chosen.endpoint == Some(Endpoint::Mantle) && facts.minimum > RetentionMode::None {
+    if endpoint == Some(Endpoint::Mantle) && facts.minimum > RetentionMode::None {
         warnings.push(Warning {
             source: Some(Cite::DataRetention),
             ..Warning::plain(format!(

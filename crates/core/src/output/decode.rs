@@ -7,8 +7,10 @@
 use crate::catalog::cite::Cite;
 use crate::catalog::ids::{ModelId, ProfileId, RegionCode};
 use crate::catalog::order;
+use crate::catalog::retention::{AccountMode, RetentionMode};
 use crate::catalog::schema::{Endpoint, Model, Profile};
 use crate::catalog::Catalog;
+use crate::engine::retention::set_mode_command;
 
 /// Beyond this many bytes a paste is cut (at a character boundary) and the result says so.
 pub const MAX_INPUT: usize = 2 * 1024 * 1024;
@@ -32,6 +34,8 @@ pub enum ErrorKind {
     QuotaExceeded,
     /// Requests or tokens per minute above the quota.
     Throttling,
+    /// The model needs a higher data retention mode than the Region's account (or project) has.
+    DataRetention,
 }
 
 impl ErrorKind {
@@ -46,6 +50,7 @@ impl ErrorKind {
             ErrorKind::AccessDenied => "Access denied by the role's IAM policy",
             ErrorKind::QuotaExceeded => "Service quota exceeded",
             ErrorKind::Throttling => "Throttled: too many requests or tokens",
+            ErrorKind::DataRetention => "The data retention mode is too low for this model",
         }
     }
 
@@ -60,6 +65,7 @@ impl ErrorKind {
             ErrorKind::AccessDenied => "access_denied",
             ErrorKind::QuotaExceeded => "quota_exceeded",
             ErrorKind::Throttling => "throttling",
+            ErrorKind::DataRetention => "data_retention_mode",
         }
     }
 }
@@ -67,7 +73,16 @@ impl ErrorKind {
 /// The signatures of each error in normalised text, in precedence order: the first kind with a
 /// matching signature wins (an SCP denial is also an AccessDeniedException, a stack trace of
 /// retries may also say "throttling").
-const SIGNATURES: [(ErrorKind, &[&str]); 8] = [
+const SIGNATURES: [(ErrorKind, &[&str]); 9] = [
+    (
+        // bedrock-runtime's message as users report it (AWS documents only "ValidationException"),
+        // and bedrock-mantle's status reason as the Data retention page shows it.
+        ErrorKind::DataRetention,
+        &[
+            "is not available for this model",
+            "not available under data retention mode",
+        ],
+    ),
     (
         ErrorKind::OnDemandNotSupported,
         &[
@@ -311,7 +326,7 @@ pub fn decode(catalog: &Catalog, text: &str) -> Decoded {
     };
     let named = Named::of(catalog, &normal);
     Decoded::Recognised {
-        diagnosis: explain(catalog, kind, &named),
+        diagnosis: explain(catalog, kind, &named, &normal),
         truncated,
     }
 }
@@ -329,6 +344,7 @@ fn matches(kind: ErrorKind, text: &str, signs: &[&str]) -> bool {
                     || text.contains("not supported")
                     || text.contains("invalid model"))
         }
+        ErrorKind::DataRetention => any && text.contains("data retention mode"),
         _ => any,
     }
 }
@@ -382,7 +398,7 @@ fn short_list<R: std::fmt::Display>(regions: &[R]) -> String {
     list.join(", ")
 }
 
-fn explain(catalog: &Catalog, kind: ErrorKind, named: &Named<'_>) -> Diagnosis {
+fn explain(catalog: &Catalog, kind: ErrorKind, named: &Named<'_>, text: &str) -> Diagnosis {
     let model = named.model(catalog);
     let region = named.regions.first().cloned();
     let mut d = Diagnosis {
@@ -407,11 +423,76 @@ fn explain(catalog: &Catalog, kind: ErrorKind, named: &Named<'_>) -> Diagnosis {
         ErrorKind::QuotaExceeded | ErrorKind::Throttling => {
             throttled(&mut d, model, region.as_ref())
         }
+        ErrorKind::DataRetention => retention(catalog, &mut d, model, region.as_ref(), text),
     }
     if let Some(m) = model {
         d.links.push(Link::Model(m.id.clone()));
     }
     d
+}
+
+/// The mode a retention refusal names (`mode 'default'`), if it names a known one.
+fn named_mode(text: &str) -> Option<AccountMode> {
+    let after = text.split("retention mode").nth(1)?.trim_start();
+    let quoted = after.trim_start_matches(['\'', '"', '`']);
+    let end = quoted.find(['\'', '"', '`'])?;
+    AccountMode::parse(&quoted[..end])
+}
+
+fn retention(
+    catalog: &Catalog,
+    d: &mut Diagnosis,
+    model: Option<&Model>,
+    region: Option<&RegionCode>,
+    text: &str,
+) {
+    d.links.push(Link::Cite(Cite::DataRetention));
+    d.links.push(Link::Cite(Cite::AbuseDetection));
+    let set = named_mode(text)
+        .map(|m| format!(" (`{}`)", m.key()))
+        .unwrap_or_default();
+    let here = region.map_or_else(|| "the Region you call from".to_owned(), |r| r.to_string());
+    let facts = model.and_then(|m| catalog.retention_of(&m.id).map(|f| (m, f)));
+    match facts {
+        Some((m, f)) if f.minimum > RetentionMode::None => {
+            d.cause = format!(
+                "{} needs the data retention mode `{}` or higher, and the mode in effect in {here}{set} is below it, so Bedrock refuses the call. At `{}`: {}. {} keeps {}.",
+                m.name,
+                f.minimum.key(),
+                f.minimum.key(),
+                f.minimum.effect(),
+                m.name,
+                f.summary()
+            );
+            let command = region.map_or_else(
+                || {
+                    format!(
+                        "aws bedrock put-account-data-retention --mode {} --region <source Region>",
+                        f.minimum.key()
+                    )
+                },
+                |r| set_mode_command(r, f.minimum),
+            );
+            d.fixes = vec![
+                format!("If the obligation accepts it, raise the account's mode in {here}: {command}"),
+                "On bedrock-mantle, a project's mode overrides the account's: set the project's mode (or `inherit`).".to_owned(),
+                "If the obligation does not accept it, choose a model that keeps nothing (the plan suggests some).".to_owned(),
+            ];
+        }
+        Some((m, _)) => {
+            d.cause = format!("The message says the data retention mode in effect is too low, but the AWS pages read for this catalog say {} runs at any mode: check the model's allowed modes (bedrock-mantle: GET /v1/models/{{id}}).", m.name);
+        }
+        None => {
+            d.cause = format!("The model called needs a higher data retention mode than the one in effect in {here}{set}: Claude Fable 5 and 5.1 need `aws_review` or higher; OpenAI GPT-5.4 and later models named on the abuse detection page need `default` or higher.");
+        }
+    }
+    if d.fixes.is_empty() {
+        d.fixes = vec![format!(
+            "Read the mode in effect: aws bedrock get-account-data-retention --region {}",
+            region.map_or("<source Region>", |r| r.as_str())
+        )];
+    }
+    d.links.push(Link::Plan);
 }
 
 fn on_demand(

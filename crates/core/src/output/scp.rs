@@ -8,6 +8,8 @@
 
 use crate::catalog::cite::Cite;
 use crate::catalog::order;
+use crate::catalog::retention::RetentionMode;
+use crate::catalog::schema::Endpoint;
 use crate::engine::options::{OptionEval, OptionKind};
 use crate::output::policy::{Condition, Effect, PolicyDocument, Statement};
 use crate::plan::{OrgPolicy, Workload};
@@ -48,6 +50,83 @@ pub struct ScpCheck {
     pub summary: String,
     /// The pages these rules come from.
     pub cites: Vec<Cite>,
+    /// With a stated retention obligation: the statement that keeps the account's data
+    /// retention mode within it, for the target option's endpoint.
+    pub retention: Option<RetentionGuard>,
+}
+
+/// An SCP statement that keeps the data retention mode within what an obligation accepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetentionGuard {
+    /// What it does, in plain words.
+    pub summary: String,
+    /// The statement.
+    pub statement: PolicyDocument,
+}
+
+/// The modes an account or project may be set to under an obligation that accepts at most
+/// `accepted`: every mode up to it, and `inherit` when the model's default (`default`) is
+/// accepted.
+pub fn modes_within(accepted: RetentionMode) -> Vec<String> {
+    let mut modes: Vec<String> = RetentionMode::ALL
+        .into_iter()
+        .filter(|m| *m <= accepted)
+        .map(|m| m.key().to_owned())
+        .collect();
+    if accepted >= RetentionMode::Default {
+        modes.push("inherit".to_owned());
+    }
+    modes
+}
+
+/// The service prefix, actions and condition key that set a data retention mode on the
+/// endpoint a route calls: bedrock-runtime routes (and Provisioned Throughput) are governed by
+/// the `bedrock` control plane's account setting; bedrock-mantle routes by its account setting
+/// and its projects. One function, so every statement about an endpoint's permissions agrees.
+pub fn retention_permissions(endpoint: Option<Endpoint>) -> (Vec<&'static str>, &'static str) {
+    match endpoint {
+        Some(Endpoint::Mantle) => (
+            vec![
+                "bedrock-mantle:PutAccountDataRetention",
+                "bedrock-mantle:CreateProject",
+                "bedrock-mantle:UpdateProject",
+            ],
+            "bedrock-mantle:DataRetentionMode",
+        ),
+        Some(Endpoint::Runtime) | None => (
+            vec!["bedrock:PutAccountDataRetention"],
+            "bedrock:DataRetentionMode",
+        ),
+    }
+}
+
+/// The SCP statement that denies setting a data retention mode above `accepted` through the
+/// endpoint a route calls (a project created without a mode inherits the account's, which the
+/// statement also guards).
+pub fn retention_guard(endpoint: Option<Endpoint>, accepted: RetentionMode) -> RetentionGuard {
+    let (actions, key) = retention_permissions(endpoint);
+    let allowed = modes_within(accepted);
+    RetentionGuard {
+        summary: format!(
+            "The obligation accepts at most `{}` (\"{}\"): this statement denies {} with any {key} but {}.",
+            accepted.key(),
+            accepted.effect(),
+            actions.join(", "),
+            allowed.join(", ")
+        ),
+        statement: PolicyDocument {
+            statements: vec![Statement {
+                sid: "DenyDataRetentionAboveObligation",
+                effect: Effect::Deny,
+                actions,
+                resources: vec!["*".to_owned()],
+                conditions: vec![Condition {
+                    operator: "StringNotEqualsIfExists",
+                    keys: vec![(key, allowed)],
+                }],
+            }],
+        },
+    }
 }
 
 /// The `aws:RequestedRegion` values an option's calls carry, sorted.
@@ -212,5 +291,9 @@ pub fn check(
             Cite::GeographicCris,
             Cite::GlobalCris,
         ],
+        retention: workload
+            .spec()
+            .data_retention
+            .map(|accepted| retention_guard(recommended.and_then(|o| o.endpoint), accepted)),
     }
 }
