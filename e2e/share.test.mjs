@@ -13,10 +13,10 @@ const testid = (id) => `[data-testid="${id}"]`;
 const linkOf = (bytes) => '#/plan/open/v1.' + deflateRawSync(bytes).toString('base64url');
 
 /** What the plan summary and the linked plan's table both show of a workload: its name, the
- * recommended option, the ID to call and the residency verdict, marked ✓ or ✗. Both tables list
+ * recommended option, the ID to call and the residency verdict, marked ✓, ⚠ or ✗. Both tables list
  * the summary's columns in one order (name, model, source Region, obligation, recommended, ID to
  * call, residency, price, warnings). */
-const unmarked = (text) => text.replace(/^[✓✗]\s*/u, '');
+const unmarked = (text) => text.replace(/^[✓⚠✗]\s*/u, '');
 const summary = (c) => [c[0], c[4], c[5], c[6]].map(unmarked);
 
 /** Each row of a table as the text of its cells (actions left out). */

@@ -7,7 +7,14 @@ mod cli_support;
 
 use cli_support::{atlas, success as stdout};
 
-const FIXTURES: [&str; 5] = ["example", "costs", "org-policy", "rules", "traps"];
+const FIXTURES: [&str; 6] = [
+    "example",
+    "costs",
+    "org-policy",
+    "rules",
+    "traps",
+    "retention",
+];
 
 #[test]
 fn report_markdown_is_the_recorded_recommend_markdown() {
@@ -121,4 +128,48 @@ fn html_is_one_self_contained_file_with_every_workload_escaped() {
         workloads
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// One story in every export: the CSV and the HTML report say what the Markdown and the JSON
+/// say about retention, with the same severity.
+#[test]
+fn exports_carry_retention_and_the_warnings_severity() {
+    let plan = "tests/fixtures/plans/retention.json";
+    let day = ["--today", "2026-12-02"];
+    let csv = stdout(&atlas(
+        &[&["report", plan, "--format", "csv"][..], &day].concat(),
+    ));
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(",Data retention,Warnings"), "{header}");
+    let fable = csv
+        .split("\r\n")
+        .find(|l| l.starts_with("Frontier assistant,") && l.contains(",yes,yes,"))
+        .expect("the recommended row");
+    assert!(
+        fable.contains("all traffic (prompts and completions) for up to 30 days"),
+        "{fable}"
+    );
+    assert!(
+        fable.contains("urgent: Claude Fable 5.1 is refused unless"),
+        "{fable}"
+    );
+    assert!(
+        fable.contains("| notice: Claude Fable 5.1 keeps"),
+        "{fable}"
+    );
+    let open = csv
+        .split("\r\n")
+        .find(|l| l.starts_with("Open weights,") && l.contains(",yes,yes,"))
+        .expect("the recommended row");
+    assert!(open.contains(",keeps nothing,"), "{open}");
+    let html = stdout(&atlas(
+        &[&["report", plan, "--format", "html"][..], &day].concat(),
+    ));
+    assert!(html.contains("<li><strong>Urgent:</strong> Claude Fable 5.1 is refused unless"));
+    assert!(html.contains("2 (1 urgent)"));
+    let md = stdout(&atlas(
+        &[&["report", plan, "--format", "markdown"][..], &day].concat(),
+    ));
+    assert!(md.contains("- **Urgent:** Claude Fable 5.1 is refused unless"));
+    assert!(md.contains("| 2 (1 urgent) |"));
 }

@@ -95,7 +95,18 @@ fn card_comparison_summary_and_report_tell_one_story() {
             .lines()
             .find(|l| l.starts_with(&format!("| {} |", w.name())))
             .expect("a summary row");
-        assert!(row.contains(&line.option) && row.ends_with(&format!("| {} |", line.warnings)));
+        assert!(
+            row.contains(&line.option) && row.ends_with(&format!("| {} |", line.warnings_label()))
+        );
+        assert!(
+            row.contains(&format!("| {} {} |", line.mark(), line.verdict)),
+            "{row}"
+        );
+        // Never a plain pass with something urgent open.
+        assert_eq!(
+            line.mark() == "✓",
+            rec.chosen.is_some() && rec.urgent_count() == 0
+        );
         if rec.chosen.is_none() {
             // Nothing recommended is a warning, an urgent one, and the row says so.
             assert_eq!(line.option, NO_ELIGIBLE_OPTION);
@@ -376,4 +387,55 @@ fn an_explorer_dead_end_names_its_filter_and_the_way_out() {
     assert_eq!(end.region.as_ref().map(|r| r.as_str()), Some("eu-west-2"));
     // A query with results is no dead end.
     assert!(dead_end(catalog, &Query::from_query_string("from=eu-west-2")).is_none());
+}
+
+/// The insurer's five workloads (tests/fixtures/plans/insurer.json): a workload whose stated
+/// requirement is unmet (guaranteed capacity without a guaranteed option) or whose call will fail
+/// as planned (Fable 5.1 with the account's retention mode unknown) is never a green row, in the
+/// Markdown summary, the HTML report or the JSON's warnings.
+#[test]
+fn the_insurer_plan_gives_no_green_row_for_an_unmet_requirement() {
+    let catalog = real();
+    let text = include_str!("../../../tests/fixtures/plans/insurer.json");
+    let plan = Plan::parse(text, catalog).expect("plan");
+    let evaluation = PlanEvaluation::of(catalog, &plan, day("2026-12-07"));
+    let markdown = to_markdown(catalog, &evaluation);
+    let html = atlas_core::output::plan_html::plan_html(catalog, &evaluation);
+    let marks: Vec<(&str, &str)> = evaluation
+        .workloads
+        .iter()
+        .map(|e| (e.workload.name(), e.summary.mark()))
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("Claims triage EU", "✓"),
+            ("Underwriting Germany only", "✗"),
+            ("Japan subsidiary chat", "✓"),
+            ("US analytics batch", "⚠"),
+            ("Frontier research assistant", "⚠"),
+        ]
+    );
+    let batch = &evaluation.workloads[3];
+    let urgent: Vec<&str> = batch
+        .recommendation
+        .warnings
+        .iter()
+        .filter(|w| w.urgent)
+        .map(|w| w.text.as_str())
+        .collect();
+    assert!(urgent[0].contains("guaranteed capacity this workload requires is not met"));
+    assert!(!urgent[0].contains("below"));
+    for e in &evaluation.workloads {
+        let row = markdown
+            .lines()
+            .find(|l| l.starts_with(&format!("| {} |", e.workload.name())))
+            .expect("a row");
+        assert!(row.contains(&format!("| {} ", e.summary.mark())), "{row}");
+        assert!(
+            html.contains(&format!("<td>{} ", e.summary.mark())),
+            "{}",
+            e.workload.name()
+        );
+    }
 }

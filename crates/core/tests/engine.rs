@@ -334,7 +334,7 @@ fn warnings_name_what_to_watch() {
                 Traffic::Steady,
                 Sla::Guaranteed,
             ),
-            "No guaranteed option exists here",
+            "no guaranteed option exists here",
         ),
         (
             spec(

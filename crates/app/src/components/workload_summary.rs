@@ -35,8 +35,8 @@ pub fn summary_cells(catalog: CatalogRef, e: &WorkloadEvaluation<'static>, testi
                 <td data-label={label}>{ line.call_id.as_ref().map_or(Html::from("—"), |id| html! { <code>{ id }</code> }) }</td>
             },
             SummaryColumn::Residency => html! {
-                <td data-label={label} data-testid={named("verdict")} class={if line.compliant { "verdict-yes" } else { "verdict-no" }}>
-                    { if line.compliant { "✓ " } else { "✗ " } }{ &line.verdict }
+                <td data-label={label} data-testid={named("verdict")} class={line.verdict_class()}>
+                    { format!("{} ", line.mark()) }{ &line.verdict }
                 </td>
             },
             SummaryColumn::Price => html! {

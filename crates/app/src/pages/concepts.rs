@@ -74,7 +74,7 @@ fn options() -> Html {
                 </dd>
             </dl>
             <p>
-                { "Cross-Region inference has no routing surcharge: the price is that of the source Region. " }
+                { "Each profile has its own entry in the price list: a geographic profile can cost more per token than the global one, and the comparison shows each option's figures from the price list. " }
                 { source(Cite::CrossRegionInference) }
                 { " Quotas for profiles are separate from in-Region quotas and are managed in the source Region. " }
                 { source(Cite::Quotas) }

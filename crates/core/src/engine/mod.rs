@@ -18,6 +18,7 @@ use crate::catalog::Catalog;
 use crate::engine::options::{describe_terms, evaluate_options, OptionEval, OptionKind};
 use crate::engine::retention::AccountChange;
 use crate::engine::suggest::{alternatives, provision_in, Alternative};
+use crate::plan::money::{per_million, relative};
 use crate::plan::{Account, Sla, Traffic, Workload};
 use serde::Serialize;
 
@@ -365,11 +366,12 @@ fn guaranteed_capacity_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> O
             Outcome::Decided
         }
         provisioned => {
-            decision.warn(format!(
-                "No guaranteed option exists here: Provisioned Throughput in {} is ruled out ({}). The on-demand choice below can throttle.",
+            // The workload states a requirement the plan cannot meet: urgent.
+            decision.warnings.push(Warning::urgent(format!(
+                "The guaranteed capacity this workload requires is not met: no guaranteed option exists here (Provisioned Throughput in {} is ruled out: {}). An on-demand option, if one is recommended, can throttle.",
                 ctx.source(),
                 provisioned.and_then(|(_, o)| o.eligibility.why_not()).unwrap_or_default()
-            ));
+            )));
             Outcome::Pass
         }
     }
@@ -557,11 +559,17 @@ fn explain_choice(ctx: &Context<'_, '_>, chosen: &OptionEval, decision: &mut Dec
     ));
     match chosen.kind {
         OptionKind::Global => decision.reasons.push(reason(
-            "Global profiles route to any commercial Region, the largest pool of capacity; for some models they cost less per token than geographic ones. IAM needs the Region-less foundation-model ARN and SCPs must allow aws:RequestedRegion \"unspecified\".",
+            format!(
+                "Global profiles route to any commercial Region, the largest pool of capacity.{} IAM needs the Region-less foundation-model ARN and SCPs must allow aws:RequestedRegion \"unspecified\".",
+                price_against(chosen, ctx.options, OptionKind::Geographic)
+            ),
             Cite::GlobalCris,
         )),
         OptionKind::Geographic => decision.reasons.push(reason(
-            "A geographic profile keeps processing inside its geography's destination Regions at the source Region's price, with no routing surcharge. IAM and SCPs must allow the foundation model in every destination Region.",
+            format!(
+                "A geographic profile keeps processing inside its geography's destination Regions.{} IAM and SCPs must allow the foundation model in every destination Region.",
+                price_against(chosen, ctx.options, OptionKind::Global)
+            ),
             Cite::GeographicCris,
         )),
         OptionKind::InRegion => {
@@ -590,6 +598,29 @@ fn explain_choice(ctx: &Context<'_, '_>, chosen: &OptionEval, decision: &mut Dec
             }
         }
         OptionKind::Provisioned => {}
+    }
+}
+
+/// The chosen option's price beside the first priced option of `other` kind, as the price
+/// list gives them (` Its price, $3.30 in / $16.50 out per million, is 10% above the global
+/// profile's ($3.00 in / $15.00 out).`); empty without prices to compare.
+fn price_against(chosen: &OptionEval, options: &[OptionEval], other: OptionKind) -> String {
+    let Some(price) = &chosen.price else {
+        return String::new();
+    };
+    let theirs = options
+        .iter()
+        .filter(|o| o.kind == other && o.eligibility.is_offered())
+        .find_map(|o| o.price.as_ref().map(|p| (o, p)));
+    match theirs {
+        Some((o, p)) => format!(
+            " Its price, {} per million tokens, is {} the {} price ({}).",
+            per_million(price),
+            relative(price, p),
+            o.label(),
+            per_million(p)
+        ),
+        None => format!(" Its price: {} per million tokens.", per_million(price)),
     }
 }
 

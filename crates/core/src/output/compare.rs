@@ -14,7 +14,7 @@ use crate::engine::options::{
 };
 use crate::engine::Recommendation;
 use crate::output::iam::option_resources;
-use crate::plan::money::{group_digits, monthly, per_million};
+use crate::plan::money::{group_digits, monthly, per_million, relative};
 use crate::plan::Workload;
 
 /// One column: an option.
@@ -241,9 +241,26 @@ fn retention(catalog: &Catalog, workload: &Workload<'_>, o: &OptionEval) -> Cell
 
 /// How an option is billed; for Provisioned Throughput only the terms that end before the
 /// model's end of life.
-fn billing(o: &OptionEval) -> Cell {
+fn billing(o: &OptionEval, options: &[OptionEval]) -> Cell {
     if o.kind != OptionKind::Provisioned {
-        return per_kind(o.kind, PRICING_RULE);
+        let mut lines = vec![per_kind(o.kind, PRICING_RULE).lines.remove(0)];
+        // What the price list shows against the other on-demand options' prices.
+        if let Some(price) = &o.price {
+            lines.extend(
+                options
+                    .iter()
+                    .filter(|x| {
+                        x.kind != o.kind
+                            && x.kind != OptionKind::Provisioned
+                            && x.eligibility.is_offered()
+                    })
+                    .filter_map(|x| {
+                        let theirs = x.price.as_ref()?;
+                        Some(format!("{} {}", relative(price, theirs), x.label()))
+                    }),
+            );
+        }
+        return Cell::text(lines);
     }
     let mut line = format!(
         "Hourly per model unit: {}; billed until deleted",
@@ -382,9 +399,9 @@ const THROTTLING: [&str; 4] = [
 ];
 
 const PRICING_RULE: [&str; 4] = [
-    "Source Region's on-demand rate, no routing surcharge; lower than geographic for some models",
-    "Source Region's on-demand rate, no routing surcharge",
-    "Source Region's on-demand rate",
+    "On demand, per token: the price list's entry for the global profile",
+    "On demand, per token: the price list's entry for this profile",
+    "On demand, per token: the source Region's rate",
     "Hourly per model unit",
 ];
 
@@ -416,7 +433,13 @@ impl Aspect {
         }
     }
 
-    fn cell(self, catalog: &Catalog, workload: &Workload<'_>, o: &OptionEval) -> Cell {
+    fn cell(
+        self,
+        catalog: &Catalog,
+        workload: &Workload<'_>,
+        options: &[OptionEval],
+        o: &OptionEval,
+    ) -> Cell {
         match self {
             Aspect::CallId => offered(o, |o| Cell::line(o.call_id().unwrap_or_default())),
             Aspect::Endpoint => offered(o, endpoint),
@@ -432,7 +455,7 @@ impl Aspect {
             Aspect::Throttling => offered(o, |o| per_kind(o.kind, THROTTLING)),
             Aspect::Price => offered(o, |o| price(workload, o)),
             Aspect::Monthly => offered(o, |o| monthly_estimate(workload, o)),
-            Aspect::Cost => offered(o, billing),
+            Aspect::Cost => offered(o, |o| billing(o, options)),
             Aspect::RoundTrip => offered(o, |o| {
                 Cell::text(vec![format!(
                     "≥ {} ms to the farthest Region (great-circle, light in fibre)",
@@ -478,7 +501,7 @@ pub fn compare(catalog: &Catalog, workload: &Workload<'_>, rec: &Recommendation)
             label: aspect.label(),
             cells: options
                 .iter()
-                .map(|o| aspect.cell(catalog, workload, o))
+                .map(|o| aspect.cell(catalog, workload, options, o))
                 .collect(),
         }
     }));

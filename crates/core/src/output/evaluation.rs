@@ -9,13 +9,15 @@ use crate::catalog::residency::Residency;
 use crate::catalog::Catalog;
 use crate::engine::options::{OptionEval, OptionKind, NO_ELIGIBLE_OPTION};
 use crate::engine::{recommend_in, retention, Recommendation, Setting};
-use crate::output::compare::{compare, regions_in_countries, Comparison, ENDPOINT, MONTHLY, PRICE};
+use crate::output::compare::{
+    compare, regions_in_countries, Comparison, ENDPOINT, MONTHLY, PRICE, RETENTION,
+};
 use crate::plan::money::per_million;
 use crate::plan::{Plan, PlanHeader, Workload};
 use std::rc::Rc;
 
 /// The comparison rows a recommendation repeats beside its ID to call.
-const SUMMARY_ROWS: [&str; 3] = [ENDPOINT, PRICE, MONTHLY];
+const SUMMARY_ROWS: [&str; 4] = [ENDPOINT, RETENTION, PRICE, MONTHLY];
 
 /// One workload, evaluated.
 #[derive(Debug, Clone, PartialEq)]
@@ -140,8 +142,12 @@ pub struct SummaryLine {
     pub call_id: Option<String>,
     /// Whether something inside the obligation is recommended.
     pub compliant: bool,
-    /// The residency verdict in words: `Inside the obligation: 6 Regions in 6 countries`, or
-    /// `No obligation: 3 Regions in 1 country`.
+    /// Whether something is recommended but an urgent warning is open (a stated requirement
+    /// unmet, or a call that will fail as planned): never shown as a plain pass.
+    pub attention: bool,
+    /// The residency verdict in words, covering storage as well as processing: `Inside the
+    /// obligation: processed only in 6 Regions in 6 countries; nothing kept`, or `No obligation:
+    /// processed, and where retained stored, in 3 Regions in 1 country`.
     pub verdict: String,
     /// The chosen option's price per million tokens, when the price list has one, or how it is
     /// billed (Provisioned Throughput).
@@ -153,6 +159,33 @@ pub struct SummaryLine {
 }
 
 impl SummaryLine {
+    /// The mark every summary puts before the verdict: `✓` (recommended, nothing urgent), `⚠`
+    /// (recommended, something urgent to read first) or `✗` (nothing recommended).
+    pub fn mark(&self) -> &'static str {
+        match (self.compliant, self.attention) {
+            (true, false) => "✓",
+            (true, true) => "⚠",
+            (false, _) => "✗",
+        }
+    }
+
+    /// The verdict's style: `verdict-yes`, `verdict-warn` or `verdict-no`, as [`Self::mark`].
+    pub fn verdict_class(&self) -> &'static str {
+        match (self.compliant, self.attention) {
+            (true, false) => "verdict-yes",
+            (true, true) => "verdict-warn",
+            (false, _) => "verdict-no",
+        }
+    }
+
+    /// The warnings column: `4`, or `4 (1 urgent)`.
+    pub fn warnings_label(&self) -> String {
+        match self.urgent {
+            0 => self.warnings.to_string(),
+            urgent => format!("{} ({urgent} urgent)", self.warnings),
+        }
+    }
+
     /// The line of `workload`, for which the engine recommended `rec`.
     fn of(catalog: &Catalog, workload: &Workload<'_>, rec: &Recommendation) -> SummaryLine {
         let chosen = rec.chosen_option();
@@ -160,16 +193,26 @@ impl SummaryLine {
             option: chosen.map_or_else(|| NO_ELIGIBLE_OPTION.to_owned(), OptionEval::label),
             call_id: chosen.and_then(|o| o.call_id()).map(str::to_owned),
             compliant: chosen.is_some(),
+            attention: chosen.is_some() && rec.urgent_count() > 0,
             verdict: match chosen {
-                Some(o) => format!(
-                    "{}: {}",
-                    if workload.spec().residency == Residency::None {
-                        "No obligation"
-                    } else {
+                Some(o) => {
+                    let obligation = workload.spec().residency != Residency::None;
+                    let regions = regions_in_countries(catalog, &o.processing_regions);
+                    let only = if obligation { " only" } else { "" };
+                    let scope = match catalog.retention_of(&workload.model().id) {
+                        Some(f) if f.keeps_prompts() => {
+                            format!("processed, and where retained stored,{only} in {regions}")
+                        }
+                        Some(_) => format!("processed{only} in {regions}; nothing kept"),
+                        None => format!("processed{only} in {regions}; retention unknown"),
+                    };
+                    let head = if obligation {
                         "Inside the obligation"
-                    },
-                    regions_in_countries(catalog, &o.processing_regions)
-                ),
+                    } else {
+                        "No obligation"
+                    };
+                    format!("{head}: {scope}")
+                }
                 None => "No option inside the obligation".to_owned(),
             },
             price: chosen.and_then(|o| match (&o.price, o.kind) {

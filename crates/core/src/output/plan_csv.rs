@@ -4,13 +4,15 @@
 //! that a spreadsheet would run as a formula is neutralised.
 
 use crate::catalog::Catalog;
-use crate::engine::options::{regions_with_countries, Eligibility};
+use crate::engine::options::{regions_with_countries, Eligibility, OptionEval};
+use crate::engine::Warning;
 use crate::output::csv::csv_field;
 use crate::output::evaluation::PlanEvaluation;
 use crate::plan::money::{monthly, usd};
+use crate::plan::Workload;
 
 /// The header row's columns.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 16] = [
     "Workload",
     "Model",
     "Source Region",
@@ -25,6 +27,8 @@ pub const COLUMNS: [&str; 14] = [
     "Input USD per million tokens",
     "Output USD per million tokens",
     "Monthly estimate USD",
+    "Data retention",
+    "Warnings",
 ];
 
 /// A cell a spreadsheet reads as text: one that starts with `=`, `+`, `-`, `@`, a tab or a
@@ -92,10 +96,40 @@ pub fn plan_csv(catalog: &Catalog, evaluation: &PlanEvaluation<'_>) -> String {
                 price.map(|p| plain(usd(p.input))).unwrap_or_default(),
                 price.map(|p| plain(usd(p.output))).unwrap_or_default(),
                 cost.map(plain).unwrap_or_default(),
+                retention(catalog, &e.workload, option),
+                if chosen == Some(i) || (chosen.is_none() && i == 0) {
+                    warnings(&e.recommendation.warnings)
+                } else {
+                    String::new()
+                },
             ]));
         }
     }
     out
+}
+
+/// What the model keeps through `option`, and where it would be stored.
+fn retention(catalog: &Catalog, workload: &Workload<'_>, option: &OptionEval) -> String {
+    if !option.eligibility.is_offered() {
+        return String::new();
+    }
+    match catalog.retention_of(&workload.model().id) {
+        None => "unknown: no data retention facts in this catalog".into(),
+        Some(f) if !f.keeps_prompts() => "keeps nothing".into(),
+        Some(f) => format!(
+            "{}; stored where processed; needs mode {} or higher",
+            f.summary(),
+            f.minimum.key()
+        ),
+    }
+}
+
+/// The workload's warnings, urgent first, each with its severity: `urgent: …; notice: …`.
+fn warnings(list: &[Warning]) -> String {
+    list.iter()
+        .map(|w| format!("{}: {}", w.severity(), w.text))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// `$1,234.50` as `1234.50`, a number a spreadsheet reads.

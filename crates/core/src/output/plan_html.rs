@@ -94,16 +94,9 @@ fn summary_cell(catalog: &Catalog, e: &WorkloadEvaluation<'_>, column: SummaryCo
         SummaryColumn::CallId => line.call_id.as_ref().map_or("—".to_owned(), |id| {
             format!("<code>{}</code>", escape(id))
         }),
-        SummaryColumn::Residency => format!(
-            "{} {}",
-            if line.compliant { "✓" } else { "✗" },
-            escape(&line.verdict)
-        ),
+        SummaryColumn::Residency => format!("{} {}", line.mark(), escape(&line.verdict)),
         SummaryColumn::Price => escape(line.price.as_deref().unwrap_or("—")),
-        SummaryColumn::Warnings => match line.urgent {
-            0 => line.warnings.to_string(),
-            urgent => format!("{} ({urgent} urgent)", line.warnings),
-        },
+        SummaryColumn::Warnings => escape(&line.warnings_label()),
     };
     format!("<td>{text}</td>")
 }
@@ -147,7 +140,12 @@ fn workload_html(out: &mut String, evaluation: &WorkloadEvaluation<'_>) {
     if !rec.warnings.is_empty() {
         out.push_str("<h3>Warnings</h3>\n<ul>\n");
         for warning in &rec.warnings {
-            out.push_str(&format!("<li>{}</li>\n", escape(&warning.text)));
+            let mark = if warning.urgent {
+                "<strong>Urgent:</strong> "
+            } else {
+                ""
+            };
+            out.push_str(&format!("<li>{mark}{}</li>\n", escape(&warning.text)));
         }
         out.push_str("</ul>\n");
     }

@@ -290,14 +290,16 @@ fn summary_cell(catalog: &Catalog, e: &WorkloadEvaluation<'_>, column: SummaryCo
         SummaryColumn::Model => cell(spec.model_id.as_str()),
         SummaryColumn::Source => spec.source_region.to_string(),
         SummaryColumn::Obligation => cell(&spec.residency.describe(catalog)),
-        SummaryColumn::Recommended => line.option.clone(),
+        SummaryColumn::Recommended => {
+            format!("{}{}", if line.compliant { "" } else { "✗ " }, line.option)
+        }
         SummaryColumn::CallId => line
             .call_id
             .as_ref()
             .map_or("—".to_owned(), |id| format!("`{id}`")),
-        SummaryColumn::Residency => line.verdict.clone(),
+        SummaryColumn::Residency => format!("{} {}", line.mark(), line.verdict),
         SummaryColumn::Price => line.price.clone().unwrap_or_else(|| "—".to_owned()),
-        SummaryColumn::Warnings => line.warnings.to_string(),
+        SummaryColumn::Warnings => line.warnings_label(),
     }
 }
 
