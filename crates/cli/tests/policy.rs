@@ -81,7 +81,12 @@ fn expected_resources(catalog: &Catalog, w: &Workload<'_>, o: &OptionEval) -> BT
     let model = w.model().id.as_str();
     let mut out = BTreeSet::new();
     match (o.kind, o.endpoint) {
+        // AWS's managed policy AmazonBedrockMantleInferenceAccess: the inference actions on the
+        // Region's projects, the bearer-token action (API keys) on every resource.
         (OptionKind::InRegion, Some(Endpoint::Mantle)) => {
+            out.insert(format!(
+                "arn:{p}:bedrock-mantle:{source}:{ACCOUNT}:project/*"
+            ));
             out.insert("*".to_owned());
         }
         (OptionKind::InRegion, _) => {
@@ -282,21 +287,31 @@ fn a_mantle_only_option_gets_the_policy_aws_documents_for_bedrock_mantle() {
     let o = option_of(&options, OptionKind::InRegion, "");
     let policy = identity_policy(&w, o, &Account::Placeholder).unwrap();
     let parsed: Value = serde_json::from_str(&policy.document.to_json()).unwrap();
+    // AWS's managed policy AmazonBedrockMantleInferenceAccess, with IAM's spelling of the tag
+    // action (the user guide's list says ListTagsForResources, which IAM does not define).
     assert_eq!(
-        parsed["Statement"][0],
-        json!({
-            "Sid": "MantleInferencePermissions",
+        parsed["Statement"],
+        json!([{
+            "Sid": "MantleInference",
             "Effect": "Allow",
             "Action": [
                 "bedrock-mantle:CreateInference",
                 "bedrock-mantle:GetProject",
                 "bedrock-mantle:ListProjects",
-                "bedrock-mantle:ListTagsForResources"
+                "bedrock-mantle:ListTagsForResource"
             ],
+            "Resource": format!("arn:aws:bedrock-mantle:{region}:<account-id>:project/*")
+        }, {
+            "Sid": "MantleApiKey",
+            "Effect": "Allow",
+            "Action": "bedrock-mantle:CallWithBearerToken",
             "Resource": "*"
-        })
+        }])
     );
-    assert!(policy.notes.iter().any(|n| n.contains("does not scope")));
+    assert!(policy
+        .notes
+        .iter()
+        .any(|n| n.contains("scopes inference permissions to projects")));
     let code = snippets(&w, o);
     assert!(code.iter().all(|s| s
         .code
@@ -963,4 +978,139 @@ print("ok")
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok"));
+}
+
+/// One set of permissions per route, whatever the view: for every offered option of every
+/// model that is not retired (profiles, in-Region on bedrock-runtime, in-Region on bedrock-mantle
+/// only, Provisioned Throughput), the comparison's setup row, the HTML report, the identity
+/// policy and the SCP check all render `option_permissions`.
+#[test]
+fn every_view_renders_one_set_of_permissions_per_route() {
+    use atlas_core::output::evaluation::PlanEvaluation;
+    use atlas_core::output::iam::{grant_lines, option_permissions};
+    let catalog = catalog();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut routes = 0;
+    for model in catalog
+        .models
+        .iter()
+        .filter(|m| m.lifecycle.retired_on().is_none())
+    {
+        let sources: BTreeSet<&RegionCode> = model
+            .in_region
+            .iter()
+            .map(|o| &o.region)
+            .chain(
+                catalog
+                    .profiles_for(&model.id)
+                    .filter_map(|p| p.routes.first()?.from.first()),
+            )
+            .take(3)
+            .collect();
+        for source in sources {
+            let policy = OrgPolicy {
+                allowed_regions: Some(vec![source.clone()]),
+                allows_global: true,
+            };
+            let w = workload(
+                catalog,
+                "w",
+                model.id.as_str(),
+                source.as_str(),
+                Some(policy),
+            );
+            let plan = atlas_core::plan::Plan {
+                header: Default::default(),
+                workloads: vec![w.clone()],
+            };
+            let evaluation = PlanEvaluation::of(catalog, &plan, DAY);
+            let e = &evaluation.workloads[0];
+            let setup = e
+                .comparison
+                .rows
+                .iter()
+                .find(|r| r.label == "Setup (IAM resources)")
+                .expect("a setup row");
+            for (i, option) in e.recommendation.options.iter().enumerate() {
+                if !option.eligibility.is_offered() || option.call_id().is_none() {
+                    continue;
+                }
+                routes += 1;
+                let grants = option_permissions(&w, option);
+                let lines = grant_lines(&grants);
+                let cell = &setup.cells[i];
+                let shown = if cell.more.is_empty() {
+                    &cell.lines
+                } else {
+                    &cell.more
+                };
+                assert!(
+                    shown.starts_with(&lines),
+                    "{} {}: {:?}",
+                    model.id,
+                    option.label(),
+                    cell
+                );
+                let actions: BTreeSet<&str> = grants
+                    .iter()
+                    .flat_map(|g| g.actions.iter().copied())
+                    .collect();
+                let resources: BTreeSet<&str> = grants
+                    .iter()
+                    .flat_map(|g| g.resources.iter().map(String::as_str))
+                    .collect();
+                let policy = identity_policy(&w, option, &Account::Placeholder).expect("a policy");
+                let p_actions: BTreeSet<&str> = policy
+                    .document
+                    .statements
+                    .iter()
+                    .flat_map(|s| s.actions.iter().copied())
+                    .collect();
+                let p_resources: BTreeSet<&str> = policy
+                    .document
+                    .statements
+                    .iter()
+                    .flat_map(|s| s.resources.iter().map(String::as_str))
+                    .collect();
+                assert_eq!(p_actions, actions, "{} {}", model.id, option.label());
+                assert_eq!(p_resources, resources, "{} {}", model.id, option.label());
+                let mantle = option.endpoint == Some(Endpoint::Mantle);
+                seen.insert(match (option.kind, mantle) {
+                    (_, true) => "mantle",
+                    (OptionKind::InRegion, false) => "runtime in-Region",
+                    (OptionKind::Provisioned, _) => "provisioned",
+                    _ => "profile",
+                });
+                let check = scp::check(&w, &e.recommendation.options, Some(option));
+                let statement = check
+                    .statement
+                    .expect("a Region-deny statement for a Region list");
+                let governs_mantle = statement.statements[0]
+                    .actions
+                    .contains(&"bedrock-mantle:*");
+                assert_eq!(governs_mantle, mantle, "{} {}", model.id, option.label());
+                if Some(i) == e.recommendation.chosen {
+                    let html = atlas_core::output::plan_html::plan_html(catalog, &evaluation);
+                    for r in &resources {
+                        assert!(
+                            html.contains(&format!("<code>{r}</code>"))
+                                || html.contains(&format!(
+                                    "<code>{}</code>",
+                                    r.replace('<', "&lt;").replace('>', "&gt;")
+                                )),
+                            "{r}"
+                        );
+                    }
+                    for a in &actions {
+                        assert!(html.contains(a), "{a}");
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(
+        seen,
+        BTreeSet::from(["mantle", "profile", "provisioned", "runtime in-Region"])
+    );
+    assert!(routes > 200, "{routes}");
 }

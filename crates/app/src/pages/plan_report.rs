@@ -1,6 +1,6 @@
 //! The plan as a report (`plan/report/`), made to be printed, projected or presented: the
 //! summary of every workload, then per workload its recommendation with reasons and sources,
-//! the processing map, the comparison and the IAM resources, with the catalog's as-of date and
+//! the processing map, the comparison and the IAM permissions, with the catalog's as-of date and
 //! the line that it is decision support, not legal advice. Printed, each workload starts a page
 //! (A4 or US Letter, the printer's choice). Presented, it shows one slide at a time in large
 //! type: the summary, then each workload; the arrow keys move, Escape ends.
@@ -14,7 +14,7 @@ use crate::components::workload_summary::workload_summary;
 use crate::route::Route;
 use crate::state::{use_plan, CatalogRef};
 use atlas_core::output::evaluation::{PlanEvaluation, WorkloadEvaluation};
-use atlas_core::output::iam::option_resources;
+use atlas_core::output::iam::option_permissions;
 use atlas_core::output::plan_html::NOT_LEGAL_ADVICE;
 use atlas_core::output::slides::{Deck, Move};
 use std::rc::Rc;
@@ -45,8 +45,8 @@ fn workload_section(
     let workload = &evaluation.workload;
     let id = slide_id(number);
     let chosen = evaluation.chosen();
-    let resources = chosen
-        .map(|o| option_resources(workload, o))
+    let grants = chosen
+        .map(|o| option_permissions(workload, o))
         .unwrap_or_default();
     let destinations: Rc<[_]> = chosen
         .map_or_else(Vec::new, |o| o.processing_regions.clone())
@@ -67,12 +67,16 @@ fn workload_section(
                 }
             </div>
             <ComparisonTable comparison={evaluation.comparison.clone()} name={AttrValue::from(workload.name().to_owned())} />
-            if !resources.is_empty() {
-                <h3>{ "IAM resources for the recommended option" }</h3>
-                <p class="hint">{ "Allow bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on:" }</p>
-                <ul class="resources" data-testid="report-resources">
-                    { for resources.iter().map(|r| html! { <li><code>{ r }</code></li> }) }
-                </ul>
+            if !grants.is_empty() {
+                <h3>{ "IAM permissions for the recommended option" }</h3>
+                { for grants.iter().map(|g| html! {
+                    <>
+                        <p class="hint">{ format!("Allow {} on ({}):", g.actions.join(", "), g.purpose) }</p>
+                        <ul class="resources" data-testid="report-resources">
+                            { for g.resources.iter().map(|r| html! { <li><code>{ r }</code></li> }) }
+                        </ul>
+                    </>
+                }) }
             }
             { as_of_line(&catalog) }
         </section>

@@ -13,7 +13,7 @@ use crate::engine::options::{
     describe_terms, regions_with_countries, OptionEval, OptionKind, Term,
 };
 use crate::engine::Recommendation;
-use crate::output::iam::option_resources;
+use crate::output::iam::{grant_lines, option_permissions};
 use crate::plan::money::{group_digits, monthly, per_million, relative};
 use crate::plan::Workload;
 
@@ -327,8 +327,26 @@ fn monthly_estimate(workload: &Workload<'_>, o: &OptionEval) -> Cell {
     }
 }
 
+/// Beyond this many lines the setup cell summarises the grants, with the full list in `more`.
+const MAX_SETUP_LINES: usize = 8;
+
 fn setup(workload: &Workload<'_>, o: &OptionEval) -> Cell {
-    let mut lines = option_resources(workload, o);
+    let grants = option_permissions(workload, o);
+    let all = grant_lines(&grants);
+    let mut more = Vec::new();
+    let mut lines = if all.len() < MAX_SETUP_LINES {
+        all
+    } else {
+        // A geographic profile with many destinations: the action line, the profile and a
+        // count of the model ARNs; every line one click away.
+        let mut short: Vec<String> = all.iter().take(2).cloned().collect();
+        short.push(format!(
+            "and the foundation model in {} Regions (full list)",
+            all.len() - 2
+        ));
+        more = all;
+        short
+    };
     match o.kind {
         OptionKind::Global => lines.push("SCPs: allow aws:RequestedRegion \"unspecified\"".into()),
         OptionKind::Geographic => lines.push("SCPs: allow every destination Region".into()),
@@ -343,7 +361,10 @@ fn setup(workload: &Workload<'_>, o: &OptionEval) -> Cell {
         }
         OptionKind::InRegion => {}
     }
-    Cell::text(lines)
+    Cell {
+        more,
+        ..Cell::text(lines)
+    }
 }
 
 /// The aspects compared after `Eligible`, in row order.

@@ -7,7 +7,7 @@
 
 use crate::catalog::Catalog;
 use crate::output::evaluation::{PlanEvaluation, SummaryColumn, WorkloadEvaluation};
-use crate::output::iam::option_resources;
+use crate::output::iam::option_permissions;
 
 /// The line every copy of the report carries.
 pub const NOT_LEGAL_ADVICE: &str = "Decision support, not legal advice: check the obligation's wording and the AWS documentation cited before relying on it.";
@@ -150,10 +150,17 @@ fn workload_html(out: &mut String, evaluation: &WorkloadEvaluation<'_>) {
         out.push_str("</ul>\n");
     }
     if let Some(chosen) = evaluation.chosen() {
-        out.push_str("<h3>IAM resources for the recommended option</h3>\n<p class=\"note\">Allow bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on:</p>\n<ul class=\"resources\">\n");
-        for resource in option_resources(workload, chosen) {
-            out.push_str(&format!("<li><code>{}</code></li>\n", escape(&resource)));
+        out.push_str("<h3>IAM permissions for the recommended option</h3>\n");
+        for grant in option_permissions(workload, chosen) {
+            out.push_str(&format!(
+                "<p class=\"note\">Allow {} on ({}):</p>\n<ul class=\"resources\">\n",
+                escape(&grant.actions.join(", ")),
+                grant.purpose
+            ));
+            for resource in &grant.resources {
+                out.push_str(&format!("<li><code>{}</code></li>\n", escape(resource)));
+            }
+            out.push_str("</ul>\n");
         }
-        out.push_str("</ul>\n");
     }
 }

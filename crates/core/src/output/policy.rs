@@ -13,25 +13,11 @@ use crate::catalog::cite::Cite;
 use crate::catalog::order;
 use crate::catalog::schema::Endpoint;
 use crate::engine::options::{OptionEval, OptionKind};
+use crate::output::iam::{option_permissions, INVOKE_ACTIONS};
 use crate::plan::Workload;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::fmt;
-
-/// The actions a policy allows for bedrock-runtime calls (Converse and ConverseStream are
-/// authorised by these two).
-pub const INVOKE_ACTIONS: [&str; 2] = [
-    "bedrock:InvokeModel",
-    "bedrock:InvokeModelWithResponseStream",
-];
-
-/// The actions AWS lists for inference on the bedrock-mantle endpoint.
-pub const MANTLE_ACTIONS: [&str; 4] = [
-    "bedrock-mantle:CreateInference",
-    "bedrock-mantle:GetProject",
-    "bedrock-mantle:ListProjects",
-    "bedrock-mantle:ListTagsForResources",
-];
 
 /// The account whose ARNs a policy names: a checked 12-digit ID, or the placeholder.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -325,18 +311,23 @@ pub fn identity_policy(
     let mut notes = Vec::new();
     let (statements, cites) = match (option.kind, option.endpoint) {
         (OptionKind::InRegion, Some(Endpoint::Mantle)) => {
-            notes.push("bedrock-mantle does not scope inference permissions to a model: AWS lists these actions on all resources (\"*\")".to_owned());
-            let statement = Statement {
-                sid: "MantleInferencePermissions",
-                effect: Effect::Allow,
-                actions: MANTLE_ACTIONS.to_vec(),
-                resources: vec!["*".to_owned()],
-                conditions: Vec::new(),
-            };
-            (
-                vec![statement],
-                vec![Cite::InferencePermissions, Cite::Mantle],
-            )
+            notes.push("bedrock-mantle scopes inference permissions to projects, not models: these grants cover every model the Region's projects serve".to_owned());
+            let statements = option_permissions(workload, option)
+                .into_iter()
+                .zip(["MantleInference", "MantleApiKey"])
+                .map(|(grant, sid)| Statement {
+                    sid,
+                    effect: Effect::Allow,
+                    actions: grant.actions,
+                    resources: grant
+                        .resources
+                        .into_iter()
+                        .map(|r| r.replace(ACCOUNT, account.as_str()))
+                        .collect(),
+                    conditions: Vec::new(),
+                })
+                .collect();
+            (statements, vec![Cite::InferencePermissions, Cite::Mantle])
         }
         (OptionKind::Geographic, _) => (
             geographic(&arns, option, workload),
@@ -363,7 +354,7 @@ pub fn identity_policy(
             )
         }
     };
-    if *account == Account::Placeholder && option.endpoint != Some(Endpoint::Mantle) {
+    if *account == Account::Placeholder {
         notes.push(format!("replace {ACCOUNT} with your 12-digit account ID"));
     }
     if workload.model().provider.eq_ignore_ascii_case("anthropic") {

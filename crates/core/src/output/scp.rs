@@ -181,13 +181,23 @@ fn reason(kind: OptionKind, denied: &[String]) -> String {
     parts.join("; ")
 }
 
-/// The statement of a Region-deny SCP that allows exactly `list`.
-pub fn deny_outside(list: &[String]) -> PolicyDocument {
+/// The actions a Region-deny SCP must name to govern a route on `endpoint`: `bedrock:*`, and
+/// `bedrock-mantle:*` for a route served by bedrock-mantle (a deny on `bedrock:*` alone does not
+/// cover bedrock-mantle's actions).
+pub fn governing_actions(endpoint: Option<Endpoint>) -> Vec<&'static str> {
+    match endpoint {
+        Some(Endpoint::Mantle) => vec!["bedrock:*", "bedrock-mantle:*"],
+        _ => vec!["bedrock:*"],
+    }
+}
+
+/// The statement of a Region-deny SCP that allows exactly `list`, for a route on `endpoint`.
+pub fn deny_outside(list: &[String], endpoint: Option<Endpoint>) -> PolicyDocument {
     PolicyDocument {
         statements: vec![Statement {
             sid: "DenyBedrockOutsideAllowedRegions",
             effect: Effect::Deny,
-            actions: vec!["bedrock:*"],
+            actions: governing_actions(endpoint),
             resources: vec!["*".to_owned()],
             conditions: vec![Condition {
                 operator: "StringNotEquals",
@@ -279,10 +289,17 @@ pub fn check(
             )
         }
     };
+    let summary = if recommended.and_then(|o| o.endpoint) == Some(Endpoint::Mantle) {
+        format!("{summary} The route is served by bedrock-mantle, whose actions are bedrock-mantle:*: a Region-deny SCP that names only bedrock:* does not govern it, so the statement names both.")
+    } else {
+        summary
+    };
     ScpCheck {
         target: recommended.and_then(|o| o.call_id()).map(str::to_owned),
         blocked,
-        statement: requested_regions.as_deref().map(deny_outside),
+        statement: requested_regions
+            .as_deref()
+            .map(|list| deny_outside(list, recommended.and_then(|o| o.endpoint))),
         requested_regions,
         needed,
         summary,
