@@ -1,14 +1,14 @@
 //! The command line's file system side: reading files with their path in every error, loading
-//! the catalog folder, and writing the five catalog files all or nothing.
+//! the catalog folder and writing its next generation.
 
 use atlas_core::catalog::calendar::Day;
 use atlas_core::catalog::load::CatalogFiles;
 use atlas_core::catalog::Catalog;
 use atlas_core::plan::{Limits, Plan};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// The catalog's files, in the order [`CatalogFiles`] lists them.
-const FILES: [&str; 5] = ["meta", "regions", "geographies", "models", "profiles"];
+// The generated files are listed in the order `CatalogFiles` takes them.
+use crate::generation::GENERATED;
 
 /// A file's text; the error names the file.
 pub fn read(path: &Path) -> Result<String, String> {
@@ -30,11 +30,17 @@ pub fn read_bytes(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The catalog in `dir`, parsed and validated.
+/// The catalog in `dir`, one generation (its manifest checked), parsed and validated.
 pub fn load_catalog(dir: &Path) -> Result<Catalog, String> {
-    let texts: Vec<String> = FILES
+    crate::generation::verify(dir)?;
+    parse_catalog(dir)
+}
+
+/// The catalog in `dir`, parsed and validated, whatever its manifest says.
+pub fn parse_catalog(dir: &Path) -> Result<Catalog, String> {
+    let texts: Vec<String> = GENERATED
         .iter()
-        .map(|name| read(&dir.join(format!("{name}.json"))))
+        .map(|name| read(&dir.join(name)))
         .collect::<Result<_, _>>()?;
     Catalog::from_files(CatalogFiles {
         meta: &texts[0],
@@ -46,15 +52,8 @@ pub fn load_catalog(dir: &Path) -> Result<Catalog, String> {
     .map_err(|e| format!("{}: {e}", dir.display()))
 }
 
-/// The temporary name of a catalog file while it is written: beside it, hidden.
-pub fn temporary(dir: &Path, name: &str) -> PathBuf {
-    dir.join(format!(".{name}.json.tmp"))
-}
-
-/// Writes `catalog` into `dir`, all five files or none: each goes to a temporary name in the
-/// same folder first, and only when all are written are they renamed over the originals (a
-/// rename within one folder replaces the file in one step). On failure the temporary files are
-/// removed and the folder is as it was.
+/// Writes `catalog` into `dir` as its next generation (see `generation.rs`): `dir` is entirely
+/// the old catalog until it is entirely the new one.
 pub fn write_catalog(dir: &Path, catalog: &Catalog) -> Result<(), String> {
     let files = catalog.to_files();
     let texts = [
@@ -64,33 +63,12 @@ pub fn write_catalog(dir: &Path, catalog: &Catalog) -> Result<(), String> {
         &files.models,
         &files.profiles,
     ];
-    let mut written: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for (name, text) in FILES.iter().zip(texts) {
-        let temp = temporary(dir, name);
-        if let Err(e) = std::fs::write(&temp, text) {
-            remove(&written);
-            return Err(format!("{}: {e}; nothing was written", temp.display()));
-        }
-        written.push((temp, dir.join(format!("{name}.json"))));
-    }
-    for (i, (temp, target)) in written.iter().enumerate() {
-        if let Err(e) = std::fs::rename(temp, target) {
-            remove(&written[i..]);
-            return Err(format!(
-                "{}: {e}; {i} of {} files were replaced",
-                target.display(),
-                FILES.len()
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn remove(written: &[(PathBuf, PathBuf)]) {
-    for (temp, _) in written {
-        // Best effort: the error that got us here is the one to report.
-        let _ = std::fs::remove_file(temp);
-    }
+    let named: Vec<(&str, &str)> = GENERATED
+        .iter()
+        .zip(texts)
+        .map(|(name, text)| (*name, text.as_str()))
+        .collect();
+    crate::generation::replace(dir, &named)
 }
 
 /// Today's date in UTC, from the system clock.

@@ -9,7 +9,7 @@ use std::process::Output;
 
 mod cli_support;
 
-use cli_support::{atlas, stderr, temp_dir};
+use cli_support::{atlas, copy_catalog, stderr, temp_dir};
 
 const PLAN: &str = r#"{
   "version": 1,
@@ -116,11 +116,10 @@ fn limits_refuse_large_plans_and_a_flag_raises_them() {
 }
 
 fn copy_data(to: &Path) {
-    for name in ["meta", "regions", "geographies", "models", "profiles"] {
-        let from = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-            .join(format!("data/{name}.json"));
-        std::fs::copy(from, to.join(format!("{name}.json"))).unwrap();
-    }
+    copy_catalog(
+        &Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("data"),
+        to,
+    );
 }
 
 /// Every file in `dir` with its bytes.
@@ -164,6 +163,16 @@ fn catalog_import_refuses_bad_dates_and_ids_and_leaves_data_as_it_was() {
             "2026-11-20",
             Some((first_id.clone(), format!("{first_id}\\n"))),
             "control characters",
+        ),
+        (
+            "2026-11-20",
+            Some((first_id.clone(), "acme/../../x".into())),
+            "\"acme/../../x\" is not a Bedrock model ID",
+        ),
+        (
+            "2026-11-20",
+            Some((first_id.clone(), "acme.a~b".into())),
+            "\"acme.a~b\" is not a Bedrock model ID",
         ),
     ];
     for (i, (as_of, replace, expected)) in rows.into_iter().enumerate() {
