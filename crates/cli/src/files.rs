@@ -5,29 +5,54 @@ use atlas_core::catalog::calendar::Day;
 use atlas_core::catalog::load::CatalogFiles;
 use atlas_core::catalog::Catalog;
 use atlas_core::plan::{Limits, Plan};
+use std::io::Read;
 use std::path::Path;
 
 // The generated files are listed in the order `CatalogFiles` takes them.
 use crate::generation::GENERATED;
 
-/// A file's text; the error names the file.
+/// The most bytes read from an input file that has no limit of its own (the refresh's inputs,
+/// the catalog files): far above any of them, far below what exhausts memory.
+pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
+
+/// A file's text, if it is at most [`MAX_INPUT_BYTES`] long; the error names the file.
 pub fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+    let bytes = read_bytes_within(path, MAX_INPUT_BYTES, "")?;
+    String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// A file's bytes, if it is at most `max_bytes` long (a larger one is not read); the error
 /// names the file.
 pub fn read_bytes(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?
-        .len();
-    if size > max_bytes as u64 {
+    read_bytes_within(path, max_bytes, " (--max-bytes raises it)")
+}
+
+/// A file's bytes, at most `max_bytes` of them. A regular file's size is known before it is
+/// read; a pipe, a device or a file that grows is read up to one byte past the limit, so an
+/// endless input is refused after `max_bytes + 1` bytes.
+fn read_bytes_within(path: &Path, max_bytes: usize, raise: &str) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if meta.is_file() && meta.len() > max_bytes as u64 {
         return Err(format!(
-            "{}: the file is {size} bytes, over the limit of {max_bytes} bytes (--max-bytes raises it)",
+            "{}: the file is {} bytes, over the limit of {max_bytes} bytes{raise}",
+            path.display(),
+            meta.len()
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if bytes.len() > max_bytes {
+        return Err(format!(
+            "{}: more than {max_bytes} bytes, over the limit{raise}; read no further",
             path.display()
         ));
     }
-    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+    Ok(bytes)
 }
 
 /// The catalog in `dir`, one generation (its manifest checked), parsed and validated.

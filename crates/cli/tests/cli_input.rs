@@ -204,3 +204,41 @@ fn catalog_import_refuses_bad_dates_and_ids_and_leaves_data_as_it_was() {
         assert_eq!(contents(&data), before, "row {i}: data/ changed");
     }
 }
+
+/// `--max-bytes` holds for inputs whose size is not known before they are read: an endless
+/// device is refused after the limit, and a pipe is read no further than one byte past it (the
+/// writer of 50 MB finds the pipe closed).
+#[test]
+fn max_bytes_applies_to_devices_and_pipes() {
+    let out = atlas(&["recommend", "/dev/zero", "--max-bytes", "1000"]);
+    assert!(!out.status.success(), "the endless device was accepted");
+    assert!(
+        stderr(&out).contains("more than 1000 bytes") && stderr(&out).contains("--max-bytes"),
+        "{}",
+        stderr(&out)
+    );
+
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_atlas"))
+        .args(["recommend", "/dev/stdin", "--max-bytes", "1000"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("atlas runs");
+    let mut input = child.stdin.take().expect("atlas's input");
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let chunk = vec![b' '; 1 << 20];
+        (0..50).try_for_each(|_| input.write_all(&chunk))
+    });
+    let out = child.wait_with_output().expect("atlas ends");
+    let written = writer.join().expect("the writer ends");
+    assert!(!out.status.success(), "50 MB through a pipe were accepted");
+    assert!(
+        stderr(&out).contains("more than 1000 bytes"),
+        "{}",
+        stderr(&out)
+    );
+    let err = written.expect_err("atlas read all 50 MB");
+    assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
+}
