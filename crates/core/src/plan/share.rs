@@ -200,14 +200,13 @@ pub fn fragment(deflated: &[u8]) -> String {
     )
 }
 
-/// `link` with percent-escapes decoded when it has any (a link never holds `%`: a fragment
-/// encoded on the way, such as `%23%2Fplan%2Fopen%2F…`, reads as the link it was).
+/// `link` with percent-escapes decoded (a link never holds `%`: a fragment encoded on the way,
+/// such as `%23%2Fplan%2Fopen%2F…`, reads as the link it was); escapes that are not UTF-8 are
+/// left as written, and the link is then refused for its `%`.
 fn decoded(link: &str) -> std::borrow::Cow<'_, str> {
-    if link.contains('%') {
-        crate::browse::explore::percent_decode(link).into()
-    } else {
-        link.into()
-    }
+    percent_encoding::percent_decode_str(link)
+        .decode_utf8()
+        .unwrap_or(link.into())
 }
 
 /// Where the link's text after [`LINK_PREFIX`] starts, the prefix read in any case.
