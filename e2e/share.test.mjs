@@ -43,7 +43,7 @@ describe('Share links', () => {
     await author.locator(testid('share-copy')).click();
     await waitForOrError(author, author.locator(testid('share-link')));
     const link = await author.locator(testid('share-link')).inputValue();
-    assert.match(link, /\/plan\/#\/plan\/open\/v1\.[A-Za-z0-9_-]+$/);
+    assert.match(link, /\/plan\/#\/plan\/open\/v2\.[0-9a-f]{8}\.[A-Za-z0-9_-]+$/);
     assert.match(await author.locator(testid('share-status')).textContent(), /Link copied/);
     assert.equal(await author.evaluate(() => navigator.clipboard.readText()), link);
     assertNoErrors(author);
@@ -117,8 +117,10 @@ describe('Share links', () => {
     const own = (await rowsOf(page, 'plan-row')).map(summary);
     // Rows: the link, what the message says.
     const cases = [
-      [link.slice(0, -7), /truncated|corrupt/],
-      [link.replace('/v1.', '/v7.'), /version "v7"/],
+      [link.slice(0, -7), /this link is damaged|truncated/],
+      // One character changed on the way: the checksum no longer matches.
+      [link.replace(/(.)(.)$/, (_, a, b) => a + (b === 'A' ? 'B' : 'A')), /this link is damaged/],
+      [link.replace('/v2.', '/v7.'), /version "v7"/],
       [link.replace(/.$/, '!'), /character \d+ of its plan is '!'/],
       ['#/plan/open/v1.' + 'QUFB'.repeat(30000), /at most 100000/],
       // Small, but inflating to 4 MiB: the site.browser stops at 1 MiB.

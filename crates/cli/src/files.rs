@@ -1,40 +1,67 @@
 //! The command line's file system side: reading files with their path in every error, loading
-//! the catalog folder, and writing the five catalog files all or nothing.
+//! the catalog folder and writing its next generation.
 
 use atlas_core::catalog::calendar::Day;
 use atlas_core::catalog::load::CatalogFiles;
 use atlas_core::catalog::retention_pages::PageFacts;
 use atlas_core::catalog::Catalog;
 use atlas_core::plan::{Limits, Plan};
-use std::path::{Path, PathBuf};
+use std::io::Read;
+use std::path::Path;
 
-/// The catalog's files, in the order [`CatalogFiles`] lists them.
-const FILES: [&str; 5] = ["meta", "regions", "geographies", "models", "profiles"];
+// The generated files are listed in the order `CatalogFiles` takes them.
+use crate::generation::GENERATED;
 
-/// A file's text; the error names the file.
+/// The most bytes read from an input file that has no limit of its own (the refresh's inputs,
+/// the catalog files): far above any of them, far below what exhausts memory.
+pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
+
+/// A file's text, if it is at most [`MAX_INPUT_BYTES`] long; the error names the file.
 pub fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+    let bytes = read_bytes_within(path, MAX_INPUT_BYTES, "")?;
+    String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// A file's bytes, if it is at most `max_bytes` long (a larger one is not read); the error
 /// names the file.
 pub fn read_bytes(path: &Path, max_bytes: usize) -> Result<Vec<u8>, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?
-        .len();
-    if size > max_bytes as u64 {
+    read_bytes_within(path, max_bytes, " (--max-bytes raises it)")
+}
+
+/// A file's bytes, at most `max_bytes` of them. A regular file's size is known before it is
+/// read; a pipe, a device or a file that grows is read up to one byte past the limit, so an
+/// endless input is refused after `max_bytes + 1` bytes.
+fn read_bytes_within(path: &Path, max_bytes: usize, raise: &str) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if meta.is_file() && meta.len() > max_bytes as u64 {
         return Err(format!(
-            "{}: the file is {size} bytes, over the limit of {max_bytes} bytes (--max-bytes raises it)",
+            "{}: the file is {} bytes, over the limit of {max_bytes} bytes{raise}",
+            path.display(),
+            meta.len()
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if bytes.len() > max_bytes {
+        return Err(format!(
+            "{}: more than {max_bytes} bytes, over the limit{raise}; read no further",
             path.display()
         ));
     }
-    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+    Ok(bytes)
 }
 
-/// The catalog in `dir`, parsed and validated, with the retention facts of `dir/sources/` when
-/// the folder has them (without them the catalog says retention is unknown).
+/// The catalog in `dir`, one generation (its manifest checked), parsed and validated, with the
+/// retention facts of `dir/sources/` when the folder has them (without them the catalog says
+/// retention is unknown). `sources/` holds hand-transcribed pages, outside the manifest.
 pub fn load_catalog(dir: &Path) -> Result<Catalog, String> {
-    let catalog = load_catalog_files(dir)?;
+    crate::generation::verify(dir)?;
+    let catalog = parse_catalog(dir)?;
     let pages = dir.join("sources");
     let (retention, abuse) = (
         pages.join("data-retention.json"),
@@ -49,11 +76,11 @@ pub fn load_catalog(dir: &Path) -> Result<Catalog, String> {
         .map_err(|e| format!("{}: {e}", dir.display()))
 }
 
-/// The five catalog files in `dir`, parsed and validated.
-fn load_catalog_files(dir: &Path) -> Result<Catalog, String> {
-    let texts: Vec<String> = FILES
+/// The catalog in `dir`, parsed and validated, whatever its manifest says.
+pub fn parse_catalog(dir: &Path) -> Result<Catalog, String> {
+    let texts: Vec<String> = GENERATED
         .iter()
-        .map(|name| read(&dir.join(format!("{name}.json"))))
+        .map(|name| read(&dir.join(name)))
         .collect::<Result<_, _>>()?;
     Catalog::from_files(CatalogFiles {
         meta: &texts[0],
@@ -65,15 +92,8 @@ fn load_catalog_files(dir: &Path) -> Result<Catalog, String> {
     .map_err(|e| format!("{}: {e}", dir.display()))
 }
 
-/// The temporary name of a catalog file while it is written: beside it, hidden.
-pub fn temporary(dir: &Path, name: &str) -> PathBuf {
-    dir.join(format!(".{name}.json.tmp"))
-}
-
-/// Writes `catalog` into `dir`, all five files or none: each goes to a temporary name in the
-/// same folder first, and only when all are written are they renamed over the originals (a
-/// rename within one folder replaces the file in one step). On failure the temporary files are
-/// removed and the folder is as it was.
+/// Writes `catalog` into `dir` as its next generation (see `generation.rs`): `dir` is entirely
+/// the old catalog until it is entirely the new one.
 pub fn write_catalog(dir: &Path, catalog: &Catalog) -> Result<(), String> {
     let files = catalog.to_files();
     let texts = [
@@ -83,33 +103,12 @@ pub fn write_catalog(dir: &Path, catalog: &Catalog) -> Result<(), String> {
         &files.models,
         &files.profiles,
     ];
-    let mut written: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for (name, text) in FILES.iter().zip(texts) {
-        let temp = temporary(dir, name);
-        if let Err(e) = std::fs::write(&temp, text) {
-            remove(&written);
-            return Err(format!("{}: {e}; nothing was written", temp.display()));
-        }
-        written.push((temp, dir.join(format!("{name}.json"))));
-    }
-    for (i, (temp, target)) in written.iter().enumerate() {
-        if let Err(e) = std::fs::rename(temp, target) {
-            remove(&written[i..]);
-            return Err(format!(
-                "{}: {e}; {i} of {} files were replaced",
-                target.display(),
-                FILES.len()
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn remove(written: &[(PathBuf, PathBuf)]) {
-    for (temp, _) in written {
-        // Best effort: the error that got us here is the one to report.
-        let _ = std::fs::remove_file(temp);
-    }
+    let named: Vec<(&str, &str)> = GENERATED
+        .iter()
+        .zip(texts)
+        .map(|(name, text)| (*name, text.as_str()))
+        .collect();
+    crate::generation::replace(dir, &named)
 }
 
 /// Today's date in UTC, from the system clock.

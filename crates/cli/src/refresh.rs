@@ -7,6 +7,7 @@ use atlas_core::catalog::schema::Endpoint;
 use atlas_core::catalog::Catalog;
 use atlas_refresh::availability::{AvailabilityPage, Page};
 use atlas_refresh::collector::Collector;
+use atlas_refresh::guard::{check_drops, check_ids};
 use atlas_refresh::input::{check_as_of, identifier, At};
 use atlas_refresh::prices::PriceList;
 use atlas_refresh::provenance::Release;
@@ -51,6 +52,9 @@ pub struct RefreshArgs {
     /// The catalog's new date (YYYY-MM-DD); the collector's newest last_changed when omitted.
     #[arg(long)]
     as_of: Option<String>,
+    /// Write the catalog even if a Region loses all its facts, or more than 25% of them.
+    #[arg(long)]
+    allow_drop: bool,
 }
 
 fn name(path: &Path) -> String {
@@ -102,6 +106,7 @@ pub fn refresh(args: &RefreshArgs) -> Result<String, String> {
     if let Some(date) = collector.as_of() {
         check_as_of("the collector's newest last_changed", date, &today()?)?;
     }
+    crate::generation::recover(&args.data)?;
     let previous = load_catalog(&args.data)?;
     let collector_file = name(&args.collector);
     let units_file = name(&args.pt);
@@ -116,6 +121,10 @@ pub fn refresh(args: &RefreshArgs) -> Result<String, String> {
         as_of: args.as_of.as_deref(),
     };
     let next = rebuild(&previous, &inputs).map_err(|e| e.to_string())?;
+    check_ids(&next)?;
+    if !args.allow_drop {
+        check_drops(&previous, &next)?;
+    }
     write_catalog(&args.data, &next)?;
     Ok(summary(&next))
 }

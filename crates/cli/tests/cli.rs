@@ -8,7 +8,7 @@ use std::process::Output;
 
 mod cli_support;
 
-use cli_support::{atlas, stderr, stdout, temp_dir};
+use cli_support::{atlas, copy_catalog, stderr, stdout, temp_dir};
 
 #[test]
 fn recommend_prints_the_documented_json() {
@@ -160,18 +160,16 @@ fn invalid_plans_exit_non_zero_naming_workload_and_field() {
 }
 
 fn copy_data(to: &Path) {
-    for name in ["meta", "regions", "geographies", "models", "profiles"] {
-        let from = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-            .join(format!("data/{name}.json"));
-        std::fs::copy(from, to.join(format!("{name}.json"))).unwrap();
-    }
+    copy_catalog(
+        &Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("data"),
+        to,
+    );
 }
 
-#[test]
-fn catalog_import_merges_aws_cli_output() {
-    let data = temp_dir("import");
-    copy_data(&data);
-    let out = atlas(&[
+/// `atlas catalog import` of the fixture (eu-west-2) into `data`. The fixture lists a few of
+/// eu-west-2's models, so most of the Region's facts go: `--allow-drop`.
+fn import_fixture(data: &Path) -> Output {
+    atlas(&[
         "catalog",
         "import",
         "tests/fixtures/import",
@@ -179,7 +177,15 @@ fn catalog_import_merges_aws_cli_output() {
         data.to_str().unwrap(),
         "--as-of",
         "2026-11-20",
-    ]);
+        "--allow-drop",
+    ])
+}
+
+#[test]
+fn catalog_import_merges_aws_cli_output() {
+    let data = temp_dir("import");
+    copy_data(&data);
+    let out = import_fixture(&data);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("imported 1 Regions (eu-west-2)"));
     let check = atlas(&["catalog", "check", "--data", data.to_str().unwrap()]);
@@ -388,13 +394,7 @@ fn refresh_fixture(name: &str) -> PathBuf {
 /// A copy of the refresh fixture's previous catalog.
 fn previous_catalog(name: &str) -> PathBuf {
     let dir = temp_dir(name);
-    for file in ["meta", "regions", "geographies", "models", "profiles"] {
-        std::fs::copy(
-            refresh_fixture(&format!("data/{file}.json")),
-            dir.join(format!("{file}.json")),
-        )
-        .unwrap();
-    }
+    copy_catalog(&refresh_fixture("data"), &dir);
     dir
 }
 
@@ -472,8 +472,8 @@ fn catalog_refresh_rebuilds_the_catalog_from_public_files() {
     assert_eq!(meta["changes"][0]["models_added"][0], "acme.brand-new-5-5");
     assert_eq!(
         contents(&data).len(),
-        5,
-        "only the five files, no temporary ones"
+        6,
+        "only the five files and their manifest, no temporary ones"
     );
 }
 
@@ -566,41 +566,220 @@ fn catalog_refresh_rejects_bad_input_naming_file_and_key_and_writes_nothing() {
     }
 }
 
+/// The staging folder beside a catalog folder `data`.
+fn staging(data: &Path) -> PathBuf {
+    let name = data.file_name().unwrap().to_string_lossy();
+    data.with_file_name(format!(".{name}.next"))
+}
+
+/// Rows: how the write is made to fail, a phrase of the message. Refresh and import alike leave
+/// the folder as it was and no staging folder behind.
 #[test]
 fn a_write_that_fails_leaves_the_catalog_as_it_was() {
-    // The temporary name of the fourth file is taken by a folder, so writing it fails after
-    // three files were written to their temporary names.
-    let blocked = |data: &Path| std::fs::create_dir(data.join(".models.json.tmp")).unwrap();
-    let data = previous_catalog("write-fails-refresh");
-    blocked(&data);
-    let before = contents(&data);
-    let out = atlas_owned(&refresh_args(&data, &[]));
-    assert!(!out.status.success());
-    assert!(
-        stderr(&out).contains(".models.json.tmp") && stderr(&out).contains("nothing was written"),
-        "{}",
-        stderr(&out)
-    );
-    assert_eq!(contents(&data), before, "refresh: the catalog changed");
+    type Block = fn(&Path);
+    let rows: [(&str, Block, &str); 2] = [
+        (
+            "staging-taken",
+            |data| std::fs::write(staging(data), "not a folder").unwrap(),
+            "in the way of the catalog's staging folder",
+        ),
+        (
+            "uncopiable-entry",
+            |data| {
+                std::fs::create_dir(data.join("sources")).unwrap();
+                let fifo = data.join("sources/pipe");
+                let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+                assert!(made.unwrap().success(), "mkfifo");
+            },
+            "neither a file, a folder nor a link",
+        ),
+    ];
+    for (name, block, phrase) in rows {
+        let refreshed = previous_catalog(&format!("write-fails-refresh-{name}"));
+        let imported = temp_dir(&format!("write-fails-import-{name}"));
+        copy_data(&imported);
+        type Writer = fn(&Path) -> Output;
+        let writers: [(&str, &Path, Writer); 2] = [
+            ("refresh", &refreshed, |data| {
+                atlas_owned(&refresh_args(data, &[]))
+            }),
+            ("import", &imported, import_fixture),
+        ];
+        for (writer, data, write) in writers {
+            block(data);
+            let before = contents(data);
+            let out = write(data);
+            let err = stderr(&out);
+            assert!(!out.status.success(), "{name}: {writer} should fail");
+            assert!(
+                err.contains(phrase) && err.contains("nothing was written"),
+                "{name}: {err}"
+            );
+            assert_eq!(
+                contents(data),
+                before,
+                "{name}: {writer} changed the catalog"
+            );
+        }
+        let data = imported;
+        if name != "staging-taken" {
+            assert!(
+                !staging(&data).exists(),
+                "{name}: a staging folder was left"
+            );
+        }
+    }
+}
 
-    let data = temp_dir("write-fails-import");
+// ---- catalog generations ----
+
+/// The repository's catalog is one generation: `atlas catalog seal` after every hand edit of
+/// a generated file, or this fails.
+#[test]
+fn the_repository_catalog_is_one_sealed_generation() {
+    let out = atlas(&["catalog", "check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// An old folder with one file of a newer generation (what a writer killed between two renames
+/// left) is refused, and so is a folder without its manifest; `seal` records a hand edit.
+#[test]
+fn catalog_check_refuses_a_folder_mixing_two_generations() {
+    let old = temp_dir("mixed-old");
+    copy_data(&old);
+    let new = temp_dir("mixed-new");
+    copy_data(&new);
+    let out = import_fixture(&new);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let check = |dir: &Path| atlas(&["catalog", "check", "--data", dir.to_str().unwrap()]);
+    assert!(check(&new).status.success(), "{}", stderr(&check(&new)));
+
+    for name in ["meta.json", "profiles.json", "models.json"] {
+        let mixed = temp_dir(&format!("mixed-{name}"));
+        copy_data(&mixed);
+        std::fs::copy(new.join(name), mixed.join(name)).unwrap();
+        let out = check(&mixed);
+        assert!(!out.status.success(), "{name}: a mixed folder passed");
+        let err = stderr(&out);
+        assert!(
+            err.contains(name) && err.contains("mixes two catalog generations"),
+            "{name}: {err}"
+        );
+    }
+
+    let unsealed = temp_dir("mixed-unsealed");
+    copy_data(&unsealed);
+    std::fs::remove_file(unsealed.join("SHA256SUMS")).unwrap();
+    let err = stderr(&check(&unsealed));
+    assert!(
+        err.contains("SHA256SUMS") && err.contains("catalog seal"),
+        "{err}"
+    );
+
+    let edited = temp_dir("mixed-edited");
+    copy_data(&edited);
+    let meta = std::fs::read_to_string(edited.join("meta.json")).unwrap();
+    std::fs::write(edited.join("meta.json"), meta.replacen("\n", "\n ", 1)).unwrap();
+    assert!(
+        !check(&edited).status.success(),
+        "a hand edit passed unsealed"
+    );
+    let sealed = atlas(&["catalog", "seal", "--data", edited.to_str().unwrap()]);
+    assert!(sealed.status.success(), "{}", stderr(&sealed));
+    assert!(
+        check(&edited).status.success(),
+        "{}",
+        stderr(&check(&edited))
+    );
+}
+
+/// An empty listing for a Region would remove every fact the catalog holds about it: the
+/// import stops with an error naming the Region and writes nothing, unless `--allow-drop`.
+#[test]
+fn an_import_that_would_drop_a_region_stops_unless_allowed() {
+    let input = temp_dir("drop-input");
+    std::fs::write(
+        input.join("eu-west-2.foundation-models.json"),
+        r#"{"modelSummaries": []}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("eu-west-2.inference-profiles.json"),
+        r#"{"inferenceProfileSummaries": []}"#,
+    )
+    .unwrap();
+    let data = temp_dir("drop-data");
     copy_data(&data);
-    blocked(&data);
     let before = contents(&data);
-    let out = atlas(&[
+    let args = [
         "catalog",
         "import",
-        "tests/fixtures/import",
+        input.to_str().unwrap(),
         "--data",
         data.to_str().unwrap(),
         "--as-of",
         "2026-11-20",
-    ]);
-    assert!(!out.status.success());
+    ];
+    let out = atlas(&args);
+    assert!(!out.status.success(), "the drop was written");
+    let err = stderr(&out);
     assert!(
-        stderr(&out).contains("nothing was written"),
-        "{}",
-        stderr(&out)
+        err.contains("would drop eu-west-2 (all ") && err.contains("--allow-drop"),
+        "{err}"
     );
-    assert_eq!(contents(&data), before, "import: the catalog changed");
+    assert_eq!(contents(&data), before, "the catalog changed");
+
+    let out = atlas(&[&args[..], &["--allow-drop"]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ne!(contents(&data), before, "--allow-drop wrote nothing");
+}
+
+/// A catalog whose files name an ID Bedrock would refuse is refused by `check` and `seal`,
+/// however it got there.
+#[test]
+fn catalog_check_refuses_ids_bedrock_would_not_accept() {
+    use sha2::{Digest, Sha256};
+    for (i, bad) in [
+        "acme/../../x",
+        "acme.<svg/onload=1>",
+        "ai21.jamba~1-5-mini-v1:0",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let data = temp_dir(&format!("bad-id-{i}"));
+        copy_data(&data);
+        for name in ["models.json", "profiles.json", "meta.json"] {
+            let text = std::fs::read_to_string(data.join(name)).unwrap();
+            let text = text.replace("\"ai21.jamba-1-5-mini-v1:0\"", &format!("{bad:?}"));
+            std::fs::write(data.join(name), text).unwrap();
+        }
+        let sealed = atlas(&["catalog", "seal", "--data", data.to_str().unwrap()]);
+        assert!(!sealed.status.success(), "{bad}: sealed");
+        assert!(
+            stderr(&sealed).contains("not a Bedrock model ID"),
+            "{}",
+            stderr(&sealed)
+        );
+        // The manifest as `seal` would have written it, so only the ID is wrong.
+        let manifest: String = [
+            "geographies.json",
+            "meta.json",
+            "models.json",
+            "profiles.json",
+            "regions.json",
+        ]
+        .iter()
+        .map(|name| {
+            let hash = Sha256::digest(std::fs::read(data.join(name)).unwrap());
+            let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+            format!("{hex}  {name}\n")
+        })
+        .collect();
+        std::fs::write(data.join("SHA256SUMS"), manifest).unwrap();
+        let out = atlas(&["catalog", "check", "--data", data.to_str().unwrap()]);
+        assert!(!out.status.success(), "{bad}: check passed");
+        let err = stderr(&out);
+        assert!(err.contains("not a Bedrock model ID"), "{bad}: {err}");
+    }
 }

@@ -9,7 +9,7 @@ use std::process::Output;
 
 mod cli_support;
 
-use cli_support::{atlas, stderr, temp_dir};
+use cli_support::{atlas, copy_catalog, stderr, temp_dir};
 
 const PLAN: &str = r#"{
   "version": 1,
@@ -116,11 +116,10 @@ fn limits_refuse_large_plans_and_a_flag_raises_them() {
 }
 
 fn copy_data(to: &Path) {
-    for name in ["meta", "regions", "geographies", "models", "profiles"] {
-        let from = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-            .join(format!("data/{name}.json"));
-        std::fs::copy(from, to.join(format!("{name}.json"))).unwrap();
-    }
+    copy_catalog(
+        &Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("data"),
+        to,
+    );
 }
 
 /// Every file in `dir` with its bytes.
@@ -165,6 +164,16 @@ fn catalog_import_refuses_bad_dates_and_ids_and_leaves_data_as_it_was() {
             Some((first_id.clone(), format!("{first_id}\\n"))),
             "control characters",
         ),
+        (
+            "2026-11-20",
+            Some((first_id.clone(), "acme/../../x".into())),
+            "\"acme/../../x\" is not a Bedrock model ID",
+        ),
+        (
+            "2026-11-20",
+            Some((first_id.clone(), "acme.a~b".into())),
+            "\"acme.a~b\" is not a Bedrock model ID",
+        ),
     ];
     for (i, (as_of, replace, expected)) in rows.into_iter().enumerate() {
         let input = temp_dir(&format!("import-input-{i}"));
@@ -194,4 +203,42 @@ fn catalog_import_refuses_bad_dates_and_ids_and_leaves_data_as_it_was() {
         assert!(stderr(&out).contains(expected), "row {i}: {}", stderr(&out));
         assert_eq!(contents(&data), before, "row {i}: data/ changed");
     }
+}
+
+/// `--max-bytes` holds for inputs whose size is not known before they are read: an endless
+/// device is refused after the limit, and a pipe is read no further than one byte past it (the
+/// writer of 50 MB finds the pipe closed).
+#[test]
+fn max_bytes_applies_to_devices_and_pipes() {
+    let out = atlas(&["recommend", "/dev/zero", "--max-bytes", "1000"]);
+    assert!(!out.status.success(), "the endless device was accepted");
+    assert!(
+        stderr(&out).contains("more than 1000 bytes") && stderr(&out).contains("--max-bytes"),
+        "{}",
+        stderr(&out)
+    );
+
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_atlas"))
+        .args(["recommend", "/dev/stdin", "--max-bytes", "1000"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("atlas runs");
+    let mut input = child.stdin.take().expect("atlas's input");
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let chunk = vec![b' '; 1 << 20];
+        (0..50).try_for_each(|_| input.write_all(&chunk))
+    });
+    let out = child.wait_with_output().expect("atlas ends");
+    let written = writer.join().expect("the writer ends");
+    assert!(!out.status.success(), "50 MB through a pipe were accepted");
+    assert!(
+        stderr(&out).contains("more than 1000 bytes"),
+        "{}",
+        stderr(&out)
+    );
+    let err = written.expect_err("atlas read all 50 MB");
+    assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
 }

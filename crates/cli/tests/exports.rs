@@ -34,6 +34,10 @@ fn markdown_text_shows_as_text() {
         ("metadata:kept", "metadata:kept"),
         ("amazon.nova-lite-v1:0", "amazon.nova-lite-v1:0"),
         ("`code`", "\\`code\\`"),
+        ("R&D", "R&amp;D"),
+        ("&lt;b&gt;", "&amp;lt;b&amp;gt;"),
+        ("*bold* _em_", "\\*bold\\* \\_em\\_"),
+        ("~~gone~~", "\\~\\~gone\\~\\~"),
     ];
     for (raw, expected) in rows {
         assert_eq!(markdown::text(raw), expected, "{raw:?}");
@@ -83,6 +87,17 @@ fn csv_cells_that_spreadsheets_would_run_are_neutralised() {
     ];
     for (raw, expected) in rows {
         assert_eq!(csv_field(raw), expected, "{raw:?}");
+    }
+    // Terminal control sequences lose their control characters, in CSV and HTML alike.
+    let rows = [
+        ("\u{1b}[31mred\u{1b}[0m", "[31mred[0m"),
+        ("\u{9b}2Jx", "2Jx"),
+        ("a\u{7}b\tc", "\"ab\tc\""),
+    ];
+    for (raw, expected) in rows {
+        assert_eq!(csv_field(raw), expected, "{raw:?}");
+        let html = atlas_core::output::plan_html::escape(raw);
+        assert!(!html.contains(['\u{1b}', '\u{9b}', '\u{7}']), "{html:?}");
     }
 }
 

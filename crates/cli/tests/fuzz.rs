@@ -4,7 +4,8 @@
 //! mutated (bytes flipped, ranges cut or repeated, JSON tokens and hostile values spliced in)
 //! by a seeded generator, so a run is reproducible: `make test` runs a bounded count with a
 //! fixed seed; `make fuzz` runs many more (`FUZZ_SCALE` multiplies the counts, `FUZZ_SEED`
-//! changes the seed). A failure prints the seed, the case and the input.
+//! changes the seed). A failure prints the seed, the case and the input. The catalog writer is
+//! killed at random moments and the catalog folder found whole, old or new.
 #![cfg(not(target_arch = "wasm32"))]
 
 use atlas_core::catalog::data;
@@ -407,4 +408,158 @@ fn catalog_import_from_aws_cli_output() {
 
 fn rng_ok(rng: &mut Rng) -> bool {
     rng.below(2) == 0
+}
+
+/// The catalog files of a folder and what else it holds (`sources/`), by relative path.
+fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).expect("a folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let name = path
+                    .strip_prefix(dir)
+                    .expect("inside")
+                    .display()
+                    .to_string();
+                files.insert(name, std::fs::read(&path).expect("a file"));
+            }
+        }
+    }
+    files
+}
+
+/// A fresh copy of the repository's catalog folder (generated files, manifest, `sources/`).
+fn fresh_catalog(to: &std::path::Path) {
+    let data = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"));
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to.join("sources")).expect("a folder");
+    for (name, bytes) in tree(data) {
+        std::fs::write(to.join(name), bytes).expect("a copy");
+    }
+}
+
+/// Runs the writer (`atlas catalog import` of the fixture into `data`) and kills it once
+/// `deadline` has passed, unless it ended before. Returns whether it was killed.
+fn import_killed_after(data: &std::path::Path, deadline: std::time::Duration) -> bool {
+    use rustix::process::{waitid, Pid, WaitId, WaitIdOptions};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_atlas"))
+        .args(["catalog", "import", "tests/fixtures/import", "--as-of"])
+        .args(["2026-11-20", "--allow-drop", "--data"])
+        .arg(data)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("atlas runs");
+    let pid = Pid::from_raw(child.id() as i32).expect("a process ID");
+    let (ended, ends) = std::sync::mpsc::channel();
+    // Waits for the end without reaping, so the process ID stays the writer's until the
+    // `wait` below.
+    let watcher = std::thread::spawn(move || {
+        let _ = waitid(
+            WaitId::Pid(pid),
+            WaitIdOptions::EXITED | WaitIdOptions::NOWAIT,
+        );
+        let _ = ended.send(());
+    });
+    let killed = ends.recv_timeout(deadline).is_err();
+    if killed {
+        child.kill().expect("the writer is killed");
+    }
+    child.wait().expect("the writer ends");
+    watcher.join().expect("the watcher ends");
+    killed
+}
+
+/// `atlas catalog import` killed at random moments of its run (a few hundred times in
+/// `make test`, bounded in time): the catalog folder is always entirely the old generation or
+/// entirely the new one, and the next run removes what the killed one left and writes the new.
+#[test]
+fn catalog_writer_killed_at_random_moments() {
+    let root = std::env::temp_dir().join(format!("atlas-kill-{}", std::process::id()));
+    let data = root.join("data");
+    let staging = root.join(".data.next");
+    fresh_catalog(&data);
+    let old = tree(&data);
+    let mut run_time = std::time::Duration::ZERO;
+    for _ in 0..3 {
+        fresh_catalog(&data);
+        let started = std::time::Instant::now();
+        assert!(!import_killed_after(
+            &data,
+            std::time::Duration::from_secs(60)
+        ));
+        run_time = run_time.max(started.elapsed());
+    }
+    let new = tree(&data);
+    assert_ne!(old, new, "the import changes nothing");
+    assert!(
+        new.contains_key("sources/README.md"),
+        "sources/ was not carried over"
+    );
+
+    let mut rng = Rng(seed() ^ 0x00C1_A55E);
+    let budget = std::time::Duration::from_secs(20 * cases(1).min(10) as u64);
+    let started = std::time::Instant::now();
+    let (mut kills, mut olds, mut news, mut mid_write, mut recovered) = (0, 0, 0, 0, 0);
+    while kills < cases(300) && started.elapsed() < budget {
+        fresh_catalog(&data);
+        let _ = std::fs::remove_dir_all(&staging);
+        let moment = run_time.mul_f64(rng.below(1001) as f64 / 1000.0);
+        if !import_killed_after(&data, moment) {
+            continue;
+        }
+        kills += 1;
+        let found = tree(&data);
+        match (found == old, found == new) {
+            (true, _) => olds += 1,
+            (_, true) => news += 1,
+            _ => {
+                let differ: Vec<_> = found
+                    .keys()
+                    .filter(|k| old.get(*k) != found.get(*k) && new.get(*k) != found.get(*k))
+                    .collect();
+                let newer: Vec<_> = found
+                    .keys()
+                    .filter(|k| old.get(*k) != found.get(*k))
+                    .collect();
+                panic!(
+                    "kill {kills} at {moment:?} (seed {}): data/ is neither generation: {differ:?} \
+                     match neither, {newer:?} differ from the old",
+                    seed()
+                );
+            }
+        }
+        if staging.exists() {
+            mid_write += 1;
+            // The next run removes the leftover and writes the new generation.
+            if recovered < 5 {
+                assert!(!import_killed_after(
+                    &data,
+                    std::time::Duration::from_secs(60)
+                ));
+                assert!(!staging.exists(), "the leftover staging folder stayed");
+                assert!(
+                    tree(&data) == new,
+                    "the run after a kill did not write the new catalog"
+                );
+                recovered += 1;
+            }
+        }
+    }
+    eprintln!(
+        "catalog writer: {kills} kills in {:?} (runs of {run_time:?}): {olds} left the old \
+         catalog, {news} the new one; {mid_write} mid-write",
+        started.elapsed()
+    );
+    assert!(kills >= 50, "only {kills} kills within {budget:?}");
+    assert!(
+        mid_write > 0,
+        "no kill landed while the catalog was written"
+    );
+    let _ = std::fs::remove_dir_all(&root);
 }

@@ -905,6 +905,29 @@ fn cli_explain_error_exits_zero_when_recognised_and_two_when_not() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Checklist:"));
 }
 
+/// A recognisable error after 2 MiB of other output is not seen, and the answer says that only
+/// the first 2 MiB were read; no more than that (and one byte) is read from the input.
+#[test]
+fn cli_explain_error_says_when_only_the_first_2_mib_were_read() {
+    use std::io::Write;
+    let mut paste = "log line\n".repeat(300_000);
+    paste.push_str(CORPUS[0].0);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_atlas"))
+        .arg("explain-error")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("atlas runs");
+    let mut input = child.stdin.take().expect("atlas's input");
+    // Atlas may stop reading before the end: a closed pipe is what this writer expects then.
+    let writer = std::thread::spawn(move || input.write_all(paste.as_bytes()));
+    let out = child.wait_with_output().expect("atlas ends");
+    let _ = writer.join().expect("the writer ends");
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("only its first 2 MiB were read"), "{text}");
+}
+
 #[test]
 fn the_errors_page_is_a_prerendered_route() {
     use cris_atlas::route::Route;

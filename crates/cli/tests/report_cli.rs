@@ -37,9 +37,10 @@ fn report_markdown_is_the_recorded_recommend_markdown() {
     }
 }
 
-#[test]
-fn csv_has_a_row_per_workload_and_option_and_neutralises_formulas() {
-    let dir = std::env::temp_dir().join(format!("atlas-exports-{}", std::process::id()));
+/// The example plan with its first workload named `name` (JSON string contents), in a folder
+/// of its own named after `test`; returns the folder and the plan file.
+fn example_named(test: &str, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("atlas-{test}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let plan = dir.join("plan.json");
     let example = std::fs::read_to_string(concat!(
@@ -47,11 +48,13 @@ fn csv_has_a_row_per_workload_and_option_and_neutralises_formulas() {
         "/../../tests/fixtures/plans/example.json"
     ))
     .unwrap();
-    std::fs::write(
-        &plan,
-        example.replace("Support chat", "=HYPERLINK(\\\"x\\\")|`a`"),
-    )
-    .unwrap();
+    std::fs::write(&plan, example.replace("Support chat", name)).unwrap();
+    (dir, plan)
+}
+
+#[test]
+fn csv_has_a_row_per_workload_and_option_and_neutralises_formulas() {
+    let (dir, plan) = example_named("exports", "=HYPERLINK(\\\"x\\\")|`a`");
     let csv = stdout(&atlas(&[
         "report",
         plan.to_str().unwrap(),
@@ -172,4 +175,28 @@ fn exports_carry_retention_and_the_warnings_severity() {
     ));
     assert!(md.contains("- **Urgent:** Claude Fable 5.1 is refused unless"));
     assert!(md.contains("| 2 (1 urgent) |"));
+}
+
+/// A workload name holding terminal control sequences (clear the screen, set the window title,
+/// the C1 introducer) reaches no terminal through `atlas report`: CSV and HTML drop the control
+/// characters, Markdown turns them into spaces.
+#[test]
+fn reports_pass_no_terminal_escape_sequences() {
+    let hostile = "Support\\u001b[2J\\u001b]0;owned\\u0007\\u009b31mchat";
+    let (dir, plan) = example_named("escapes", hostile);
+    for format in ["csv", "html", "markdown"] {
+        let out = stdout(&atlas(&[
+            "report",
+            plan.to_str().unwrap(),
+            "--format",
+            format,
+        ]));
+        assert!(
+            !out.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "{format}: {:?}",
+            out.lines().find(|l| l.contains("Support"))
+        );
+        assert!(out.contains("Support"), "{format}: the name is gone");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -57,13 +57,21 @@ fn an_obligation_of_kind_none_with_a_name_is_refused() {
     assert!(Plan::parse(&fine, catalog()).is_ok());
 }
 
+/// Rows: the first workload's name, the second's; each pair is one name once trimmed, so the
+/// second is refused.
 #[test]
 fn duplicate_workload_names_are_refused() {
-    let text = file(&[CHAT.into(), CHAT.replace("spiky", "steady")]);
-    let e = error(&text);
-    assert_eq!(e.workload, Some((2, "Chat".into())));
-    assert_eq!(e.field, "name");
-    assert!(e.message.contains("workload 1"), "{e}");
+    for (first, second) in [("Chat", "Chat"), ("X", "X "), (" X", "X"), ("X\u{a0}", "X")] {
+        let named = |name: &str, traffic: &str| {
+            let json = serde_json::to_string(name).expect("a JSON string");
+            CHAT.replace(r#""Chat""#, &json).replace("spiky", traffic)
+        };
+        let text = file(&[named(first, "spiky"), named(second, "steady")]);
+        let e = error(&text);
+        assert_eq!(e.workload, Some((2, second.into())), "{first:?} {second:?}");
+        assert_eq!(e.field, "name");
+        assert!(e.message.contains("workload 1"), "{e}");
+    }
 }
 
 /// Rows: how the second workload is broken, the field the error names, the text whose position
@@ -228,12 +236,27 @@ fn adding_a_linked_plan_keeps_names_unique() {
     let own = Plan::parse(&file(&[CHAT.to_owned()]), catalog()).expect("own plan");
     let other = CHAT.replace(r#""name":"Chat""#, r#""name":"Other""#);
     let linked = Plan::parse(&file(&[CHAT.to_owned(), other]), catalog()).expect("linked plan");
-    let both = own.with_added(&linked).with_added(&linked);
+    let both = own
+        .with_added(&linked, Limits::APP)
+        .and_then(|p| p.with_added(&linked, Limits::APP))
+        .expect("within the limit");
     let names: Vec<&str> = both.workloads.iter().map(|w| w.name()).collect();
     assert_eq!(
         names,
         ["Chat", "Chat (2)", "Other", "Chat (3)", "Other (2)"]
     );
+    // A name that differs only in the space around it is the same name.
+    let decomposed = CHAT.replace(r#""name":"Chat""#, r#""name":"Cafe\u0301 ""#);
+    let cafe = Plan::parse(&file(&[CHAT.replace("Chat", "Cafe\u{301}")]), catalog()).unwrap();
+    let linked = Plan::parse(&file(&[decomposed]), catalog()).expect("linked plan");
+    let names: Vec<String> = cafe
+        .with_added(&linked, Limits::APP)
+        .expect("within the limit")
+        .workloads
+        .iter()
+        .map(|w| w.name().to_owned())
+        .collect();
+    assert_eq!(names, ["Cafe\u{301}", "Cafe\u{301} (2)"]);
     // What was added reads back as a plan file: no duplicate name is refused.
     let text = both.to_json();
     assert_eq!(
@@ -242,6 +265,30 @@ fn adding_a_linked_plan_keeps_names_unique() {
             .workloads
             .len(),
         5
+    );
+}
+
+/// "Add these workloads" stops at the app's workload limit: 600 and 400 make a plan, 600 and
+/// 600 would make one its own download could not read back, so the plan stays as it was.
+#[test]
+fn adding_a_linked_plan_stays_within_the_workload_limit() {
+    let plan = |prefix: &str, n: usize| {
+        let workloads: Vec<String> = (0..n)
+            .map(|i| CHAT.replace(r#""name":"Chat""#, &format!(r#""name":"{prefix} {i}""#)))
+            .collect();
+        Plan::parse(&file(&workloads), catalog()).expect("a plan within the limit")
+    };
+    let own = plan("Own", 600);
+    let both = own
+        .with_added(&plan("Linked", 400), Limits::APP)
+        .expect("1,000 fit");
+    assert_eq!(both.workloads.len(), 1_000);
+    let err = own
+        .with_added(&plan("Linked", 600), Limits::APP)
+        .expect_err("1,200");
+    assert!(
+        err.contains("1200 workloads, over the limit of 1000"),
+        "{err}"
     );
 }
 

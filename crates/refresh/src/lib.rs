@@ -7,6 +7,7 @@ pub mod availability;
 pub mod changes;
 pub mod collector;
 pub mod findings;
+pub mod guard;
 pub mod import;
 pub mod input;
 pub mod naming;

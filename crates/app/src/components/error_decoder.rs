@@ -4,7 +4,7 @@
 
 use crate::route::Route;
 use crate::state::CatalogRef;
-use atlas_core::output::decode::{decode, Decoded, Diagnosis, Link, CHECKLIST};
+use atlas_core::output::decode::{decode, Decoded, Diagnosis, Link, CHECKLIST, TRUNCATED_NOTE};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -55,7 +55,7 @@ fn diagnosis(catalog: &CatalogRef, d: &Diagnosis, truncated: bool) -> Html {
         <div class="decoded" data-testid="decoded" data-kind={d.kind.code()}>
             <h2>{ d.kind.title() }</h2>
             if truncated {
-                <p>{ "The paste was long: only its first 2 MB were read." }</p>
+                <p>{ TRUNCATED_NOTE }</p>
             }
             if model.is_some() || d.region.is_some() {
                 <p class="decoded-names">
@@ -101,9 +101,12 @@ pub fn ErrorDecoder(props: &ErrorDecoderProps) -> Html {
                 { match &*decoded {
                     Decoded::Empty => html! { <p class="hint">{ "Nothing is sent anywhere: the message is decoded in this page." }</p> },
                     Decoded::Recognised { diagnosis: d, truncated } => diagnosis(&catalog, d, *truncated),
-                    Decoded::Unrecognised { .. } => html! {
+                    Decoded::Unrecognised { truncated } => html! {
                         <div class="decoded" data-testid="decoded-unknown">
                             <h2>{ "Not recognised" }</h2>
+                            if *truncated {
+                                <p data-testid="decoded-truncated">{ TRUNCATED_NOTE }</p>
+                            }
                             <p>{ "This is not a Bedrock error the decoder knows. Check these:" }</p>
                             <ul>{ for CHECKLIST.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
                         </div>

@@ -9,6 +9,7 @@ use crate::route::Route;
 use crate::state::{CatalogRef, PlanHandle};
 use atlas_core::output::evaluation::PlanEvaluation;
 use atlas_core::plan::share::{self, MAX_PLAN_BYTES};
+use atlas_core::plan::Limits;
 use atlas_core::plan::Plan;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -151,7 +152,8 @@ pub fn SharedPlan(props: &SharedPlanProps) -> Html {
             let add = {
                 let (plan, shared, finish) = (props.plan.clone(), shared.clone(), finish.clone());
                 Callback::from(move |_: MouseEvent| {
-                    finish(match plan.import(own.with_added(&shared)) {
+                    let added = own.with_added(&shared, Limits::APP);
+                    finish(match added.and_then(|both| plan.import(both)) {
                         Ok(()) => Opened::Taken {
                             what: format!(
                                 "{count} {workloads} from the link were added to your plan."

@@ -59,3 +59,17 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
+
+/// Copies the catalog files of `from` (the five generated files and their manifest) into `to`.
+pub fn copy_catalog(from: &std::path::Path, to: &std::path::Path) {
+    for name in [
+        "meta.json",
+        "regions.json",
+        "geographies.json",
+        "models.json",
+        "profiles.json",
+        "SHA256SUMS",
+    ] {
+        std::fs::copy(from.join(name), to.join(name)).expect("a catalog file");
+    }
+}

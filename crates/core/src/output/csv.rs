@@ -1,10 +1,25 @@
 //! CSV for spreadsheets: RFC 4180 quoting with formula cells neutralised, one rule for every
 //! CSV the product writes.
 
+/// `text` without control characters other than tab, line feed and carriage return: an escape
+/// (ESC, or the C1 introducer U+009B) would start a terminal control sequence when the output is
+/// printed, and no other control character means anything in a document.
+pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let kept = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
+    if text.chars().all(kept) {
+        text.into()
+    } else {
+        text.chars().filter(|c| kept(*c)).collect::<String>().into()
+    }
+}
+
 /// Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180). A field that
 /// a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return) gets a leading `'`, so `=HYPERLINK(…)` shows as text instead of running.
+/// Control characters that would reach a terminal are dropped ([`without_controls`]).
 pub fn csv_field(text: &str) -> String {
+    let text = without_controls(text);
+    let text = text.as_ref();
     let neutral;
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         neutral = format!("'{text}");

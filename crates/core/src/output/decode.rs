@@ -15,6 +15,11 @@ use crate::engine::retention::set_mode_command;
 /// Beyond this many bytes a paste is cut (at a character boundary) and the result says so.
 pub const MAX_INPUT: usize = 2 * 1024 * 1024;
 
+/// What the decoder says of a paste longer than [`MAX_INPUT`], recognised or not: an error
+/// after the cut was not seen.
+pub const TRUNCATED_NOTE: &str =
+    "The paste was long: only its first 2 MiB were read, so an error after them was not seen.";
+
 /// The errors the decoder knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {

@@ -3,16 +3,18 @@
 //! or link syntax (`[x](javascript:…)`) must neither break the table nor become markup.
 
 /// Escapes text for a heading, a list item or a table cell: line breaks and other control
-/// characters become spaces; `|`, `[`, `]`, `\` and `` ` `` are backslash-escaped; `<` and
-/// `>` become entities (so no HTML passes); the colon of a `javascript:`, `vbscript:` or
+/// characters become spaces; `|`, `[`, `]`, `\`, `` ` ``, `*`, `_` and `~` are
+/// backslash-escaped (no emphasis or strike-through); `&`, `<` and `>` become entities (so no
+/// HTML or entity passes: `&lt;` shows as written); the colon of a `javascript:`, `vbscript:` or
 /// `data:` scheme is escaped so no autolinker takes it for a link.
 pub fn text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '|' | '[' | ']' | '\\' | '`' => {
+            '|' | '[' | ']' | '\\' | '`' | '*' | '_' | '~' => {
                 out.push('\\');
                 out.push(c);
             }

@@ -17,9 +17,11 @@ table{border-collapse:collapse;width:100%;margin:.75rem 0}th,td{border:1px solid
 thead th{background:#f6f8fa}code{font-size:.9em;overflow-wrap:anywhere}.recommended{background:#e6f4ea}.note{color:#57606a}\
 @page{margin:14mm}@media print{body{margin:0;max-width:none;font-size:11px}section.workload{break-before:page}tr,li{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}}";
 
-/// Text as HTML: `&`, `<`, `>` and quotes escaped.
+/// Text as HTML: control characters dropped (see `csv::without_controls`), `&`, `<`, `>` and
+/// quotes escaped.
 pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
+    crate::output::csv::without_controls(text)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")

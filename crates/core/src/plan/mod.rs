@@ -684,7 +684,7 @@ fn read_workload<'c>(
         let offset = offset_of_path(json, &field);
         error(field, message, offset)
     })?;
-    if let Some(first) = names.insert(workload.name().to_owned(), n) {
+    if let Some(first) = names.insert(name_key(workload.name()), n) {
         return Err(error(
             "name".into(),
             format!("workload {first} has the same name; each workload needs its own"),
@@ -743,8 +743,21 @@ fn list_for_object(json: &str) -> Option<(String, usize)> {
 /// The fields of a workload whose value is an object.
 const OBJECT_FIELDS: [&str; 3] = ["residency", "org_policy", "tokens_per_month"];
 
-/// `name`, or `name (2)`, `name (3)`, ...: the first that `taken` says no workload has.
+/// A workload name as names are compared: without the white space around it, so `X` and `X `
+/// are one name (they look the same, and a plan holds each name once).
+pub fn name_key(name: &str) -> String {
+    name.trim().to_owned()
+}
+
+/// Whether two workload names are the same name (see [`name_key`]).
+pub fn same_name(a: &str, b: &str) -> bool {
+    name_key(a) == name_key(b)
+}
+
+/// `name`, or `name (2)`, `name (3)`, ... (trimmed): the first that `taken` says no workload
+/// has.
 pub fn unused_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    let name = name.trim();
     (1..)
         .map(|n| match n {
             1 => name.to_owned(),
@@ -761,16 +774,24 @@ impl<'c> Plan<'c> {
     }
 
     /// This plan with `other`'s workloads after its own; a name already taken becomes
-    /// `name (2)`, `name (3)`, ..., since names are unique within a plan.
-    pub fn with_added(&self, other: &Plan<'c>) -> Plan<'c> {
+    /// `name (2)`, `name (3)`, ..., since names are unique within a plan. Refused when the sum
+    /// would pass `limits.max_workloads`: a plan its own download could not read back.
+    pub fn with_added(&self, other: &Plan<'c>, limits: Limits) -> Result<Plan<'c>, String> {
+        let total = self.workloads.len() + other.workloads.len();
+        if total > limits.max_workloads {
+            return Err(format!(
+                "the plan would have {total} workloads, over the limit of {}",
+                limits.max_workloads
+            ));
+        }
         let mut both = self.clone();
         for workload in &other.workloads {
             let name = unused_name(workload.name(), |n| {
-                both.workloads.iter().any(|w| w.name() == n)
+                both.workloads.iter().any(|w| same_name(w.name(), n))
             });
             both.workloads.push(workload.renamed(name));
         }
-        both
+        Ok(both)
     }
 
     /// Parses a plan within the app's [`Limits::APP`] and checks it against the catalog.

@@ -186,7 +186,9 @@ impl<'c> Planner<'c> {
     /// `name`, or `name (2)`, `name (3)`, ...: the first no workload has.
     fn unused_name(&self, name: &str) -> String {
         plan::unused_name(name, |n| {
-            self.entries.iter().any(|e| e.workload.name() == n)
+            self.entries
+                .iter()
+                .any(|e| plan::same_name(e.workload.name(), n))
         })
     }
 
@@ -206,7 +208,8 @@ impl<'c> Planner<'c> {
                 };
                 // Names are unique within a plan (a plan file with two alike is refused).
                 let taken = self.entries.iter().any(|e| {
-                    Some(e.id) != existing.map(|(_, id)| id) && e.workload.name() == workload.name()
+                    Some(e.id) != existing.map(|(_, id)| id)
+                        && plan::same_name(e.workload.name(), workload.name())
                 });
                 if taken {
                     if let Some((_, wizard)) = &mut self.wizard {

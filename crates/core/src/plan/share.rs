@@ -1,9 +1,14 @@
 //! Share links: a whole plan file carried in a URL fragment, so nothing reaches a server.
 //!
-//! The form is `#/plan/open/v1.<payload>`, where the payload is base64url without padding of
-//! the raw-deflate compressed UTF-8 plan file (the JSON `atlas recommend` reads). Reading a
-//! link is a chain of checks, each with its own [`ShareError`]: the fragment, the version, the
-//! payload's size (before anything is decoded), the base64url alphabet and length, then, after
+//! The form is `#/plan/open/v2.<check>.<payload>`, where the payload is base64url without
+//! padding of the raw-deflate compressed UTF-8 plan file (the JSON `atlas recommend` reads) and
+//! `<check>` is the Adler-32 checksum of the compressed bytes as eight hex digits: a character
+//! changed, lost or re-cased on the way makes the link "damaged" instead of a different plan.
+//! Version 1 links (`#/plan/open/v1.<payload>`, no checksum) still open. A fragment that was
+//! percent-encoded on the way is decoded first, and the prefix and version are read in any
+//! case. Reading a link is a chain of checks, each with its own [`ShareError`]: the fragment,
+//! the version, the payload's size (before anything is decoded), the base64url alphabet and
+//! length, the checksum, then, after
 //! the caller inflates it (compression lives at the edges: natively and in the browser), the
 //! inflated size, UTF-8, and the ordinary plan parser with its catalog checks.
 
@@ -14,8 +19,15 @@ use std::fmt;
 /// What every share link's fragment starts with.
 pub const LINK_PREFIX: &str = "#/plan/open/";
 
-/// The link format this build writes and reads.
-pub const LINK_VERSION: &str = "v1";
+/// The link format this build writes (it reads [`OLD_LINK_VERSION`] too).
+pub const LINK_VERSION: &str = "v2";
+
+/// The first link format, without a checksum: read, never written.
+pub const OLD_LINK_VERSION: &str = "v1";
+
+/// The characters of a link's fragment before its payload, beyond prefix and version:
+/// `.<eight hex digits>.`.
+pub const CHECK_CHARS: usize = 10;
 
 /// The longest payload read, in characters (about 75 KB compressed, thousands of workloads): a
 /// longer one is refused before it is decoded.
@@ -54,6 +66,8 @@ pub enum ShareError {
     },
     /// The payload's length cannot be base64url: characters are missing at its end.
     Truncated,
+    /// The checksum is missing or does not match the payload: the link was changed on the way.
+    Damaged,
     /// The payload decodes but does not inflate.
     Corrupt,
     /// The payload inflates past [`MAX_PLAN_BYTES`].
@@ -70,7 +84,11 @@ impl fmt::Display for ShareError {
             ShareError::NotALink => write!(f, "this is not a plan link: it has no \"{LINK_PREFIX}\""),
             ShareError::UnknownVersion(v) => write!(
                 f,
-                "the link is of version \"{v}\"; this build reads version \"{LINK_VERSION}\" links"
+                "the link is of version \"{v}\"; this build reads version \"{LINK_VERSION}\" and \"{OLD_LINK_VERSION}\" links"
+            ),
+            ShareError::Damaged => write!(
+                f,
+                "this link is damaged: its checksum does not match its plan (a character was changed, lost or re-cased on the way)"
             ),
             ShareError::Empty => write!(f, "the link holds no plan: nothing follows its version"),
             ShareError::TooLong(n) => write!(
@@ -167,33 +185,80 @@ pub fn from_base64url(text: &str) -> Result<Vec<u8>, ShareError> {
     Ok(out)
 }
 
-/// The fragment of a link to the compressed plan file `deflated`: `#/plan/open/v1.<payload>`.
-pub fn fragment(deflated: &[u8]) -> String {
-    format!("{LINK_PREFIX}{LINK_VERSION}.{}", base64url(deflated))
+/// The checksum of a link's compressed plan file.
+fn checksum(deflated: &[u8]) -> u32 {
+    adler2::adler32_slice(deflated)
 }
 
-/// Whether a URL fragment (`location.hash`) is a share link, of any version.
+/// The fragment of a link to the compressed plan file `deflated`:
+/// `#/plan/open/v2.<check>.<payload>`.
+pub fn fragment(deflated: &[u8]) -> String {
+    format!(
+        "{LINK_PREFIX}{LINK_VERSION}.{:08x}.{}",
+        checksum(deflated),
+        base64url(deflated)
+    )
+}
+
+/// `link` with percent-escapes decoded (a link never holds `%`: a fragment encoded on the way,
+/// such as `%23%2Fplan%2Fopen%2F…`, reads as the link it was); escapes that are not UTF-8 are
+/// left as written, and the link is then refused for its `%`.
+fn decoded(link: &str) -> std::borrow::Cow<'_, str> {
+    percent_encoding::percent_decode_str(link)
+        .decode_utf8()
+        .unwrap_or(link.into())
+}
+
+/// Where the link's text after [`LINK_PREFIX`] starts, the prefix read in any case.
+fn after_prefix(link: &str) -> Option<usize> {
+    link.to_ascii_lowercase()
+        .find(LINK_PREFIX)
+        .map(|start| start + LINK_PREFIX.len())
+}
+
+/// Whether a URL fragment (`location.hash`) is a share link, of any version, also when it was
+/// percent-encoded or re-cased on the way (it then opens or says why it cannot).
 pub fn is_share_fragment(hash: &str) -> bool {
-    hash.starts_with(LINK_PREFIX)
+    after_prefix(&decoded(hash)) == Some(LINK_PREFIX.len())
 }
 
 /// The compressed plan file a link carries, checked up to what can be checked before it is
 /// inflated. `link` is a whole URL, or its fragment alone.
 pub fn payload(link: &str) -> Result<Vec<u8>, ShareError> {
-    let start = link.find(LINK_PREFIX).ok_or(ShareError::NotALink)?;
-    let rest = link[start + LINK_PREFIX.len()..].trim_end();
+    let link = decoded(link);
+    let start = after_prefix(&link).ok_or(ShareError::NotALink)?;
+    let rest = link[start..].trim_end();
     let (version, encoded) = rest.split_once('.').unwrap_or((rest, ""));
-    if version != LINK_VERSION {
+    let checked = version.eq_ignore_ascii_case(LINK_VERSION);
+    if !checked && !version.eq_ignore_ascii_case(OLD_LINK_VERSION) {
         let shown: String = version.chars().take(20).collect();
         return Err(ShareError::UnknownVersion(shown));
     }
+    let (check, encoded) = if checked {
+        let (check, encoded) = encoded.split_once('.').ok_or(ShareError::Damaged)?;
+        let check = (check.len() == 8)
+            .then(|| u32::from_str_radix(check, 16).ok())
+            .flatten()
+            .ok_or(ShareError::Damaged)?;
+        (Some(check), encoded)
+    } else {
+        (None, encoded)
+    };
     if encoded.is_empty() {
         return Err(ShareError::Empty);
     }
     if encoded.len() > MAX_PAYLOAD_CHARS {
         return Err(ShareError::TooLong(encoded.chars().count()));
     }
-    from_base64url(encoded)
+    let deflated = from_base64url(encoded)?;
+    // A changed last character can leave the bytes as they were (its unused low bits): the
+    // link still differs from the one written, so it is damaged too.
+    match check {
+        Some(check) if check != checksum(&deflated) || base64url(&deflated) != encoded => {
+            Err(ShareError::Damaged)
+        }
+        _ => Ok(deflated),
+    }
 }
 
 /// A plan opened from a link: the plan file's text exactly as it was encoded, and the plan.
@@ -256,17 +321,21 @@ mod tests {
     #[test]
     fn each_check_names_its_problem() {
         // Columns: link, the error it gives.
-        let cases: [(&str, ShareError); 7] = [
+        let cases: [(&str, ShareError); 11] = [
             ("https://x/plan/", ShareError::NotALink),
             (
-                "#/plan/open/v2.AAAA",
-                ShareError::UnknownVersion("v2".into()),
+                "#/plan/open/v3.AAAA",
+                ShareError::UnknownVersion("v3".into()),
             ),
             (
                 "#/plan/open/AAAA",
                 ShareError::UnknownVersion("AAAA".into()),
             ),
             ("#/plan/open/v1.", ShareError::Empty),
+            ("#/plan/open/v2.AAAA", ShareError::Damaged),
+            ("#/plan/open/v2.0000000.AAAA", ShareError::Damaged),
+            ("#/plan/open/v2.00000000.AAAA", ShareError::Damaged),
+            ("#/plan/open/v2.00000001.", ShareError::Empty),
             ("#/plan/open/v1.AAAAA", ShareError::Truncated),
             (
                 "#/plan/open/v1.AB+C",
