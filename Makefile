@@ -136,8 +136,8 @@ size: dist
 
 # Each module's brotli size when the last feature landed: make test fails if a change makes one
 # larger. Lower them when a module shrinks; the target (make size) is 179,200 for each.
-WASM_BROTLI_CEILING := 275596
-LITE_BROTLI_CEILING := 116667
+WASM_BROTLI_CEILING := 289140
+LITE_BROTLI_CEILING := 119608
 size-ceiling: dist
 	$(call step,"size: no larger than when the last feature landed")
 	@WASM_BROTLI_BUDGET=$(WASM_BROTLI_CEILING) LITE_BROTLI_BUDGET=$(LITE_BROTLI_CEILING) tools/size.sh dist

@@ -4,6 +4,8 @@
 //! never the planner's raw action type.
 
 use crate::route::Route;
+use atlas_core::catalog::ids::RegionCode;
+use atlas_core::catalog::retention::AccountMode;
 use atlas_core::catalog::Catalog;
 use atlas_core::plan::planner::{Action, WorkloadId};
 use atlas_core::plan::stored::{backup_key, Event, Persisted, Sync};
@@ -173,6 +175,14 @@ impl PlanHandle {
     /// Moves a workload down one place.
     pub fn move_down<E>(&self, id: WorkloadId) -> Callback<E> {
         self.send(Action::MoveDown(id))
+    }
+
+    /// Sets the account's data retention mode in a Region (`None`: unknown).
+    pub fn set_retention_mode(&self) -> Callback<(RegionCode, Option<AccountMode>)> {
+        let state = self.state.clone();
+        Callback::from(move |(region, mode)| {
+            state.dispatch(Event::Act(Action::SetRetentionMode(region, mode)))
+        })
     }
 
     /// What the wizard's controls ask for.

@@ -1,7 +1,7 @@
 //! The explorer's query over the real catalog, and routes' round trip through the URL.
 #![cfg(not(target_arch = "wasm32"))]
 
-use atlas_core::browse::explore::{LifecycleFilter, OptionFilter, Query, Way};
+use atlas_core::browse::explore::{LifecycleFilter, OptionFilter, Query, RetentionFilter, Way};
 use atlas_core::catalog::data;
 use atlas_core::catalog::ids::{CountryCode, GeographyId, RegionCode, Scope};
 use atlas_core::catalog::residency::Residency;
@@ -126,6 +126,14 @@ fn an_empty_result_names_the_filter_that_emptied_it() {
             },
             "provider",
         ),
+        (
+            Query {
+                text: "fable".into(),
+                retention: Some(RetentionFilter::KeepsNothing),
+                ..Query::default()
+            },
+            "data retention",
+        ),
     ];
     for (query, filter) in rows {
         let results = query.run(catalog());
@@ -146,6 +154,7 @@ fn every_filter_round_trips_through_the_url() {
         }),
         lifecycle: Some(LifecycleFilter::Legacy),
         modality: Some("IMAGE".into()),
+        retention: Some(RetentionFilter::KeepsNothing),
     };
     let route = Route::Explore(query);
     let href = route.href();

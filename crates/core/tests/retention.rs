@@ -543,3 +543,117 @@ fn the_retention_scp_uses_the_condition_key_of_the_routes_endpoint() {
     );
     assert_eq!(scp::modes_within(RetentionMode::None), ["none"]);
 }
+
+/// The plan page's "Your account" section: setting a Region's mode through the planner changes
+/// the plan file and the plan's verdict; the same action again is a no-op; `None` forgets it.
+#[test]
+fn the_planner_sets_a_regions_mode_and_the_urgent_refusal_goes() {
+    use atlas_core::catalog::ids::RegionCode;
+    use atlas_core::catalog::retention::AccountMode;
+    use atlas_core::plan::planner::{Action, Planner};
+    let catalog = catalog();
+    let plan = Plan::parse(&one(FABLE, "us-west-2", US, "", ""), catalog).expect("plan");
+    let mut planner = Planner::from_plan(plan);
+    let west = RegionCode::new("us-west-2");
+    assert_eq!(planner.source_regions(), vec![west.clone()]);
+    let urgent = |planner: &Planner<'static>| {
+        PlanEvaluation::of(catalog, &planner.plan(), day("2026-12-07")).workloads[0]
+            .recommendation
+            .urgent_count()
+    };
+    assert_eq!(urgent(&planner), 1, "unknown mode: refused unless raised");
+    let set = Action::SetRetentionMode(west.clone(), Some(AccountMode::AwsReview));
+    assert!(planner.apply(set.clone(), catalog));
+    assert!(
+        !planner.apply(set, catalog),
+        "the same mode again changes nothing"
+    );
+    assert_eq!(urgent(&planner), 0);
+    let json = planner.plan().to_json();
+    assert!(
+        json.contains(r#""data_retention_mode": "aws_review""#),
+        "{json}"
+    );
+    let reread = Plan::parse(&json, catalog).expect("the saved plan reads back");
+    assert_eq!(reread.header.account, planner.header.account);
+    assert!(planner.apply(Action::SetRetentionMode(west, None), catalog));
+    assert!(planner.header.account.is_empty());
+    assert_eq!(urgent(&planner), 1);
+}
+
+/// The wizard's result so far says what the plan will say once the workload is saved: the
+/// plan's account and the conflict with the other workloads count, for a new workload and for
+/// one being edited.
+#[test]
+fn the_wizard_preview_agrees_with_the_plan_evaluation() {
+    use atlas_core::output::evaluation::WorkloadEvaluation;
+    let catalog = catalog();
+    let today = day("2026-12-07");
+    let account = r#"{"regions": {"us-west-2": {"data_retention_mode": "aws_review"}}}"#;
+    let plan = Plan::parse(&one(FABLE, "us-west-2", US, "", account), catalog).expect("plan");
+    let whole = PlanEvaluation::of(catalog, &plan, today);
+    let edited = PlanEvaluation::preview(catalog, &plan, &plan.workloads[0], Some(0), today);
+    assert_eq!(edited, *whole.workloads[0]);
+    assert_eq!(edited.recommendation.urgent_count(), 0);
+    // Without the plan's account the same workload would read as refused.
+    let alone = WorkloadEvaluation::of(catalog, &plan.workloads[0], today);
+    assert_eq!(alone.recommendation.urgent_count(), 1);
+
+    // A new GPT-5.5 workload accepting `default` beside Fable accepting `aws_review`: the
+    // conflict shows before it is saved.
+    let two = r#"{"version": 2, "workloads": [
+        {"name": "fable", "model_id": "anthropic.claude-fable-5-1", "source_region": "us-west-2",
+         "residency": {"kind": "none"}, "traffic": "spiky", "sla": "best_effort", "data_retention": "aws_review"},
+        {"name": "gpt", "model_id": "openai.gpt-5.5", "source_region": "us-west-2",
+         "residency": {"kind": "none"}, "traffic": "spiky", "sla": "best_effort", "data_retention": "default"}]}"#;
+    let both = Plan::parse(two, catalog).expect("plan");
+    let first = Plan {
+        header: both.header.clone(),
+        workloads: vec![both.workloads[0].clone()],
+    };
+    let added = PlanEvaluation::preview(catalog, &first, &both.workloads[1], None, today);
+    let saved = PlanEvaluation::of(catalog, &both, today);
+    assert_eq!(added, *saved.workloads[1]);
+    assert!(added
+        .recommendation
+        .warnings
+        .iter()
+        .any(|w| w.urgent && w.text.contains("separate accounts")));
+}
+
+/// The explorer's "keeps no prompts" filter keeps exactly the models whose facts keep nothing,
+/// and round-trips through its URL parameter.
+#[test]
+fn the_explorer_filter_keeps_only_models_that_keep_nothing() {
+    use atlas_core::browse::explore::{Filter, Query};
+    let catalog = catalog();
+    let query = Query::from_query_string("retention=none");
+    assert_eq!(query.get(Filter::Retention), "none");
+    assert_eq!(query.to_query_string(), "retention=none");
+    let kept: Vec<&str> = query
+        .run(catalog)
+        .hits
+        .iter()
+        .map(|h| h.model.id.as_str())
+        .collect();
+    let expected: Vec<&str> = catalog
+        .models
+        .iter()
+        .filter(|m| {
+            catalog
+                .retention_of(&m.id)
+                .is_some_and(|f| !f.keeps_prompts())
+        })
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(kept.len(), expected.len());
+    assert!(kept.iter().all(|id| expected.contains(id)));
+    assert!(!kept.contains(&FABLE) && !kept.contains(&"openai.gpt-5.5"));
+    assert!(kept.iter().any(|id| id.starts_with("openai.gpt-oss")));
+    assert!(kept.len() < catalog.models.len() && !kept.is_empty());
+    // Fable alone keeps prompts: the filter is named as the one that emptied the list.
+    let fable = Query::from_query_string("q=fable%205.1&retention=none");
+    let results = fable.run(catalog);
+    assert!(results.hits.is_empty());
+    assert_eq!(results.emptied_by, Some("data retention"));
+}

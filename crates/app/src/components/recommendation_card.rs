@@ -1,6 +1,6 @@
 //! The recommendation for one workload: the option, the ID to call with a copy button, where the
-//! prompt may be processed, the reasons with their sources, warnings, and suggestions when
-//! nothing is eligible.
+//! prompt may be processed, the account change the call needs with its command, the reasons with
+//! their sources, warnings, and suggestions when nothing is eligible.
 
 use crate::components::copy_button::CopyButton;
 use crate::state::CatalogRef;
@@ -99,6 +99,15 @@ pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
                 </p>
                 if !o.units().is_empty() {
                     <p data-testid="model-units">{ format!("Model units to buy: {}", o.units().join(", ")) }</p>
+                }
+                if let Some(change) = &rec.account_change {
+                    <div class="account-change" data-testid="account-change">
+                        <p>
+                            { format!("Account change: set the data retention mode in {} to `{}` (now {}).", change.region, change.to.key(), change.from.map_or("unknown", |m| m.key())) }
+                        </p>
+                        <code data-testid="account-change-command">{ &change.command }</code>
+                        <CopyButton text={AttrValue::from(change.command.clone())} label="Copy command" testid="copy-account-command" />
+                    </div>
                 }
                 <dl class="facts" data-testid="chosen-facts">
                     { for props.evaluation.chosen_facts().into_iter().map(|(label, lines)| html! {

@@ -95,8 +95,10 @@ fn residency() -> Html {
                 { source(Cite::ProfilesSupport) }
             </p>
             <p>
-                { "Destinations can include opt-in Regions your account has not enabled, and prompts may be stored there for abuse detection. " }
+                { "Destinations can include opt-in Regions your account has not enabled. A model that keeps prompts (its model page says whether it does; most keep nothing) stores them in the destination Region, opt-in or not. " }
                 { source(Cite::ProfilesSupport) }
+                { " " }
+                { source(Cite::DataRetention) }
                 { " " }
                 { source(Cite::AwsRegions) }
             </p>

@@ -12,7 +12,9 @@ use crate::components::model_result::ModelResult;
 use crate::route::Route;
 use crate::state::{CatalogRef, Navigate};
 use atlas_core::browse::dead_end::dead_end;
-use atlas_core::browse::explore::{area_to_param, Filter, LifecycleFilter, OptionFilter, Query};
+use atlas_core::browse::explore::{
+    area_to_param, Filter, LifecycleFilter, OptionFilter, Query, RetentionFilter,
+};
 use atlas_core::browse::results_csv::results_csv;
 use atlas_core::catalog::residency::Residency;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -253,6 +255,9 @@ pub fn Explore(props: &ExploreProps) -> Html {
                 )) }
                 { filter_select(props, Filter::Modality, pairs(
                     modalities.iter().map(|m| (m.to_string(), m.to_lowercase())).collect()
+                )) }
+                { filter_select(props, Filter::Retention, pairs(
+                    RetentionFilter::ALL.iter().map(|r| (r.param().to_owned(), r.label().to_owned())).collect()
                 )) }
                 </div>
             </form>

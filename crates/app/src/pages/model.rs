@@ -1,12 +1,15 @@
 //! The model page (`#/model/<id>`): every way to call one model as a matrix, source Regions down
-//! and ways across, with its provider, lifecycle, modalities and where its data comes from.
+//! and ways across, with its provider, lifecycle, modalities, data retention facts and where its
+//! data comes from.
 
 use crate::components::copy_button::CopyButton;
 use crate::components::error_panel::ErrorPanel;
 use crate::route::Route;
 use crate::state::CatalogRef;
 use atlas_core::browse::explore::Way;
-use atlas_core::browse::model_page::{model_matrix, Cell, ModelMatrix};
+use atlas_core::browse::model_page::{
+    model_matrix, retention_basis, retention_rows, Cell, ModelMatrix,
+};
 use atlas_core::catalog::cite::Cite;
 use atlas_core::catalog::ids::{ModelId, RegionCode};
 use atlas_core::catalog::schema::{Endpoint, InRegion, Model};
@@ -68,6 +71,24 @@ pub fn ModelPage(props: &ModelPageProps) -> Html {
                     </dd>
                 </div>
             </dl>
+            <h2 id="retention">{ "Data retention" }</h2>
+            { match catalog.retention_of(&model.id) {
+                Some(facts) => html! {
+                    <>
+                        <dl class="facts" data-testid="retention-facts">
+                            { for retention_rows(facts).into_iter().map(|(label, value)| html! {
+                                <div><dt>{ label }</dt><dd>{ value }</dd></div>
+                            }) }
+                        </dl>
+                        <p data-testid="retention-basis">
+                            { retention_basis(facts) }{ " " }
+                            <a class="cite" href={Cite::DataRetention.href()} rel="noopener">{ format!("[{}]", Cite::DataRetention.title()) }</a>{ " " }
+                            <a class="cite" href={Cite::AbuseDetection.href()} rel="noopener">{ format!("[{}]", Cite::AbuseDetection.title()) }</a>
+                        </p>
+                    </>
+                },
+                None => html! { <p data-testid="retention-basis">{ "This catalog has no data retention facts." }</p> },
+            } }
             <h2 id="ways">{ "Every way to call it" }</h2>
             <p>
                 { "Each row is a source Region: where your application sends the request. Each column is a way to call the model; a cell lists the Regions where the prompt may be processed, or says the way is not offered from that Region." }

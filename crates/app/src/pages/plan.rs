@@ -4,6 +4,7 @@
 //! (memoised); every part renders from that evaluation. The plan survives a reload through
 //! browser storage.
 
+use crate::components::account_section::AccountSection;
 use crate::components::comparison_table::ComparisonTable;
 use crate::components::error_decoder::ErrorDecoder;
 use crate::components::plan_exports::PlanExports;
@@ -18,6 +19,7 @@ use crate::components::wizard::WizardPanel;
 use crate::state::{use_plan, CatalogRef};
 use atlas_core::output::evaluation::{PlanEvaluation, WorkloadEvaluation};
 use atlas_core::plan::planner::Editing;
+use atlas_core::plan::planner::Planner;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -43,6 +45,14 @@ fn result_view(
     }
 }
 
+/// The position of the workload the wizard edits, if it edits one.
+fn editing_index(planner: &Planner<'_>) -> Option<usize> {
+    match planner.wizard {
+        Some((Editing::Existing(id), _)) => planner.entries.iter().position(|e| e.id == id),
+        _ => None,
+    }
+}
+
 /// The plan page.
 #[component]
 pub fn PlanPage(props: &PlanPageProps) -> Html {
@@ -54,15 +64,23 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
     let evaluation = use_memo(planner.plan(), move |plan| {
         PlanEvaluation::of(catalog.0, plan, today)
     });
+    // The answers so far, evaluated as they would be in the plan (its account, the other
+    // workloads in the same Region), so the preview never contradicts the saved result.
     let draft = planner
         .wizard
         .as_ref()
         .and_then(|(_, wizard)| wizard.draft.complete(catalog.0).ok());
-    let live = use_memo(draft, move |draft| {
-        draft
-            .as_ref()
-            .map(|w| Rc::new(WorkloadEvaluation::of(catalog.0, w, today)))
-    });
+    let live = use_memo(
+        (draft, planner.plan(), editing_index(planner)),
+        move |(draft, plan, replacing)| {
+            draft.as_ref().map(|w| {
+                Rc::new(PlanEvaluation::preview(
+                    catalog.0, plan, w, *replacing, today,
+                ))
+            })
+        },
+    );
+    let regions: Rc<[_]> = planner.source_regions().into();
     let wizard = planner.wizard.as_ref().map(|(editing, wizard)| {
         html! {
             <div class="wizard-layout">
@@ -156,6 +174,8 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                 <PlanTable {catalog} plan={plan.clone()} evaluation={evaluation.clone()} />
                 <p class="print-only">{ "This prints the summary and the selected workload. The report (plan/report/) prints every workload, each from a new page." }</p>
                 <PlanExports {catalog} evaluation={evaluation.clone()} />
+                <AccountSection {catalog} {regions} account={planner.header.account.clone()}
+                                disabled={plan.read_only()} on_set={plan.set_retention_mode()} />
             }
             <p class="visually-hidden" role="status" data-testid="plan-status">{ announcement }</p>
             if let Some(evaluation) = selected {

@@ -46,6 +46,7 @@ pub fn dead_end(catalog: &Catalog, query: &Query) -> Option<DeadEnd> {
         Filter::Provider,
         Filter::Lifecycle,
         Filter::Modality,
+        Filter::Retention,
     ];
     let filter = order
         .into_iter()

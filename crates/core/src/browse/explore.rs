@@ -47,6 +47,13 @@ pub enum LifecycleFilter {
     Legacy,
 }
 
+/// Data retention filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetentionFilter {
+    /// Models whose retention facts say nothing is kept.
+    KeepsNothing,
+}
+
 /// Everything the explorer can filter on. The default matches every model.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
@@ -64,6 +71,8 @@ pub struct Query {
     pub lifecycle: Option<LifecycleFilter>,
     /// An input or output modality, such as `IMAGE`.
     pub modality: Option<String>,
+    /// Data retention.
+    pub retention: Option<RetentionFilter>,
 }
 
 /// A matching model and the ways to call it that pass the filters.
@@ -107,7 +116,7 @@ impl Query {
             })
     }
 
-    fn model_matches(&self, model: &Model) -> bool {
+    fn model_matches(&self, catalog: &Catalog, model: &Model) -> bool {
         let provider_ok = self.provider.as_deref().is_none_or(|p| model.provider == p);
         let lifecycle_ok = match self.lifecycle {
             None => true,
@@ -121,7 +130,14 @@ impl Query {
                 .chain(&model.output_modalities)
                 .any(|x| x == m)
         });
-        provider_ok && lifecycle_ok && modality_ok
+        // A catalog without retention facts cannot say a model keeps nothing.
+        let retention_ok = match self.retention {
+            None => true,
+            Some(RetentionFilter::KeepsNothing) => catalog
+                .retention_of(&model.id)
+                .is_some_and(|f| !f.keeps_prompts()),
+        };
+        provider_ok && lifecycle_ok && modality_ok && retention_ok
     }
 
     fn option_matches(&self, way: Way<'_>) -> bool {
@@ -205,7 +221,7 @@ impl Query {
                 continue;
             }
             counts[0] += 1;
-            if !self.model_matches(model) {
+            if !self.model_matches(catalog, model) {
                 continue;
             }
             counts[1] += 1;
@@ -246,11 +262,17 @@ impl Query {
     }
 
     fn model_filter_name(&self) -> &'static str {
-        match (&self.provider, &self.lifecycle, &self.modality) {
-            (Some(_), None, None) => Filter::Provider.name(),
-            (None, Some(_), None) => Filter::Lifecycle.name(),
-            (None, None, Some(_)) => Filter::Modality.name(),
-            _ => "provider, lifecycle and modality together",
+        let set = [
+            Filter::Provider,
+            Filter::Lifecycle,
+            Filter::Modality,
+            Filter::Retention,
+        ]
+        .into_iter()
+        .filter(|f| !self.get(*f).is_empty());
+        match set.collect::<Vec<_>>().as_slice() {
+            [one] => one.name(),
+            _ => "provider, lifecycle, modality and data retention together",
         }
     }
 
@@ -313,6 +335,10 @@ impl Query {
                 .map(|l| l.param().to_owned())
                 .unwrap_or_default(),
             Filter::Modality => self.modality.clone().unwrap_or_default(),
+            Filter::Retention => self
+                .retention
+                .map(|r| r.param().to_owned())
+                .unwrap_or_default(),
         }
     }
 
@@ -326,6 +352,7 @@ impl Query {
             Filter::Within => self.within = value.and_then(area_from_param),
             Filter::Lifecycle => self.lifecycle = value.and_then(LifecycleFilter::from_param),
             Filter::Modality => self.modality = value.map(str::to_owned),
+            Filter::Retention => self.retention = value.and_then(RetentionFilter::from_param),
         }
     }
 }
@@ -345,17 +372,20 @@ pub enum Filter {
     Lifecycle,
     /// Modality.
     Modality,
+    /// Data retention.
+    Retention,
 }
 
 impl Filter {
     /// Every filter, in URL and page order.
-    pub const ALL: [Filter; 6] = [
+    pub const ALL: [Filter; 7] = [
         Filter::Provider,
         Filter::Option,
         Filter::From,
         Filter::Within,
         Filter::Lifecycle,
         Filter::Modality,
+        Filter::Retention,
     ];
 
     /// The URL parameter.
@@ -367,6 +397,7 @@ impl Filter {
             Filter::Within => "within",
             Filter::Lifecycle => "lifecycle",
             Filter::Modality => "modality",
+            Filter::Retention => "retention",
         }
     }
 
@@ -380,6 +411,7 @@ impl Filter {
             Filter::Within => "Processes only within",
             Filter::Lifecycle => "Lifecycle",
             Filter::Modality => "Modality",
+            Filter::Retention => "Data retention",
         }
     }
 
@@ -392,6 +424,7 @@ impl Filter {
             Filter::Within => "processes only within",
             Filter::Lifecycle => "lifecycle",
             Filter::Modality => "modality",
+            Filter::Retention => "data retention",
         }
     }
 }
@@ -446,6 +479,32 @@ impl LifecycleFilter {
         match self {
             LifecycleFilter::Active => "Active",
             LifecycleFilter::Legacy => "Legacy",
+        }
+    }
+}
+
+impl RetentionFilter {
+    /// Every value.
+    pub const ALL: [RetentionFilter; 1] = [RetentionFilter::KeepsNothing];
+
+    /// The URL and select value: `none`, as in zero data retention.
+    pub fn param(self) -> &'static str {
+        match self {
+            RetentionFilter::KeepsNothing => "none",
+        }
+    }
+
+    /// Reads [`RetentionFilter::param`].
+    pub fn from_param(value: &str) -> Option<RetentionFilter> {
+        RetentionFilter::ALL
+            .into_iter()
+            .find(|r| r.param() == value)
+    }
+
+    /// The choice's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            RetentionFilter::KeepsNothing => "Keeps no prompts",
         }
     }
 }

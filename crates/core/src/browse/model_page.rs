@@ -1,9 +1,10 @@
 //! The model page's data: a matrix of every way to call one model, source Regions down and ways
-//! across, each cell where a prompt may be processed.
+//! across, each cell where a prompt may be processed; and the model's data retention facts.
 
 use crate::browse::explore::Way;
 use crate::catalog::ids::RegionCode;
 use crate::catalog::order;
+use crate::catalog::retention::{Basis, RetentionFacts};
 use crate::catalog::schema::{InRegion, Model, Profile, Region};
 use crate::catalog::Catalog;
 use std::collections::BTreeSet;
@@ -35,6 +36,35 @@ pub struct ModelMatrix<'a> {
     pub columns: Vec<Way<'a>>,
     /// Every Region from which some way exists, sorted by code.
     pub rows: Vec<MatrixRow<'a>>,
+}
+
+/// A model's data retention facts as (label, value) rows, in the order the page lists them.
+pub fn retention_rows(facts: &RetentionFacts) -> Vec<(&'static str, String)> {
+    let yes_no = |b: bool| if b { "Yes" } else { "No" }.to_owned();
+    let how_long = match (facts.keeps_prompts(), facts.days) {
+        (false, _) => "Nothing is kept".to_owned(),
+        (true, Some(days)) => format!("Up to {days} days"),
+        (true, None) => "Not stated".to_owned(),
+    };
+    vec![
+        ("What is kept", facts.retained.words().to_owned()),
+        ("For how long", how_long),
+        ("Human review by AWS staff", yes_no(facts.human_review)),
+        (
+            "Shared with the model provider",
+            yes_no(facts.shared_with_provider),
+        ),
+        ("Lowest data retention mode", facts.minimum.key().to_owned()),
+        ("Zero data retention", facts.zero_retention.words()),
+    ]
+}
+
+/// Where a model's retention facts come from, in a sentence.
+pub fn retention_basis(facts: &RetentionFacts) -> &'static str {
+    match facts.basis {
+        Basis::Named => "As the AWS pages state for this model.",
+        Basis::GeneralRule => "From the page's general rule: the AWS pages do not name this model, and by default Amazon Bedrock does not store model inputs or outputs.",
+    }
 }
 
 /// Builds the matrix of `model`: source Regions down, ways across.

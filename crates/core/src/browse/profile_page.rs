@@ -86,8 +86,8 @@ impl fmt::Display for Trap {
             Trap::OptInDestinations { regions } => {
                 write!(
                 f,
-                "Routes to the opt-in {} {} even if your account has not opted in; prompts and \
-                 results may be stored there for abuse detection.",
+                "Routes to the opt-in {} {} even if your account has not opted in; a model that \
+                 keeps prompts (its model page says whether it does) stores them there.",
                 if regions.len() == 1 { "Region" } else { "Regions" },
                 and_list(regions)
             )

@@ -258,4 +258,37 @@ impl<'c> PlanEvaluation<'c> {
                 .collect(),
         }
     }
+
+    /// One workload evaluated as it would be in `plan`: in place of the workload at `replacing`,
+    /// or added after the others; with the plan's account and the conflict check against the
+    /// others. The wizard's result so far uses it, so it says what the plan will say once the
+    /// workload is saved.
+    pub fn preview(
+        catalog: &Catalog,
+        plan: &Plan<'c>,
+        workload: &Workload<'c>,
+        replacing: Option<usize>,
+        today: Day,
+    ) -> WorkloadEvaluation<'c> {
+        let mut workloads: Vec<&Workload<'c>> = plan.workloads.iter().collect();
+        let at = match replacing.filter(|&i| i < workloads.len()) {
+            Some(i) => {
+                workloads[i] = workload;
+                i
+            }
+            None => {
+                workloads.push(workload);
+                workloads.len() - 1
+            }
+        };
+        let conflict = retention::conflicts(catalog, &workloads)
+            .into_iter()
+            .nth(at)
+            .flatten();
+        let setting = Setting {
+            account: &plan.header.account,
+            conflict,
+        };
+        WorkloadEvaluation::in_setting(catalog, workload, &setting, today)
+    }
 }

@@ -2,6 +2,8 @@
 //! wizard being walked, and the last deletion kept for undo. Every user intent is an [`Action`];
 //! [`Planner::apply`] says whether anything changed, so the view can skip a re-render.
 
+use crate::catalog::ids::RegionCode;
+use crate::catalog::retention::AccountMode;
 use crate::catalog::Catalog;
 use crate::plan::wizard::{Draft, Field, Problem, Wizard, WizardAction, WizardOutcome};
 use crate::plan::{self, Plan, PlanHeader, Workload};
@@ -51,6 +53,8 @@ pub enum Action<'c> {
     MoveDown(WorkloadId),
     /// Replace the plan with an imported one.
     Replace(Plan<'c>),
+    /// Set (or, with `None`, forget) the account's data retention mode in a Region.
+    SetRetentionMode(RegionCode, Option<AccountMode>),
 }
 
 /// The plan page's state.
@@ -106,6 +110,17 @@ impl<'c> Planner<'c> {
         self.selected
             .and_then(|id| self.index(id))
             .map(|i| &self.entries[i])
+    }
+
+    /// The source Regions the workloads call from, sorted, each once: where the account's
+    /// settings matter to this plan.
+    pub fn source_regions(&self) -> Vec<RegionCode> {
+        let regions: std::collections::BTreeSet<&RegionCode> = self
+            .entries
+            .iter()
+            .map(|e| &e.workload.source().code)
+            .collect();
+        regions.into_iter().cloned().collect()
     }
 
     /// Applies an action; returns whether anything changed.
@@ -178,6 +193,9 @@ impl<'c> Planner<'c> {
                 }
                 self.next_id += next_id;
                 self.selected = self.entries.first().map(|e| e.id);
+            }
+            Action::SetRetentionMode(region, mode) => {
+                self.header.account = self.header.account.with_retention_mode(&region, mode);
             }
         }
         *self != before

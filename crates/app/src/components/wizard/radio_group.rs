@@ -40,6 +40,9 @@ pub struct RadioGroupProps {
     pub error: Option<Field>,
     /// The problems shown for the step.
     pub problems: Rc<[Problem]>,
+    /// What follows the legend before the choices: a hint, a link to what the choices mean.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The radio group.
@@ -53,6 +56,7 @@ pub fn RadioGroup(props: &RadioGroupProps) -> Html {
         <fieldset class="choices" aria-invalid={invalid.then_some("true")}
                   aria-describedby={props.error.filter(|_| invalid).map(error_id)}>
             <legend>{ props.legend }</legend>
+            { props.children.clone() }
             { for props.choices.iter().enumerate().map(|(i, choice)| {
                 let id = format!("{name}-{}", choice.key);
                 html! {

@@ -1,11 +1,14 @@
 //! Step 2: the data-residency obligation in plain words (none, a group of countries, one
-//! country, named Regions) and its value.
+//! country, named Regions) and its value, and optionally the most data retention it accepts,
+//! in words of effect.
 
 use super::field_error::FieldError;
 use super::radio_group::{Choice, RadioGroup};
 use super::region_checks::RegionChecks;
 use super::{answer, StepProps};
+use atlas_core::catalog::cite::Cite;
 use atlas_core::catalog::ids::{CountryCode, GeographyId};
+use atlas_core::catalog::retention::RetentionMode;
 use atlas_core::plan::wizard::{Answer, Field, ResidencyKind};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -79,6 +82,34 @@ pub fn ResidencyStep(props: &StepProps) -> Html {
                 problems={props.problems.clone()} />
             { value }
             <FieldError problems={props.problems.clone()} field={Field::Residency} />
+            { retention(props) }
         </>
+    }
+}
+
+/// The optional retention question: "Not stated", then each mode in AWS's order.
+fn retention(props: &StepProps) -> Html {
+    let choices: Rc<[Choice]> = std::iter::once(Choice::new("unstated", "Not stated", None))
+        .chain(
+            RetentionMode::ALL
+                .iter()
+                .map(|m| Choice::new(m.key(), m.effect(), None)),
+        )
+        .collect();
+    let current = Some(props.draft.data_retention.map_or(0, |m| {
+        1 + RetentionMode::ALL
+            .iter()
+            .position(|x| *x == m)
+            .unwrap_or_default()
+    }));
+    html! {
+        <RadioGroup name="wz-retention" legend="How much data retention does the obligation accept?"
+            {choices} {current} problems={props.problems.clone()}
+            on_pick={answer(&props.on_action, |i: usize| Answer::DataRetention(i.checked_sub(1).and_then(|i| RetentionMode::ALL.get(i).copied())))}>
+            <p class="hint">
+                { "Optional. Some models run only where AWS keeps prompts (up to 30 days, some with human review); a model that keeps more than the obligation accepts is ruled out. " }
+                <a href={Cite::DataRetention.href()} rel="noopener">{ Cite::DataRetention.title() }</a>
+            </p>
+        </RadioGroup>
     }
 }
