@@ -1,5 +1,6 @@
 //! Reusable view pieces, one exported component per file.
 
+pub mod catalog_loader;
 pub mod change_summary;
 pub mod comparison_table;
 pub mod copy_button;
