@@ -51,7 +51,8 @@ help:
 	@echo 'make dist          release build into dist/ (relative URLs, any static host)'
 	@echo 'make test          all checks: fmt, clippy (host + wasm32), native tests,'
 	@echo '                   browser tests, core purity, dist + e2e in headless Chromium'
-	@echo 'make size          raw/gzip/brotli size of every file in dist/; fails over the 175 KiB target'
+	@echo 'make size          raw/gzip/brotli size of every file in dist/, and each page'"'"'s first load'
+	@echo '                   against its budget less the room kept for what comes next'
 	@echo 'make bench         benchmarks: native ones if any, then page-load timing'
 	@echo 'make e2e           dist + end-to-end tests only'
 	@echo 'make browser-test  wasm32 tests in headless Chromium only'
@@ -130,17 +131,29 @@ e2e: setup-test dist
 	$(call step,"e2e: dist/ in headless Chromium")
 	cd e2e && DIST_DIR='$(CURDIR)/dist' node --test --test-concurrency=1
 
+# What a first visit to a page downloads (gzip, everything: HTML, glue, module, catalog's data
+# file; tools/page-bytes.mjs): the budget per page, and the room inside it that the retention,
+# service-tier and capacity work needs. `make size` checks each page against its budget less that
+# room; so far it fails (see the README's size section).
+PLAN_PAGE_BUDGET := 200000
+PLAN_PAGE_ROOM := 25000
+EXPLORE_PAGE_BUDGET := 145000
+EXPLORE_PAGE_ROOM := 12000
 size: dist
-	$(call step,"size: against the module's target (175 KiB brotli)")
+	$(call step,"size: every built file; then each page's first load against its budget less the room kept")
 	@tools/size.sh dist
+	@node tools/page-bytes.mjs dist plan/=$$(($(PLAN_PAGE_BUDGET) - $(PLAN_PAGE_ROOM))) explore/=$$(($(EXPLORE_PAGE_BUDGET) - $(EXPLORE_PAGE_ROOM)))
 
-# Each module's brotli size when the last feature landed: make test fails if a change makes one
-# larger. Lower them when a module shrinks; the target (make size) is 179,200 for each.
-WASM_BROTLI_CEILING := 289140
-LITE_BROTLI_CEILING := 119608
+# Each module's brotli size and each page's first load (gzip) when the last feature landed:
+# make test fails if a change makes one larger. Lower them when a module or page shrinks.
+WASM_BROTLI_CEILING := 262707
+LITE_BROTLI_CEILING := 105307
+PLAN_PAGE_CEILING := 372997
+EXPLORE_PAGE_CEILING := 181894
 size-ceiling: dist
-	$(call step,"size: no larger than when the last feature landed")
+	$(call step,"size: no module and no page larger than when the last feature landed")
 	@WASM_BROTLI_BUDGET=$(WASM_BROTLI_CEILING) LITE_BROTLI_BUDGET=$(LITE_BROTLI_CEILING) tools/size.sh dist
+	@node tools/page-bytes.mjs dist plan/=$(PLAN_PAGE_CEILING) explore/=$(EXPLORE_PAGE_CEILING)
 
 bench: setup-test dist
 	@for ex in $(BENCH_EXAMPLES); do \
@@ -148,12 +161,13 @@ bench: setup-test dist
 	  echo "cargo run --locked -p cris-atlas-core --profile native --example $$ex"; \
 	  cargo run --locked -p cris-atlas-core --profile native --example "$$ex"; \
 	done
-	$(call step,"page load: prerendered explore/ beside a plain HTML table (loopback and slow network)")
+	$(call step,"page load: explore/ and plan/ and a model page beside a plain HTML table (loopback and slow network); then explorer to plan")
 	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench-load.mjs $(BENCH_RUNS)
 	$(call step,"plan page: one workload's re-evaluation in headless Chromium")
 	cd e2e && DIST_DIR='$(CURDIR)/dist' node bench-plan.mjs
 	$(call step,"explorer: search typing in headless Chromium (dist-bench/, with the bench aid)")
 	trunk build --release --offline --features bench --dist dist-bench
+	cargo run --locked --release --quiet --bin atlas -- site build dist-bench
 	cd e2e && DIST_DIR='$(CURDIR)/dist-bench' node bench-explore.mjs
 
 clean:

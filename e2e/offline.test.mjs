@@ -36,7 +36,7 @@ describe('offline use', () => {
     if (copy) await rm(copy, { recursive: true, force: true });
   });
 
-  test('after one visit every page opens and the search works with the network off', async () => {
+  test('after one visit every page opens, the plan and the search work with the network off', async () => {
     const page = await newPage(browser);
     await firstVisit(page, server.url);
     await page.context().setOffline(true);
@@ -50,6 +50,10 @@ describe('offline use', () => {
     ]) {
       await openApp(page, server.url + path);
     }
+    // The plan works offline: its catalog comes from the worker's cache.
+    await openApp(page, server.url + 'plan/');
+    await page.click(testid('plan-add'));
+    await page.locator(testid('wizard')).waitFor();
     await openApp(page, server.url + 'explore/');
     await page.locator('#q').fill('nova lite');
     await page.waitForURL(/q=nova%20lite/);

@@ -38,6 +38,8 @@ describe('every page under a strict Content-Security-Policy', () => {
     policy = await headerPolicy();
     assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
     assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    // The catalog's data file is fetched from the site itself: nothing wider is allowed.
+    assert.match(policy, /connect-src 'self';/);
     server = await serveDist({ headers: { 'content-security-policy': policy } });
     browser = await launchBrowser();
     const sitemap = await readFile(join(DIST_DIR, 'sitemap.xml'), 'utf8');

@@ -155,22 +155,3 @@ pub type Island = IslandOf<AllPages>;
 
 /// The island of the lite module.
 pub type LiteIsland = IslandOf<LitePages>;
-
-/// Properties of [`CatalogError`].
-#[derive(Properties, PartialEq)]
-pub struct CatalogErrorProps {
-    /// What went wrong.
-    pub message: AttrValue,
-}
-
-/// Shown instead of a page's content when the embedded catalog fails to load.
-#[component]
-pub fn CatalogError(props: &CatalogErrorProps) -> Html {
-    html! {
-        <ErrorPanel
-            title="The catalog could not be loaded"
-            message={props.message.clone()}
-            hint="This build is broken; nothing you entered is lost. Report the message above to whoever hosts this page."
-        />
-    }
-}

@@ -403,3 +403,62 @@ pub fn page_url() -> String {
         .unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_owned()
 }
+
+/// The address of the catalog's data file, as the page's preload link names it (relative to the
+/// page's base); `None` on a page that names none.
+pub fn catalog_href() -> Option<String> {
+    window()?
+        .document()?
+        .get_element_by_id("catalog-file")?
+        .get_attribute("href")
+}
+
+/// The bytes at `href`, or why they could not be had: no connection, or an HTTP error status.
+pub async fn fetch_bytes(href: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = window().ok_or("no window to fetch with")?;
+    let unreachable = || {
+        format!(
+            "{href} could not be fetched: the network is unreachable or the request was refused"
+        )
+    };
+    let response = JsFuture::from(window.fetch_with_str(href))
+        .await
+        .map_err(|_| unreachable())?
+        .dyn_into::<web_sys::Response>()
+        .map_err(|_| unreachable())?;
+    if !response.ok() {
+        return Err(format!(
+            "{href}: the server answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let body = response.array_buffer().map_err(|_| unreachable())?;
+    let buffer = JsFuture::from(body).await.map_err(|_| unreachable())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A new element right before the page's `<main>`, for what a page says outside its island.
+pub fn element_before_main(id: &str) -> Option<web_sys::Element> {
+    let document = window()?.document()?;
+    let main = document.get_element_by_id("main")?;
+    let element = document.create_element("div").ok()?;
+    element.set_id(id);
+    main.before_with_node_1(&element).ok()?;
+    Some(element)
+}
+
+/// Marks a moment on the page's performance timeline (User Timing), where benchmarks read it.
+pub fn mark(name: &str) {
+    if let Some(performance) = window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Records on the page's performance timeline the time since the mark `start` as `name`.
+pub fn measure_since(name: &str, start: &str) {
+    if let Some(performance) = window().and_then(|w| w.performance()) {
+        let _ = performance.measure_with_start_mark(name, start);
+    }
+}

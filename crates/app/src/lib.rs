@@ -30,8 +30,8 @@ pub fn start_lite() {
 
 #[cfg(target_arch = "wasm32")]
 /// Runs on every page once the module has loaded: follows a link of the first version to its
-/// page, then hydrates the page's island with the pages `P` draws, or makes a static page's
-/// copy buttons work.
+/// page, then on a page with an island fetches the catalog and hydrates the island with the
+/// pages `P` draws; a static page (complete as prerendered) gets its copy buttons.
 fn start_with<P: app::Pages>() {
     let relative = browser::relative_url();
     if let Some(target) = route::share_redirect(&relative, &browser::current_hash()) {
@@ -45,28 +45,29 @@ fn start_with<P: app::Pages>() {
     browser::mark_running();
     browser::register_service_worker();
     let route = browser::current_route();
-    let Some(main) = browser::main_element() else {
+    if !app::is_island(&route) {
+        browser::enhance_copy_buttons();
+        browser::mark_ready();
+        return;
+    }
+    let (Some(main), Some(status)) = (
+        browser::main_element(),
+        browser::element_before_main("catalog-status"),
+    ) else {
         return;
     };
-    match atlas_core::catalog::data::catalog() {
-        Err(error) => {
-            let message = yew::AttrValue::from(error.to_string());
-            yew::Renderer::<app::CatalogError>::with_root_and_props(
-                main,
-                app::CatalogErrorProps { message },
-            )
-            .render();
-        }
-        Ok(catalog) if app::is_island(&route) => {
-            let props = app::IslandProps {
-                catalog: state::CatalogRef(catalog),
-                route: route.prerendered(),
-            };
-            yew::Renderer::<app::IslandOf<P>>::with_root_and_props(main, props).hydrate();
-        }
-        Ok(_) => {
-            browser::enhance_copy_buttons();
-            browser::mark_ready();
-        }
-    }
+    // The island hydrates once the catalog is in: its first render then matches the HTML the
+    // site build rendered with the same catalog.
+    let on_loaded = yew::Callback::from(move |catalog: state::CatalogRef| {
+        let props = app::IslandProps {
+            catalog,
+            route: route.prerendered(),
+        };
+        yew::Renderer::<app::IslandOf<P>>::with_root_and_props(main.clone(), props).hydrate();
+    });
+    yew::Renderer::<components::catalog_loader::CatalogLoader>::with_root_and_props(
+        status,
+        components::catalog_loader::CatalogLoaderProps { on_loaded },
+    )
+    .render();
 }

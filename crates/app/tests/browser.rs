@@ -10,10 +10,7 @@ use wasm_bindgen_test::*;
 
 /// How many models the embedded catalog holds.
 fn model_count() -> usize {
-    atlas_core::catalog::data::catalog()
-        .expect("catalog")
-        .models
-        .len()
+    catalog().models.len()
 }
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -151,10 +151,7 @@ async fn the_benchmark_aid_keeps_its_factor_while_typing() {
     assert_count("model-row", 200);
     assert!(text("result-count").contains("showing the first 200"));
     click("show-all").await;
-    let models = atlas_core::catalog::data::catalog()
-        .expect("catalog")
-        .models
-        .len();
+    let models = catalog().models.len();
     assert_count("model-row", models * 10);
     type_into("search", "claude-sonnet-4-5-2025").await;
     assert_count("model-row", 10);

@@ -325,6 +325,7 @@ pub fn document(
     route: &Route,
     template: &Template,
     options: &Options,
+    data_file: &str,
 ) -> String {
     let title = escape(&route.title());
     let description = escape(&description(catalog, route));
@@ -334,6 +335,13 @@ pub fn document(
         route.href()
     );
     let page = if is_island(route) { "island" } else { "static" };
+    // Only an island needs the catalog, and it needs it before it can hydrate: fetched early,
+    // beside the module (the same mode as the module's fetch, so the preload is reused).
+    let data_preload = if is_island(route) {
+        format!("\n<link rel=\"preload\" id=\"catalog-file\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">", escape(data_file))
+    } else {
+        String::new()
+    };
     let body = body_html(catalog, &route.prerendered());
     format!(
         r##"<!doctype html>
@@ -356,7 +364,7 @@ pub fn document(
 <link rel="manifest" href="manifest.webmanifest">
 {stylesheet}
 <script type="module">{bootstrap}</script>
-{preloads}
+{preloads}{data_preload}
 </head>
 <body data-page="{page}">
 {body}
@@ -399,6 +407,31 @@ pub fn body_html(catalog: &'static Catalog, route: &Route) -> String {
     )
 }
 
+/// Writes the catalog's data file ([`Catalog::to_bundle`]) into `dist` under a name that
+/// carries its content hash, `catalog-<16 hex digits>.bin`, so hosts and the service worker may
+/// keep it as long as the name lives; removes a data file an earlier build left. Returns the name.
+pub fn write_data_file(catalog: &Catalog, dist: &Path) -> Result<String, String> {
+    use sha2::Digest;
+    let bundle = catalog.to_bundle();
+    let digest = sha2::Sha256::digest(&bundle);
+    let hash: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let name = format!("catalog-{hash}.bin");
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let old = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if old.starts_with("catalog-") && old.ends_with(".bin") && is_hashed(old) {
+            std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    let path = dist.join(&name);
+    std::fs::write(&path, &bundle).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(name)
+}
+
 /// What [`build`] wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Built {
@@ -433,13 +466,14 @@ pub fn build(catalog: &'static Catalog, dist: &Path, options: &Options) -> Resul
         None => None,
     };
     let mut built = Built::default();
+    let data_file = write_data_file(catalog, dist)?;
     let routes = routes(catalog);
     for route in &routes {
         let module = match &lite {
             Some(lite) if !needs_full_module(route) => lite,
             _ => &template,
         };
-        let html = document(catalog, route, module, options);
+        let html = document(catalog, route, module, options, &data_file);
         write(dist, &route.file(), &html)?;
         built.pages += 1;
         built.bytes += html.len();
@@ -467,8 +501,9 @@ pub fn build(catalog: &'static Catalog, dist: &Path, options: &Options) -> Resul
 /// The response headers a host should send, in the `_headers` format that Netlify and
 /// Cloudflare Pages read (other hosts: the README's deploying section). Every response gets the
 /// Content-Security-Policy as a header too (a `<meta>` cannot set `frame-ancestors`); files
-/// whose names carry their content hash (Trunk's `cris-atlas-<hash>_bg.wasm`, `.js`, `.css`) are
-/// cached for a year as immutable. Pages keep those hosts' default, revalidated on every visit.
+/// whose names carry their content hash (Trunk's `cris-atlas-<hash>_bg.wasm`, `.js`, `.css`, the
+/// catalog's `catalog-<hash>.bin`) are cached for a year as immutable. Pages keep those hosts'
+/// default, revalidated on every visit.
 /// The policy is sent with the 404 page too, at any URL: it allows that page's inline style.
 pub fn headers(templates: &[&Template], files: &[String]) -> String {
     let mut text = format!(
@@ -554,11 +589,18 @@ fn sha256_base64(bytes: &[u8]) -> String {
 /// after one visit the whole app works offline. Pages are fetched from the network first
 /// (always the newest when online) and from the cache without it; the other files are
 /// content-hashed or tiny, so the cache answers first. A new build installs a new cache,
-/// deletes the old ones and tells the open pages, which offer a reload. (Service workers can
-/// only be JavaScript; this one is written here so the file list and version come from the
-/// build.)
+/// deletes the old ones and tells the open pages, which offer a reload. On install, a file whose
+/// name carries its content hash may come from the HTTP cache (the page that registered the
+/// worker has just downloaded its module and the catalog); the others are fetched anew.
+/// (Service workers can only be JavaScript; this one is written here so the file list and
+/// version come from the build.)
 pub fn service_worker(version: &str, catalog_as_of: &str, files: &[String]) -> String {
     let list: Vec<String> = files.iter().map(|f| format!("  {f:?}")).collect();
+    let hashed: Vec<String> = files
+        .iter()
+        .filter(|f| is_hashed(f))
+        .map(|f| format!("{f:?}"))
+        .collect();
     format!(
         r#"// CRIS Atlas service worker, written by the site build (src/site.rs); do not edit.
 const VERSION = {version:?};
@@ -566,11 +608,12 @@ const CATALOG = {catalog_as_of:?};
 const FILES = [
 {files}
 ];
+const HASHED = new Set([{hashed}]);
 
 self.addEventListener('install', (event) => {{
   event.waitUntil((async () => {{
     const cache = await caches.open(VERSION);
-    await cache.addAll(FILES.map((file) => new Request(file, {{ cache: 'reload' }})));
+    await cache.addAll(FILES.map((file) => new Request(file, {{ cache: HASHED.has(file) ? 'default' : 'reload' }})));
     await self.skipWaiting();
   }})());
 }});
@@ -605,6 +648,7 @@ self.addEventListener('fetch', (event) => {{
 }});
 "#,
         files = list.join(",\n"),
+        hashed = hashed.join(", "),
     )
 }
 
@@ -669,6 +713,7 @@ mod tests {
         assert!(is_hashed("cris-atlas-0123456789abcdef_bg.wasm"));
         assert!(is_hashed("cris-atlas-0123456789abcdef.js"));
         assert!(is_hashed("app-fedcba9876543210.css"));
+        assert!(is_hashed("catalog-fedcba9876543210.bin"));
         // Names without a hash, or with something else after the last hyphen, are revalidated.
         for name in [
             "world.svg",

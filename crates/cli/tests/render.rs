@@ -18,7 +18,6 @@ use atlas_core::catalog::schema::{
     AddedDestination, AddedProfile, Change, InRegionChanges, Retirement,
 };
 use atlas_core::catalog::Catalog;
-use cris_atlas::app::{CatalogError, CatalogErrorProps};
 use cris_atlas::pages::sources::{Sources, SourcesProps};
 use cris_atlas::route::Route;
 use cris_atlas::state::CatalogRef;
@@ -211,19 +210,6 @@ async fn unknown_routes_render_the_not_found_page() {
     let html = render(Route::from_path("no/such/page/", "")).await;
     assert!(html.contains("Page not found"));
     assert!(html.contains("no/such/page/"));
-}
-
-#[tokio::test]
-async fn a_broken_catalog_shows_an_error_panel() {
-    let html = LocalServerRenderer::<CatalogError>::with_props(CatalogErrorProps {
-        message: "models.json: expected value at line 1 column 1".into(),
-    })
-    .hydratable(false)
-    .render()
-    .await;
-    assert!(html.contains(r#"role="alert""#));
-    assert!(html.contains("The catalog could not be loaded"));
-    assert!(html.contains("models.json: expected value"));
 }
 
 fn workload(text: &str) -> atlas_core::plan::Workload<'static> {

@@ -3,7 +3,7 @@
 //! APIs and `make test` lints with `-D warnings`). The app and the command line share it.
 //!
 //! The folders depend in one direction: `catalog <- plan <- engine <- output <- browse`.
-//! - [`catalog`]: the catalog's schema, its embedded copy, validation and lookups, residency.
+//! - [`catalog`]: the catalog's schema, the global copy and the site's data file, validation and lookups, residency.
 //! - [`plan`]: the plan file, its storage rules, the wizard and the plan page's workflow.
 //! - [`engine`]: every option of a workload evaluated, the rules that choose, the suggestions.
 //! - [`output`]: the evaluation as the view model and everything rendered from it.

@@ -1,4 +1,4 @@
-//! The embedded catalog parses, validates, matches the reference data route by route, and the
+//! The catalog parses, validates, travels whole in the site's data file, matches the reference data route by route, and the
 //! validator rejects each kind of broken reference.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -409,47 +409,82 @@ fn malformed_files_name_the_file() {
 }
 
 /// The same list in both catalogs, element by element, so a failure names the first that differs.
-fn same_list<T: PartialEq + std::fmt::Debug>(what: &str, tables: &[T], files: &[T]) {
+fn same_list<T: PartialEq + std::fmt::Debug>(what: &str, read: &[T], files: &[T]) {
     assert_eq!(
-        tables.len(),
+        read.len(),
         files.len(),
-        "{what}: not as many in the tables"
+        "{what}: not as many in the data file"
     );
-    for (i, (t, f)) in tables.iter().zip(files).enumerate() {
-        assert_eq!(t, f, "{what}[{i}] differs between the tables and the files");
+    for (i, (r, f)) in read.iter().zip(files).enumerate() {
+        assert_eq!(
+            r, f,
+            "{what}[{i}] differs between the data file and the files"
+        );
     }
 }
 
-/// The tables build.rs compiles into the module say exactly what the files say: the embedded
-/// catalog equals the one parsed from data/*.json, list by list, then as a whole.
+/// The site's data file, read back, is the catalog parsed from data/*.json: list by list, then
+/// as a whole, index included (rebuilt at load). A field added with a serde attribute that a
+/// binary encoding cannot follow (`skip_serializing_if`, `flatten`, `untagged`) fails here.
 #[test]
-fn embedded_tables_equal_the_files() {
-    let (retention, abuse) = data::RETENTION_PAGES;
-    let pages = atlas_core::catalog::retention_pages::PageFacts::read(retention, abuse)
-        .unwrap_or_else(|e| panic!("data/sources/ failed to load: {e}"));
-    let files = Catalog::from_files(data::FILES)
-        .and_then(|c| c.with_retention(pages))
-        .unwrap_or_else(|e| panic!("data/*.json failed to load: {e}"));
-    let tables = catalog();
-    same_list("meta.sources", &tables.meta.sources, &files.meta.sources);
-    same_list(
-        "meta.disagreements",
-        &tables.meta.disagreements,
-        &files.meta.disagreements,
-    );
-    same_list("meta.gaps", &tables.meta.gaps, &files.meta.gaps);
-    same_list("meta.changes", &tables.meta.changes, &files.meta.changes);
-    same_list("regions", &tables.regions, &files.regions);
-    same_list("countries", &tables.countries, &files.countries);
-    same_list("geographies", &tables.geographies, &files.geographies);
-    same_list("models", &tables.models, &files.models);
-    same_list("profiles", &tables.profiles, &files.profiles);
-    assert_eq!(tables.meta, files.meta);
-    assert_eq!(tables.regions_source, files.regions_source);
+fn the_data_file_reads_back_as_the_catalog() {
+    let files = catalog();
+    let bundle = files.to_bundle();
+    let read = Catalog::from_bundle(&bundle)
+        .unwrap_or_else(|e| panic!("the data file failed to load: {e}"));
+    same_list("meta.sources", &read.meta.sources, &files.meta.sources);
+    same_list("meta.changes", &read.meta.changes, &files.meta.changes);
+    same_list("regions", &read.regions, &files.regions);
+    same_list("countries", &read.countries, &files.countries);
+    same_list("geographies", &read.geographies, &files.geographies);
+    same_list("models", &read.models, &files.models);
+    same_list("profiles", &read.profiles, &files.profiles);
+    assert_eq!(read.meta, files.meta);
+    // The retention facts of data/sources/ travel in the data file too.
+    assert!(files.retention.is_known());
+    assert_eq!(read.retention, files.retention);
     assert!(
-        tables == &files,
+        &read == files,
         "the catalogs differ outside the lists compared above"
     );
+    // Every lifecycle status travels (the files tag it; the data file writes the variant).
+    for status in ["active", "legacy", "retired"] {
+        assert!(
+            read.models.iter().any(|m| m.lifecycle.key() == status),
+            "no {status} model to prove it"
+        );
+    }
+}
+
+/// A data file that was cut short, has bytes left over, is something else, or says what the
+/// validator refuses is refused with a message, never half read.
+#[test]
+fn a_damaged_data_file_is_refused() {
+    let bundle = catalog().to_bundle();
+    let parse_error = |bytes: &[u8]| match Catalog::from_bundle(bytes) {
+        Err(CatalogError::Parse { file, message }) => format!("{file}: {message}"),
+        other => panic!("expected a parse error, got {other:?}"),
+    };
+    assert!(parse_error(&bundle[..bundle.len() / 2]).starts_with("the catalog's data file: "));
+    assert!(parse_error(&[]).contains("data file"));
+    let mut longer = bundle.clone();
+    longer.push(0);
+    assert!(parse_error(&longer).contains("1 bytes after the catalog"));
+    assert!(
+        Catalog::from_bundle(b"<!doctype html><html></html>").is_err(),
+        "a page instead"
+    );
+    let mut altered = catalog().clone();
+    altered.profiles[0].model = ModelId::new("no.such-model");
+    match Catalog::from_bundle(&altered.to_bundle()) {
+        Err(CatalogError::Invalid(problems)) => {
+            assert!(
+                problems.iter().any(|p| p.contains("no.such-model")),
+                "{problems:?}"
+            )
+        }
+        other => panic!("a dangling reference: expected the validator's problems, got {other:?}"),
+    }
 }
 
 /// The data files are in the form `atlas catalog import` writes, so a refresh diffs cleanly.

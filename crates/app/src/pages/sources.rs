@@ -24,7 +24,7 @@ pub fn Sources(props: &SourcesProps) -> Html {
             <h1>{ "Data sources" }</h1>
             <p>
                 { "The catalog is as of " }<time datetime={meta.as_of.clone()}>{ &meta.as_of }</time>
-                { ". It is embedded in this page: nothing is fetched at run time. Geographic profiles' destination lists never change (AWS adds new profiles instead); global profiles' lists grow as AWS adds Regions." }
+                { ". It comes with the site as one file, fetched once and kept for offline use; nothing you enter is sent anywhere. Geographic profiles' destination lists never change (AWS adds new profiles instead); global profiles' lists grow as AWS adds Regions." }
             </p>
             <h2>{ "Sources" }</h2>
             <div class="table-scroll">

@@ -16,6 +16,14 @@ thread_local! {
     static APP: RefCell<Option<AppHandle<Island>>> = const { RefCell::new(None) };
 }
 
+/// The app's catalog, installed from the files of `data/` as a page installs its data file.
+pub fn catalog() -> &'static atlas_core::catalog::Catalog {
+    use atlas_core::catalog::{data, Catalog};
+    data::catalog()
+        .or_else(|_| data::install(Catalog::from_files(data::FILES).expect("data/ loads")))
+        .expect("catalog")
+}
+
 fn window() -> web_sys::Window {
     web_sys::window().expect("a window")
 }
@@ -62,7 +70,7 @@ pub async fn mount(url: &str) {
         is_island(&route),
         "{url} is a static page: test it natively or end to end"
     );
-    let catalog = CatalogRef(atlas_core::catalog::data::catalog().expect("catalog"));
+    let catalog = CatalogRef(catalog());
     let props = || IslandProps {
         catalog,
         route: route.prerendered(),

@@ -1,16 +1,13 @@
-//! The catalog embedded in the build, converted and validated once: the crate's only global. The
-//! build carries it as the compact tables `build.rs` compiles from `data/*.json`
-//! ([`crate::catalog::embedded`]); native builds also keep the files' text, which the tests compare with.
+//! The catalog as the program holds it, validated once: the crate's only global. Native builds
+//! parse the files of `data/`, embedded at compile time; in the browser the page fetches the
+//! site's data file and hands it to [`install`] before anything asks for the catalog.
 
-use crate::catalog::load::CatalogError;
-#[cfg(not(target_arch = "wasm32"))]
-use crate::catalog::load::CatalogFiles;
+use crate::catalog::load::{CatalogError, CatalogFiles};
 use crate::catalog::Catalog;
 use std::sync::OnceLock;
 
-/// The raw catalog files, embedded at compile time in native builds only (the WebAssembly module
-/// carries the tables instead).
-#[cfg(not(target_arch = "wasm32"))]
+/// The raw catalog files, embedded at compile time. Only what uses them carries them: the
+/// command line, the tests and the site build, never the browser modules.
 pub const FILES: CatalogFiles<'static> = CatalogFiles {
     meta: include_str!("../../../../data/meta.json"),
     regions: include_str!("../../../../data/regions.json"),
@@ -19,8 +16,7 @@ pub const FILES: CatalogFiles<'static> = CatalogFiles {
     profiles: include_str!("../../../../data/profiles.json"),
 };
 
-/// The two transcribed retention pages, embedded in native builds only.
-#[cfg(not(target_arch = "wasm32"))]
+/// The two transcribed retention pages (`data/sources/`), embedded like the files.
 pub const RETENTION_PAGES: (&str, &str) = (
     include_str!("../../../../data/sources/data-retention.json"),
     include_str!("../../../../data/sources/abuse-detection.json"),
@@ -28,9 +24,38 @@ pub const RETENTION_PAGES: (&str, &str) = (
 
 static CATALOG: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
 
-/// The embedded catalog, built from the tables and validated on first use.
+#[cfg(target_arch = "wasm32")]
+static NOT_LOADED: CatalogError = CatalogError::NotLoaded;
+
+/// The catalog: natively the files of `data/`, parsed and validated on first use; in the
+/// browser the one [`install`]ed, or [`CatalogError::NotLoaded`] before that.
 pub fn catalog() -> Result<&'static Catalog, &'static CatalogError> {
-    CATALOG
-        .get_or_init(crate::catalog::embedded::catalog)
-        .as_ref()
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        CATALOG.get_or_init(native).as_ref()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        CATALOG.get().map_or(Err(&NOT_LOADED), Result::as_ref)
+    }
+}
+
+/// The files of `data/` with the retention facts of `data/sources/`.
+#[cfg(not(target_arch = "wasm32"))]
+fn native() -> Result<Catalog, CatalogError> {
+    let (retention, abuse) = RETENTION_PAGES;
+    let pages =
+        crate::catalog::retention_pages::PageFacts::read(retention, abuse).map_err(|message| {
+            CatalogError::Parse {
+                file: "sources/data-retention.json",
+                message,
+            }
+        })?;
+    Catalog::from_files(FILES)?.with_retention(pages)
+}
+
+/// Makes `catalog` the program's catalog, unless one is already in place (the first stays), and
+/// returns the one in place. A failed load installs nothing, so it can be tried again.
+pub fn install(catalog: Catalog) -> Result<&'static Catalog, &'static CatalogError> {
+    CATALOG.get_or_init(|| Ok(catalog)).as_ref()
 }

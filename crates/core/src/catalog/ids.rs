@@ -1,5 +1,4 @@
-//! Identifier newtypes, so a Region code is never confused with a model ID. `build.rs` compiles
-//! this file too (with [`crate::catalog::schema`]), so it imports nothing from the crate.
+//! Identifier newtypes, so a Region code is never confused with a model ID.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -1,5 +1,7 @@
 //! The catalog's files: parsing the five JSON files of `data/`, validating what they say, and
-//! writing a catalog back as the same files, pretty-printed and sorted so a refresh diffs cleanly.
+//! writing a catalog back as the same files, pretty-printed and sorted so a refresh diffs cleanly;
+//! and the site's one data file (the bundle), the whole catalog in a compact binary encoding,
+//! which the browser fetches and validates the same way.
 
 use crate::catalog::ids::SourceId;
 use crate::catalog::schema::{Country, Geography, Meta, Model, Profile, Region};
@@ -33,6 +35,9 @@ struct ModelsFile {
 struct ProfilesFile {
     profiles: Vec<Profile>,
 }
+
+/// What a bundle is called in errors.
+const BUNDLE: &str = "the catalog's data file";
 
 /// The raw text of the catalog's files.
 #[derive(Debug, Clone, Copy)]
@@ -76,6 +81,8 @@ pub enum CatalogError {
     },
     /// The files parse but contradict each other.
     Invalid(Vec<String>),
+    /// Nothing has been loaded yet (in the browser, the data file has not arrived).
+    NotLoaded,
 }
 
 impl fmt::Display for CatalogError {
@@ -85,6 +92,7 @@ impl fmt::Display for CatalogError {
             CatalogError::Invalid(problems) => {
                 write!(f, "the catalog is inconsistent: {}", problems.join("; "))
             }
+            CatalogError::NotLoaded => write!(f, "the catalog has not been loaded"),
         }
     }
 }
@@ -134,7 +142,7 @@ impl Catalog {
         models: Vec<Model>,
         profiles: Vec<Profile>,
     ) -> Result<Catalog, CatalogError> {
-        let catalog = Catalog::assemble(
+        Catalog::assemble(
             meta,
             regions_source,
             regions,
@@ -142,13 +150,41 @@ impl Catalog {
             geographies,
             models,
             profiles,
-        );
-        let problems = problems(&catalog);
+        )
+        .validated()
+    }
+
+    /// The catalog itself, or every problem found in it.
+    fn validated(self) -> Result<Catalog, CatalogError> {
+        let problems = problems(&self);
         if problems.is_empty() {
-            Ok(catalog)
+            Ok(self)
         } else {
             Err(CatalogError::Invalid(problems))
         }
+    }
+
+    /// The site's data file: the whole catalog in postcard, a compact binary encoding of the
+    /// same serde derives, the index left out (it is derived). Every field of [`Catalog`] and of
+    /// the schema's types is in it, in declaration order.
+    pub fn to_bundle(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// Reads the site's data file ([`Catalog::to_bundle`]), rebuilds the index and validates
+    /// the result as [`Catalog::from_files`] does; a file cut short, with bytes left over or
+    /// altered is an error.
+    pub fn from_bundle(bytes: &[u8]) -> Result<Catalog, CatalogError> {
+        let error = |message: String| CatalogError::Parse {
+            file: BUNDLE,
+            message,
+        };
+        let (catalog, rest): (Catalog, &[u8]) =
+            postcard::take_from_bytes(bytes).map_err(|e| error(e.to_string()))?;
+        if !rest.is_empty() {
+            return Err(error(format!("{} bytes after the catalog", rest.len())));
+        }
+        catalog.indexed().validated()
     }
 
     /// The catalog as the text of its files, for the maintainers' refresh path.

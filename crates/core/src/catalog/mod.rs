@@ -1,6 +1,8 @@
 //! The validated catalog and its lookups by ID. Its lists are sorted by ID, so a lookup is a
 //! binary search; the engine's precomputed views are in [`crate::catalog::index`]. A `Catalog` is only
-//! ever built by [`crate::catalog::load`], which validates it first.
+//! ever built by [`crate::catalog::load`], which validates it first: from the files of `data/`,
+//! or from the site's one data file, which is this struct serialized (every field but the index,
+//! which is rebuilt at load), so a field added here or to a schema type travels with it.
 
 pub mod arn;
 #[cfg(feature = "bench")]
@@ -10,7 +12,6 @@ pub mod change_log;
 pub mod cite;
 pub mod data;
 pub mod describe;
-mod embedded;
 pub mod geo;
 pub mod ids;
 pub mod index;
@@ -31,10 +32,12 @@ use crate::catalog::load::CatalogError;
 use crate::catalog::retention::{RetentionFacts, RetentionTable};
 use crate::catalog::retention_pages::PageFacts;
 use crate::catalog::schema::{Country, Geography, Meta, Model, Profile, Region, Source};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The whole catalog, validated, with lookups by ID.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Catalog {
     /// Provenance.
     pub meta: Meta,
@@ -50,7 +53,8 @@ pub struct Catalog {
     pub models: Vec<Model>,
     /// Profiles, sorted by ID.
     pub profiles: Vec<Profile>,
-    /// The engine's precomputed views.
+    /// The engine's precomputed views, derived from the lists above (never serialized).
+    #[serde(skip)]
     pub index: Index,
     /// Who keeps the prompts, per model (empty, so unknown, until attached).
     pub retention: RetentionTable,
@@ -61,17 +65,12 @@ impl Catalog {
     pub(super) fn assemble(
         meta: Meta,
         regions_source: SourceId,
-        mut regions: Vec<Region>,
-        mut countries: Vec<Country>,
+        regions: Vec<Region>,
+        countries: Vec<Country>,
         geographies: Vec<Geography>,
-        mut models: Vec<Model>,
-        mut profiles: Vec<Profile>,
+        models: Vec<Model>,
+        profiles: Vec<Profile>,
     ) -> Catalog {
-        order::sort_by(&mut regions, |a, b| a.code.cmp(&b.code));
-        order::sort_by(&mut countries, |a, b| a.code.cmp(&b.code));
-        order::sort_by(&mut models, |a, b| a.id.cmp(&b.id));
-        order::sort_by(&mut profiles, |a, b| a.id.cmp(&b.id));
-        let index = Index::build(&regions, &models, &profiles);
         Catalog {
             meta,
             regions_source,
@@ -80,9 +79,20 @@ impl Catalog {
             geographies,
             models,
             profiles,
-            index,
+            index: Index::default(),
             retention: RetentionTable::default(),
         }
+        .indexed()
+    }
+
+    /// The same catalog with its lists sorted and its index built from them.
+    pub(super) fn indexed(mut self) -> Catalog {
+        order::sort_by(&mut self.regions, |a, b| a.code.cmp(&b.code));
+        order::sort_by(&mut self.countries, |a, b| a.code.cmp(&b.code));
+        order::sort_by(&mut self.models, |a, b| a.id.cmp(&b.id));
+        order::sort_by(&mut self.profiles, |a, b| a.id.cmp(&b.id));
+        self.index = Index::build(&self.regions, &self.models, &self.profiles);
+        self
     }
 
     /// This catalog with the retention facts read from the two transcribed pages.

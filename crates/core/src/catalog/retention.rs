@@ -115,7 +115,7 @@ impl AccountMode {
 }
 
 /// What a model's traffic leaves behind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Retained {
     /// Every prompt and completion.
@@ -138,7 +138,7 @@ impl Retained {
 }
 
 /// How to get zero data retention for a model.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ZeroRetention {
     /// It runs at `none`.
     Available,
@@ -202,7 +202,7 @@ impl ZeroRetention {
 }
 
 /// Where a model's facts come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Basis {
     /// The pages name the model.
     Named,
@@ -211,7 +211,7 @@ pub enum Basis {
 }
 
 /// One model's retention facts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RetentionFacts {
     /// The lowest mode it runs at.
     pub minimum: RetentionMode,
@@ -274,7 +274,7 @@ impl RetentionFacts {
 }
 
 /// One model's page facts, resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Entry {
     id: ModelId,
     page_name: String,
@@ -282,7 +282,7 @@ struct Entry {
 }
 
 /// Every model's retention facts, with the pages they come from.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RetentionTable {
     /// The pages read; empty when the catalog was built without them (nothing is known).
     pub sources: Vec<PageSource>,

@@ -1,11 +1,11 @@
 //! The two transcribed AWS pages that say who keeps prompts ("Data retention" and "Amazon Bedrock
 //! abuse detection", `data/sources/data-retention.json` and `abuse-detection.json`), read into
 //! the few facts the catalog keeps: per named model, what is retained, for how long, who may see
-//! it and how to get zero retention. Self-contained (serde and std only): `build.rs` compiles it
-//! too and writes what it read as Rust ([`PageFacts::to_rust`]), so the WebAssembly module carries
-//! the facts but not the pages. [`crate::catalog::retention`] turns them into typed facts.
+//! it and how to get zero retention.
+//! [`crate::catalog::retention`] turns them into typed facts, which travel in the site's data
+//! file with the rest of the catalog.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// What the two pages say, as read; modes and kinds are still text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -22,7 +22,7 @@ pub struct PageFacts {
 }
 
 /// One transcribed page.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PageSource {
     /// The page's title.
     pub title: String,
@@ -195,63 +195,5 @@ impl PageFacts {
             not_named: abuse.openai_clause.catalog_openai_not_named,
             history: all_history,
         })
-    }
-
-    /// A Rust expression that builds these facts (for `build.rs`).
-    pub fn to_rust(&self) -> String {
-        let text = |s: &str| format!("{s:?}.to_owned()");
-        let texts = |list: &[String]| {
-            let items: Vec<String> = list.iter().map(|s| text(s)).collect();
-            format!("vec![{}]", items.join(", "))
-        };
-        let option = |o: &Option<String>| {
-            o.as_deref()
-                .map_or("None".into(), |s| format!("Some({})", text(s)))
-        };
-        let sources: Vec<String> = self
-            .sources
-            .iter()
-            .map(|s| {
-                format!(
-                    "PageSource {{ title: {}, url: {}, copy: {}, copy_date: {}, checked: {} }}",
-                    text(&s.title),
-                    text(&s.url),
-                    text(&s.copy),
-                    text(&s.copy_date),
-                    text(&s.checked)
-                )
-            })
-            .collect();
-        let models: Vec<String> = self
-            .models
-            .iter()
-            .map(|m| {
-                format!(
-                    "NamedModel {{ page_name: {}, ids: {}, minimum: {}, retained: {}, days: {:?}, human_review: {}, shared_with_provider: {}, zero_route: {}, program: {}, until: {} }}",
-                    text(&m.page_name),
-                    texts(&m.ids),
-                    text(&m.minimum),
-                    text(&m.retained),
-                    m.days,
-                    m.human_review,
-                    m.shared_with_provider,
-                    text(&m.zero_route),
-                    option(&m.program),
-                    option(&m.until)
-                )
-            })
-            .collect();
-        let history: Vec<String> = self
-            .history
-            .iter()
-            .map(|(a, b, c)| format!("({}, {}, {})", text(a), text(b), text(c)))
-            .collect();
-        format!(
-            "PageFacts {{ sources: vec![{}], models: vec![{}], not_named: {}, history: vec![{}] }}",
-            sources.join(", "),
-            models.join(",\n"),
-            texts(&self.not_named),
-            history.join(",\n")
-        )
     }
 }

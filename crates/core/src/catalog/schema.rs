@@ -1,7 +1,7 @@
 //! The catalog's schema: Regions, countries, geographies, models, inference profiles and their
 //! provenance, exactly as the files in `data/` hold them. Plain data; lookups live in
-//! [`crate::catalog`], validation in [`crate::catalog::validate`]. `build.rs` compiles this file and
-//! [`crate::catalog::ids`] too, to read `data/` at build time, so neither imports any other module.
+//! [`crate::catalog`], validation in [`crate::catalog::validate`]. Declared once: the same serde
+//! derives read `data/` and write and read the site's data file.
 
 use super::ids::{CountryCode, GeographyId, ModelId, ProfileId, RegionCode, Scope, SourceId};
 use serde::{Deserialize, Serialize};
@@ -64,9 +64,10 @@ pub struct Geography {
     pub source: String,
 }
 
-/// Where a model stands in its lifecycle.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "lowercase", deny_unknown_fields)]
+/// Where a model stands in its lifecycle. The files write the status as a tag beside its date
+/// (`{"status": "legacy", "end_of_life": …}`); the site's data file, a binary encoding that
+/// cannot look ahead for a tag, writes the variant first (see the impls below).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lifecycle {
     /// Fully supported.
     Active,
@@ -81,6 +82,55 @@ pub enum Lifecycle {
         /// The date the public data stopped listing it (`YYYY-MM-DD`).
         retired_on: String,
     },
+}
+
+/// The two serde forms of [`Lifecycle`], derived through serde's `remote` (the compiler checks
+/// each against the enum): `Tagged` for the files (human-readable formats), `Plain` for the data
+/// file (binary formats).
+mod lifecycle_forms {
+    use super::Lifecycle;
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(
+        remote = "Lifecycle",
+        tag = "status",
+        rename_all = "lowercase",
+        deny_unknown_fields
+    )]
+    pub(super) enum Tagged {
+        Active,
+        Legacy { end_of_life: Option<String> },
+        Retired { retired_on: String },
+    }
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(remote = "Lifecycle")]
+    pub(super) enum Plain {
+        Active,
+        Legacy { end_of_life: Option<String> },
+        Retired { retired_on: String },
+    }
+}
+
+impl Serialize for Lifecycle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            lifecycle_forms::Tagged::serialize(self, serializer)
+        } else {
+            lifecycle_forms::Plain::serialize(self, serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Lifecycle {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            lifecycle_forms::Tagged::deserialize(deserializer)
+        } else {
+            lifecycle_forms::Plain::deserialize(deserializer)
+        }
+    }
 }
 
 impl Lifecycle {
