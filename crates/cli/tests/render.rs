@@ -341,3 +341,15 @@ async fn the_wizard_shows_problems_per_field() {
         1 + Task::ALL.len() + text_models + catalog.regions.len() + 1
     );
 }
+
+/// The data retention pages' history (June launch, September, newest) is in the Changes section.
+#[tokio::test]
+async fn the_data_pages_changes_section_holds_the_retention_pages_history() {
+    let html = render(Route::Data).await;
+    let changes = html.find(r#"<h2 id="changes">"#).expect("a Changes section");
+    let next = html[changes..].find("Where sources disagree").expect("the next section") + changes;
+    let section = &html[changes..next];
+    assert!(section.contains(r#"data-testid="retention-history""#));
+    assert!(section.contains("June 2026 launch"));
+    assert!(section.contains("September 2026"));
+}

@@ -57,6 +57,7 @@ pub fn Sources(props: &SourcesProps) -> Html {
                     <ChangeSummaryView summary={Rc::new(summary)} {index} />
                 }) }
             }
+            { retention_history(&props.catalog) }
             <h2>{ "Where sources disagree" }</h2>
             if meta.disagreements.is_empty() {
                 <p>{ "No disagreements recorded." }</p>
@@ -142,14 +143,27 @@ fn retention_pages(catalog: &atlas_core::catalog::Catalog) -> Html {
                     { ". Check the page before relying on it." }
                 </p>
             }
-            if !table.history.is_empty() {
-                <h3>{ "How the pages changed" }</h3>
-                <ul data-testid="retention-history">
-                    { for table.history.iter().map(|(page, state, copy)| html! {
-                        <li><strong>{ page }</strong>{ format!(": {state} (copy: {copy})") }</li>
-                    }) }
-                </ul>
-            }
+        </>
+    }
+}
+
+/// How the transcribed data retention pages changed between the copies read (the June 2026
+/// launch wording, September's, the newest), oldest first: changes a refresh cannot see, since
+/// the pages are read by hand.
+fn retention_history(catalog: &atlas_core::catalog::Catalog) -> Html {
+    let history = &catalog.retention.history;
+    if history.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <>
+            <h3 id="retention-changes">{ "Data retention pages: how they changed" }</h3>
+            <p>{ "Read by hand from stored copies of the AWS pages, oldest first." }</p>
+            <ul data-testid="retention-history">
+                { for history.iter().map(|(page, state, copy)| html! {
+                    <li><strong>{ page }</strong>{ format!(": {state} (copy: {copy})") }</li>
+                }) }
+            </ul>
         </>
     }
 }
