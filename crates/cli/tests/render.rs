@@ -346,8 +346,13 @@ async fn the_wizard_shows_problems_per_field() {
 #[tokio::test]
 async fn the_data_pages_changes_section_holds_the_retention_pages_history() {
     let html = render(Route::Data).await;
-    let changes = html.find(r#"<h2 id="changes">"#).expect("a Changes section");
-    let next = html[changes..].find("Where sources disagree").expect("the next section") + changes;
+    let changes = html
+        .find(r#"<h2 id="changes">"#)
+        .expect("a Changes section");
+    let next = html[changes..]
+        .find("Where sources disagree")
+        .expect("the next section")
+        + changes;
     let section = &html[changes..next];
     assert!(section.contains(r#"data-testid="retention-history""#));
     assert!(section.contains("June 2026 launch"));
