@@ -201,6 +201,9 @@ setup_test() {
   check_node
   npm_ci_into e2e e2e
   report e2e-npm "$state" "$(node -p 'const d=require("./e2e/package.json").dependencies; Object.entries(d).map(([k,v])=>k+"@"+v).join(" ")')$elapsed"
+  # The SDKs' type definitions and TypeScript, which the snippet tests type-check against.
+  npm_ci_into tools/sdk-check .tools/sdk-check
+  report sdk-types "$state" "$(node -p 'const d=require("./tools/sdk-check/package.json").dependencies; Object.entries(d).map(([k,v])=>k+"@"+v).join(" ")')$elapsed"
 }
 
 if ((with_build)); then setup_build; fi

@@ -4,6 +4,7 @@
 use atlas_core::catalog::calendar::Day;
 use atlas_core::catalog::load::CatalogFiles;
 use atlas_core::catalog::retention_pages::PageFacts;
+use atlas_core::catalog::tiers::TierTable;
 use atlas_core::catalog::Catalog;
 use atlas_core::plan::{Limits, Plan};
 use std::io::Read;
@@ -57,23 +58,35 @@ fn read_bytes_within(path: &Path, max_bytes: usize, raise: &str) -> Result<Vec<u
 }
 
 /// The catalog in `dir`, one generation (its manifest checked), parsed and validated, with the
-/// retention facts of `dir/sources/` when the folder has them (without them the catalog says
-/// retention is unknown). `sources/` holds hand-transcribed pages, outside the manifest.
+/// retention facts and the service tiers of `dir/sources/` when the folder has them (without
+/// them the catalog says retention is unknown and offers Standard only). `sources/` holds hand-transcribed pages, outside the manifest.
 pub fn load_catalog(dir: &Path) -> Result<Catalog, String> {
     crate::generation::verify(dir)?;
-    let catalog = parse_catalog(dir)?;
+    let mut catalog = parse_catalog(dir)?;
     let pages = dir.join("sources");
-    let (retention, abuse) = (
-        pages.join("data-retention.json"),
-        pages.join("abuse-detection.json"),
-    );
-    if !retention.exists() && !abuse.exists() {
-        return Ok(catalog);
+    if let Some([retention, abuse]) =
+        read_pair(&pages, ["data-retention.json", "abuse-detection.json"])?
+    {
+        let facts = PageFacts::read(&retention, &abuse)?;
+        catalog = catalog
+            .with_retention(facts)
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    let facts = PageFacts::read(&read(&retention)?, &read(&abuse)?)?;
-    catalog
-        .with_retention(facts)
-        .map_err(|e| format!("{}: {e}", dir.display()))
+    if let Some([tiers, batch]) = read_pair(&pages, ["service-tiers.json", "batch-inference.json"])?
+    {
+        catalog = catalog.with_tiers(TierTable::read(&tiers, &batch)?);
+    }
+    Ok(catalog)
+}
+
+/// Two transcribed pages of `dir`, read; `None` when neither is there (one without the other
+/// is an error).
+fn read_pair(dir: &Path, names: [&str; 2]) -> Result<Option<[String; 2]>, String> {
+    let [a, b] = names.map(|n| dir.join(n));
+    if !a.exists() && !b.exists() {
+        return Ok(None);
+    }
+    Ok(Some([read(&a)?, read(&b)?]))
 }
 
 /// The catalog in `dir`, parsed and validated, whatever its manifest says.

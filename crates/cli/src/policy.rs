@@ -9,8 +9,8 @@ use atlas_core::output::decode::{
 };
 use atlas_core::output::evaluation::{PlanEvaluation, WorkloadEvaluation};
 use atlas_core::output::policy::{
-    identifier, identity_policy, to_cloudformation, to_terraform, unique, Account, IdentityPolicy,
-    ManagedPolicy, PolicyDocument,
+    identifier, identity_policy_at, to_cloudformation, to_terraform, unique, Account,
+    IdentityPolicy, ManagedPolicy, PolicyDocument,
 };
 use atlas_core::output::scp::{self, deny_global, Blocked};
 use atlas_core::plan::{Limits, Workload};
@@ -141,7 +141,9 @@ fn iam(entries: &[Entry<'_, '_>], account: &Account, single: bool) -> Result<Str
     for (workload, evaluation) in entries {
         let chosen = evaluation.chosen();
         let policy = chosen
-            .map(|chosen| identity_policy(workload, chosen, account))
+            .map(|chosen| {
+                identity_policy_at(workload, chosen, account, evaluation.recommendation.tier)
+            })
             .transpose()?
             .map(|p| p.document);
         if let (true, Some(policy)) = (single, &policy) {
@@ -226,9 +228,9 @@ fn policies<'p>(
 ) -> Result<Vec<(&'p str, String, IdentityPolicy)>, String> {
     entries
         .iter()
-        .filter_map(|(w, e)| e.chosen().map(|chosen| (w, chosen)))
-        .map(|(w, chosen)| {
-            let policy = identity_policy(w, chosen, account)?;
+        .filter_map(|(w, e)| e.chosen().map(|chosen| (w, e, chosen)))
+        .map(|(w, e, chosen)| {
+            let policy = identity_policy_at(w, chosen, account, e.recommendation.tier)?;
             let description = format!(
                 "Invoke {} from {}",
                 chosen.call_id().unwrap_or_default(),

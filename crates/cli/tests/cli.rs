@@ -80,7 +80,7 @@ fn recommend_prints_markdown_tables() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let md = stdout(&out);
-    assert!(md.contains("| Support chat | anthropic.claude-sonnet-4-5-20250929-v1:0 | eu-central-1 | stay in European Union | Geographic (EU) |"));
+    assert!(md.contains("| Support chat | anthropic.claude-sonnet-4-5-20250929-v1:0 | eu-central-1 | stay in European Union | Geographic (EU), Standard tier |"));
     assert!(md.contains("## Canada claims"));
     assert!(md.contains("Geographic (EU) (recommended)"));
     assert!(md.contains("| Residency fit |"));
@@ -252,7 +252,7 @@ fn catalog_import_merges_aws_cli_output() {
         .unwrap();
     assert_eq!(
         model["in_region"],
-        serde_json::json!([{"region": "eu-west-2", "endpoint": "bedrock-runtime", "mantle_apis": [], "sources": ["aws-api"], "price": null}])
+        serde_json::json!([{"region": "eu-west-2", "endpoint": "bedrock-runtime", "mantle_apis": [], "sources": ["aws-api"], "price": null, "tier_prices": []}])
     );
     assert_eq!(
         model["provisioned"],

@@ -54,6 +54,7 @@ fn workload<'c>(
         org_policy: policy,
         tokens_per_month: None,
         data_retention: None,
+        turnaround: None,
     }
     .check(catalog)
     .expect("a workload on the catalog")
@@ -312,7 +313,7 @@ fn a_mantle_only_option_gets_the_policy_aws_documents_for_bedrock_mantle() {
         .notes
         .iter()
         .any(|n| n.contains("scopes inference permissions to projects")));
-    let code = snippets(&w, o);
+    let code = snippets(&w, o, None);
     assert!(code.iter().all(|s| s
         .code
         .contains(&format!("https://bedrock-mantle.{region}.api.aws/v1"))));
@@ -524,7 +525,7 @@ fn generated_snippets_pass_syntax_checks() {
         let w = workload(catalog, "w", model, source, None);
         let options = recommend(catalog, &w, DAY).options;
         let o = option_of(&options, kind, "");
-        let list = snippets(&w, o);
+        let list = snippets(&w, o, None);
         assert!(!list.is_empty());
         for (j, s) in list.iter().enumerate() {
             assert!(

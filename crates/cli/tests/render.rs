@@ -108,11 +108,12 @@ async fn data_page_lists_sources_disagreements_and_gaps() {
             1 + s.rows.len() + table(s.countries.len()) + table(s.destinations.len())
         })
         .sum();
-    // The retention pages' table: a header and one row per page.
-    let retention = 1 + data::catalog().unwrap().retention.sources.len();
+    // The retention pages' table and the tier pages' table: a header and one row per page.
+    let catalog = data::catalog().unwrap();
+    let transcribed = 2 + catalog.retention.sources.len() + catalog.tiers.sources.len();
     assert_eq!(
         count(&html, "<tr>"),
-        2 + meta.disagreements.len() + changes + retention
+        2 + meta.disagreements.len() + changes + transcribed
     );
     assert_eq!(count(&html, r#"data-testid="change""#), meta.changes.len());
     assert!(html.contains(r#"data-testid="gaps""#));
@@ -244,7 +245,7 @@ async fn the_recommendation_card_shows_the_id_reasons_and_sources() {
     .render()
     .await;
     assert!(html.contains("Recommendation for Support chat"));
-    assert!(html.contains("<strong>Geographic (EU)</strong>"));
+    assert!(html.contains("<strong>Geographic (EU), Standard tier</strong>"));
     assert!(html.contains(
         r#"<code data-testid="call-id">eu.anthropic.claude-sonnet-4-5-20250929-v1:0</code>"#
     ));

@@ -72,6 +72,7 @@ fn spec(
         org_policy: None,
         tokens_per_month: None,
         data_retention: None,
+        turnaround: None,
     }
 }
 
@@ -334,7 +335,7 @@ fn warnings_name_what_to_watch() {
                 Traffic::Steady,
                 Sla::Guaranteed,
             ),
-            "no guaranteed option exists here",
+            "The guaranteed capacity this workload requires is not met",
         ),
         (
             spec(

@@ -395,12 +395,12 @@ fn version_2_fields_are_checked() {
         assert!(e.message.contains(words), "{extra}: {e}");
     }
     // Inside a workload of a version-2 file, an unknown field reads the same way.
-    let text = versioned("2", "").replace("\"sla\"", "\"turnaround\":\"minutes\",\"sla\"");
+    let text = versioned("2", "").replace("\"sla\"", "\"burst_budget\":\"minutes\",\"sla\"");
     let e = error(&text);
-    assert_eq!(e.field, "turnaround");
+    assert_eq!(e.field, "burst_budget");
     assert_eq!(
         e.message,
-        "this plan uses `turnaround`, which a newer version of CRIS Atlas writes"
+        "this plan uses `burst_budget`, which a newer version of CRIS Atlas writes"
     );
 }
 

@@ -156,7 +156,9 @@ fn set_membership(list: &mut Vec<RegionCode>, region: &RegionCode, member: bool)
 /// Sets whether the bare ID is on demand in `region`. ListFoundationModels is bedrock-runtime's
 /// listing, so an offer it makes is a bedrock-runtime offer; a price already known stays.
 fn set_in_region(model: &mut Model, region: &RegionCode, on_demand: bool, source: &SourceId) {
-    let price = model.in_region_at(region).and_then(|o| o.price.clone());
+    let known = model.in_region_at(region);
+    let price = known.and_then(|o| o.price.clone());
+    let tier_prices = known.map(|o| o.tier_prices.clone()).unwrap_or_default();
     model.in_region.retain(|o| &o.region != region);
     if on_demand {
         model.in_region.push(InRegion {
@@ -165,6 +167,7 @@ fn set_in_region(model: &mut Model, region: &RegionCode, on_demand: bool, source
             mantle_apis: Vec::new(),
             sources: vec![source.clone()],
             price,
+            tier_prices,
         });
         model.in_region.sort_by(|a, b| a.region.cmp(&b.region));
     }
@@ -397,6 +400,7 @@ fn merge_profiles(
             Profile {
                 routes: group_routes(&per_source),
                 price: unchanged.and_then(|p| p.price.clone()),
+                tier_prices: unchanged.map(|p| p.tier_prices.clone()).unwrap_or_default(),
                 source: unchanged.map_or_else(|| source.clone(), |p| p.source.clone()),
                 as_of: unchanged.map_or_else(|| as_of.to_owned(), |p| p.as_of.clone()),
                 id,

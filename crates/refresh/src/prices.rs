@@ -6,6 +6,7 @@ use crate::input::micro_usd_per_million;
 use crate::input::{date, non_negative, object, parse_json, string, At, InputError};
 use atlas_core::catalog::ids::{ModelId, RegionCode};
 use atlas_core::catalog::schema::Endpoint;
+use atlas_core::catalog::tiers::Tier;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -34,7 +35,15 @@ pub struct PriceEntry {
     pub other_units: bool,
     /// `deprecation_date`.
     pub deprecation_date: Option<String>,
+    /// Per-token prices of the tiers the list prices ([`PRICED_TIERS`], same order), from its
+    /// `input_cost_per_token_<suffix>` and `output_cost_per_token_<suffix>` fields.
+    pub tiers: [Option<(u64, u64)>; 3],
 }
+
+/// The tiers the price list prices, and the suffix of their fields: Priority `_priority`, Flex
+/// `_flex`, batch jobs `_batches`. Reserved is priced by the AWS account team, in no list.
+pub const PRICED_TIERS: [Tier; 3] = [Tier::Priority, Tier::Flex, Tier::Batch];
+const TIER_SUFFIXES: [&str; 3] = ["priority", "flex", "batches"];
 
 /// The Bedrock part of the price list, by key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -88,10 +97,22 @@ impl PriceList {
         self.entries.keys().map(String::as_str)
     }
 
-    /// The first of `keys` with a per-token price.
-    pub fn first_priced(&self, keys: &[String], region: Option<&RegionCode>) -> Option<Found> {
+    /// The first of `keys` with a per-token price: Standard's, or `tier`'s.
+    pub fn first_priced(
+        &self,
+        keys: &[String],
+        region: Option<&RegionCode>,
+        tier: Option<Tier>,
+    ) -> Option<Found> {
         keys.iter().find_map(|key| {
-            let (input, output) = self.entries.get(key)?.per_token?;
+            let entry = self.entries.get(key)?;
+            let (input, output) = match tier {
+                None => entry.per_token?,
+                Some(tier) => {
+                    let slot = PRICED_TIERS.iter().position(|t| *t == tier)?;
+                    entry.tiers[slot]?
+                }
+            };
             let regional = region.is_some_and(|r| key.split('/').any(|part| part == r.as_str()));
             Some(Found {
                 key: key.clone(),
@@ -110,15 +131,30 @@ impl PriceList {
     }
 }
 
+/// The input and output prices under `input_cost_per_token<suffix>` and
+/// `output_cost_per_token<suffix>`, each when present.
+fn token_prices(
+    fields: &Map<String, Value>,
+    suffix: &str,
+    at: &At,
+) -> Result<[Option<u64>; 2], InputError> {
+    let mut prices = [None, None];
+    for (slot, side) in ["input", "output"].iter().enumerate() {
+        let name = format!("{side}_cost_per_token{suffix}");
+        if let Some(v) = fields.get(&name) {
+            let here = at.field(&name);
+            prices[slot] = Some(micro_usd_per_million(non_negative(v, &here)?, &here)?);
+        }
+    }
+    Ok(prices)
+}
+
 fn entry_of(fields: &Map<String, Value>, at: &At) -> Result<PriceEntry, InputError> {
-    let mut per_token = [None, None];
-    for (slot, name) in ["input_cost_per_token", "output_cost_per_token"]
-        .iter()
-        .enumerate()
-    {
-        if let Some(v) = fields.get(*name) {
-            let here = at.field(name);
-            per_token[slot] = Some(micro_usd_per_million(non_negative(v, &here)?, &here)?);
+    let per_token = token_prices(fields, "", at)?;
+    let mut tiers = [None; 3];
+    for (slot, suffix) in TIER_SUFFIXES.iter().enumerate() {
+        if let [Some(input), Some(output)] = token_prices(fields, &format!("_{suffix}"), at)? {
+            tiers[slot] = Some((input, output));
         }
     }
     let mut other_units = false;
@@ -142,6 +178,7 @@ fn entry_of(fields: &Map<String, Value>, at: &At) -> Result<PriceEntry, InputErr
         per_token,
         other_units,
         deprecation_date,
+        tiers,
     })
 }
 

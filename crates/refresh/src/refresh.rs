@@ -17,7 +17,7 @@ use crate::findings::{findings, Notes, UnlistedUnit};
 use crate::import::group_routes;
 use crate::input::{At, InputError};
 use crate::naming::derive_name;
-use crate::prices::{in_region_keys, profile_keys, PriceList};
+use crate::prices::{in_region_keys, profile_keys, Found, PriceList, PRICED_TIERS};
 use crate::provenance::{sources, Counted, Release, CARDS, COLLECTOR, PAGE, PRICES, THROUGHPUT};
 use crate::throughput::{base_model, UnitTable};
 use atlas_core::catalog::ids::{ModelId, ProfileId, RegionCode, SourceId};
@@ -25,6 +25,7 @@ use atlas_core::catalog::load::CatalogError;
 use atlas_core::catalog::schema::{
     Endpoint, InRegion, Lifecycle, Meta, Model, ModelUnit, Partition, Price, Profile,
 };
+use atlas_core::catalog::tiers::TierPrice;
 use atlas_core::catalog::Catalog;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -121,15 +122,33 @@ impl Context<'_> {
     }
 
     fn price(&self, keys: &[String], region: Option<&RegionCode>) -> Option<Price> {
-        let found = self.input.prices.first_priced(keys, region)?;
-        Some(Price {
+        let found = self.input.prices.first_priced(keys, region, None)?;
+        Some(self.price_of(found))
+    }
+
+    /// The Priority, Flex and Batch prices under the first of `keys` that prices each.
+    fn tier_prices(&self, keys: &[String], region: Option<&RegionCode>) -> Vec<TierPrice> {
+        PRICED_TIERS
+            .into_iter()
+            .filter_map(|tier| {
+                let found = self.input.prices.first_priced(keys, region, Some(tier))?;
+                Some(TierPrice {
+                    tier,
+                    price: self.price_of(found),
+                })
+            })
+            .collect()
+    }
+
+    fn price_of(&self, found: Found) -> Price {
+        Price {
             input: found.input,
             output: found.output,
             key: found.key,
             regional: found.regional,
             source: SourceId::new(PRICES),
             as_of: self.input.release.prices_as_of.clone(),
-        })
+        }
     }
 }
 
@@ -508,6 +527,7 @@ fn in_region_fact(
         mantle_apis,
         sources: sources.into_iter().map(SourceId::new).collect(),
         price: None,
+        tier_prices: Vec::new(),
     }
 }
 
@@ -593,6 +613,7 @@ fn profiles(ctx: &Context<'_>, models: &[Model]) -> Vec<Profile> {
                     model: id.clone(),
                     routes: group_routes(&p.routes),
                     price: None,
+                    tier_prices: Vec::new(),
                     source: SourceId::new(COLLECTOR),
                     as_of: ctx.last_changed(id),
                 },
@@ -679,9 +700,12 @@ fn price(ctx: &Context<'_>, models: &mut [Model], profiles: &mut [Profile]) {
         for offer in &mut model.in_region {
             let keys = in_region_keys(&model.id, &offer.region, offer.endpoint);
             offer.price = ctx.price(&keys, Some(&offer.region));
+            offer.tier_prices = ctx.tier_prices(&keys, Some(&offer.region));
         }
     }
     for profile in profiles.iter_mut() {
-        profile.price = ctx.price(&profile_keys(profile.id.as_str()), None);
+        let keys = profile_keys(profile.id.as_str());
+        profile.price = ctx.price(&keys, None);
+        profile.tier_prices = ctx.tier_prices(&keys, None);
     }
 }

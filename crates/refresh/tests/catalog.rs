@@ -321,6 +321,46 @@ fn most_models_have_a_per_token_price() {
     }
 }
 
+/// Every Priority, Flex and Batch price in the catalog is LiteLLM's figure under the key it
+/// names (`input_cost_per_token_priority`, `_flex`, `_batches`), and each tier is priced
+/// somewhere.
+#[test]
+fn every_tier_price_is_the_price_lists_figure() {
+    let text = reference("litellm-1.110.2/model_prices_and_context_window.json")
+        .expect("../shared/reference/litellm-1.110.2 is needed to check the tier prices");
+    let list: Value = serde_json::from_str(&text).unwrap();
+    let c = catalog();
+    let offers = c
+        .models
+        .iter()
+        .flat_map(|m| m.in_region.iter().flat_map(|o| o.tier_prices.iter()))
+        .chain(c.profiles.iter().flat_map(|p| p.tier_prices.iter()));
+    let mut seen = BTreeSet::new();
+    for t in offers {
+        let suffix = match t.tier.api() {
+            "priority" => "priority",
+            "flex" => "flex",
+            "batch" => "batches",
+            other => panic!("a {other} price: the list prices only priority, flex and batches"),
+        };
+        let entry = &list[&t.price.key];
+        let micro = |side: &str| {
+            let usd = entry[format!("{side}_cost_per_token_{suffix}")]
+                .as_f64()
+                .unwrap_or_else(|| panic!("{} has no {side} {suffix} price", t.price.key));
+            (usd * 1e12).round() as u64
+        };
+        assert_eq!(
+            (t.price.input, t.price.output),
+            (micro("input"), micro("output")),
+            "{} {suffix}",
+            t.price.key
+        );
+        seen.insert(suffix);
+    }
+    assert_eq!(seen.len(), 3, "tiers priced: {seen:?}");
+}
+
 fn tiny(models: &str, profiles: &str) -> Result<Catalog, CatalogError> {
     Catalog::from_files(CatalogFiles {
         meta: r#"{"as_of":"2026-01-01","sources":[{"id":"s","title":"t","url":"https://example.invalid","commit":null,"as_of":"2026-01-01","covers":"c"}],"disagreements":[],"gaps":[],"changes":[]}"#,

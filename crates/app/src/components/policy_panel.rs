@@ -7,7 +7,7 @@ use crate::components::copy_button::CopyButton;
 use atlas_core::catalog::cite::Cite;
 use atlas_core::output::evaluation::WorkloadEvaluation;
 use atlas_core::output::policy::{
-    identity_policy, to_cloudformation, to_terraform, Account, ManagedPolicy,
+    identity_policy_at, to_cloudformation, to_terraform, Account, ManagedPolicy,
 };
 use atlas_core::output::scp::{self, deny_global};
 use atlas_core::output::snippets::{application_profile, snippets};
@@ -119,7 +119,11 @@ fn content(
         return Html::default();
     };
     let slug = atlas_core::output::policy::identifier(w.name(), "-", "workload");
-    let policy = identity_policy(w, option, account);
+    let tier = e
+        .recommendation
+        .tier
+        .filter(|_| e.recommendation.chosen == Some(index));
+    let policy = identity_policy_at(w, option, account, tier);
     match (tab, &policy) {
         (Tab::Scp, _) => {
             let check = scp::check(w, &e.recommendation.options, Some(option));
@@ -156,7 +160,7 @@ fn content(
         }
         (Tab::Code, _) => html! {
             <>
-                { for snippets(w, option).into_iter().map(|s| html! {
+                { for snippets(w, option, tier).into_iter().map(|s| html! {
                     <>
                         <h3>{ s.title }</h3>
                         { block(s.code, format!("{slug}.{}", s.language.extension()), "text/plain", "policy-code") }

@@ -4,7 +4,6 @@
 
 use crate::components::copy_button::CopyButton;
 use crate::state::CatalogRef;
-use atlas_core::engine::options::NO_ELIGIBLE_OPTION;
 use atlas_core::engine::suggest::Alternative;
 use atlas_core::engine::Warning;
 use atlas_core::output::evaluation::WorkloadEvaluation;
@@ -78,7 +77,7 @@ pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
                 { format!("Recommendation for {}", w.name) }
             </h2>
             <p class="recommended-option" data-testid="recommended-option">
-                <strong>{ chosen.map_or(NO_ELIGIBLE_OPTION.to_owned(), |o| o.label()) }</strong>
+                <strong>{ &props.evaluation.summary.option }</strong>
                 { format!(" · {} from {} · {}", props.evaluation.workload.model().name, w.source_region, w.residency.describe(&catalog)) }
             </p>
             if rec.urgent_count() > 0 {

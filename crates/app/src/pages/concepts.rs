@@ -67,12 +67,18 @@ fn options() -> Html {
                 </dd>
                 <dt>{ "Provisioned Throughput" }</dt>
                 <dd>
-                    { "Reserved capacity in one Region, billed hourly per model unit, with no commitment or a 1-month or 6-month term. AWS lists which models and model units (context-length variants) can be bought where; the ID to call is then the provisioned model's ARN. Inference profiles do not support it. A customized model must be served on Provisioned Throughput. " }
+                    { "Dedicated capacity (model units) in one Region, billed hourly, with no commitment or a 1-month or 6-month term. AWS lists which models and model units (context-length variants) can be bought where; the ID to call is then the provisioned model's ARN. Inference profiles do not support it. A customized model must be served on Provisioned Throughput. " }
                     { source(Cite::ProvisionedThroughput) }
                     { " Model units must first be requested through AWS Support. " }
                     { source(Cite::ProvisionedPurchase) }
                 </dd>
             </dl>
+            <p>
+                { "How to buy a route is a second choice, the service tier; it never changes where a prompt is processed. Standard is the default. Priority (served first, at a premium) and Flex (yields under load, at a discount) are listed for some models by in-Region ID. The Reserved tier reserves input and output tokens a minute for a 1- or 3-month term, bought through the AWS account team; it runs through the profiles of a few Claude models. " }
+                { source(Cite::ServiceTiers) }
+                { " Work that can wait a day can run as batch jobs, in a Region or through a geographic profile where AWS lists it. " }
+                { source(Cite::BatchInference) }
+            </p>
             <p>
                 { "Each profile has its own entry in the price list: a geographic profile can cost more per token than the global one, and the comparison shows each option's figures from the price list. " }
                 { source(Cite::CrossRegionInference) }

@@ -48,6 +48,7 @@ pub fn Sources(props: &SourcesProps) -> Html {
                 </table>
             </div>
             { retention_pages(&props.catalog) }
+            { tier_pages(&props.catalog) }
             <h2 id="changes">{ "Changes" }</h2>
             if changes.is_empty() {
                 <p>{ "No refresh is recorded yet." }</p>
@@ -114,26 +115,7 @@ fn retention_pages(catalog: &atlas_core::catalog::Catalog) -> Html {
         <>
             <h2 id="retention">{ "Data retention: pages transcribed by hand" }</h2>
             <p>{ "Which models keep prompts comes from two AWS pages, read by hand and transcribed into data/sources/ (facts adapted from Amazon Web Services documentation, CC BY-SA 4.0). Models the pages do not name follow the abuse detection page's general rule: by default, Amazon Bedrock does not store model inputs or outputs." }</p>
-            <div class="table-scroll">
-                <table data-testid="retention-sources-table">
-                    <thead><tr>
-                        <th scope="col">{ "Page" }</th>
-                        <th scope="col">{ "Copy read" }</th>
-                        <th scope="col">{ "Copy dated (at the earliest)" }</th>
-                        <th scope="col">{ "Last checked" }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for table.sources.iter().map(|s| html! {
-                            <tr>
-                                <th scope="row"><a href={s.url.clone()} rel="noopener">{ &s.title }</a></th>
-                                <td><code>{ &s.copy }</code></td>
-                                <td><time datetime={s.copy_date.clone()}>{ &s.copy_date }</time></td>
-                                <td><time datetime={s.checked.clone()}>{ &s.checked }</time></td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { transcribed(&table.sources, "retention-sources-table") }
             if !table.not_named.is_empty() {
                 <p data-testid="retention-not-named">
                     { "Where the copies disagree with what one might expect: the newest abuse detection copy lists OpenAI models by name, with no clause for every OpenAI model but the gpt-oss family; these catalog models are not named and so follow the general rule (nothing kept): " }
@@ -143,6 +125,64 @@ fn retention_pages(catalog: &atlas_core::catalog::Catalog) -> Html {
                     { ". Check the page before relying on it." }
                 </p>
             }
+        </>
+    }
+}
+
+/// The pages transcribed by hand that a section reads: each page, the copy read, its date and
+/// when it was last checked.
+fn transcribed(
+    sources: &[atlas_core::catalog::retention_pages::PageSource],
+    testid: &'static str,
+) -> Html {
+    html! {
+        <div class="table-scroll">
+            <table data-testid={testid}>
+                <thead><tr>
+                    <th scope="col">{ "Page" }</th>
+                    <th scope="col">{ "Copy read" }</th>
+                    <th scope="col">{ "Copy dated (at the earliest)" }</th>
+                    <th scope="col">{ "Last checked" }</th>
+                </tr></thead>
+                <tbody>
+                    { for sources.iter().map(|s| html! {
+                        <tr>
+                            <th scope="row"><a href={s.url.clone()} rel="noopener">{ &s.title }</a></th>
+                            <td><code>{ &s.copy }</code></td>
+                            <td><time datetime={s.copy_date.clone()}>{ &s.copy_date }</time></td>
+                            <td><time datetime={s.checked.clone()}>{ &s.checked }</time></td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The AWS pages transcribed by hand for service tiers and batch jobs, and how many models each
+/// tier lists.
+fn tier_pages(catalog: &atlas_core::catalog::Catalog) -> Html {
+    let table = &catalog.tiers;
+    if !table.is_known() {
+        return html! {
+            <>
+                <h2 id="tiers">{ "Service tiers" }</h2>
+                <p>{ "This catalog has no service-tier facts: every route is shown with Standard only." }</p>
+            </>
+        };
+    }
+    html! {
+        <>
+            <h2 id="tiers">{ "Service tiers and batch: pages transcribed by hand" }</h2>
+            <p>{ "Which routes can be bought at the Reserved, Priority or Flex tier, and which run batch jobs, comes from two AWS pages transcribed into data/sources/ (facts adapted from Amazon Web Services documentation, CC BY-SA 4.0). The newest tiers page lists no models per tier (it points to each model's card), so the model lists come from the last copy that had them; a model in no list gets Standard only. Tier prices are LiteLLM's Priority, Flex and batch fields; Reserved is priced by the AWS account team." }</p>
+            { transcribed(&table.sources, "tier-sources-table") }
+            <p data-testid="tier-counts">
+                { "Models per tier: " }
+                { for table.counts().iter().enumerate().map(|(i, (tier, n))| html! {
+                    <>{ if i > 0 { ", " } else { "" } }{ format!("{} {n}", tier.name()) }</>
+                }) }
+                { "." }
+            </p>
         </>
     }
 }

@@ -35,6 +35,10 @@ pub enum Cite {
     DataRetention,
     /// AWS: abuse detection (which models keep prompts).
     AbuseDetection,
+    /// AWS: service tiers (Reserved, Priority, Standard, Flex).
+    ServiceTiers,
+    /// AWS: supported Regions and models for batch inference.
+    BatchInference,
     /// Concepts: source and destination Regions.
     ConceptSourceDestination,
     /// Concepts: the four ways to call a model.
@@ -100,6 +104,12 @@ impl Cite {
             Cite::AbuseDetection => {
                 "https://docs.aws.amazon.com/bedrock/latest/userguide/abuse-detection.html"
             }
+            Cite::ServiceTiers => {
+                "https://docs.aws.amazon.com/bedrock/latest/userguide/service-tiers-inference.html"
+            }
+            Cite::BatchInference => {
+                "https://docs.aws.amazon.com/bedrock/latest/userguide/batch-inference-supported.html"
+            }
             Cite::ConceptSourceDestination => "concepts/source-destination/",
             Cite::ConceptOptions => "concepts/options/",
             Cite::ConceptResidency => "concepts/residency/",
@@ -125,6 +135,8 @@ impl Cite {
             Cite::ApplicationProfiles => "AWS: create an application inference profile",
             Cite::DataRetention => "AWS: data retention",
             Cite::AbuseDetection => "AWS: abuse detection",
+            Cite::ServiceTiers => "AWS: service tiers",
+            Cite::BatchInference => "AWS: Regions and models for batch inference",
             Cite::ConceptSourceDestination => "Concepts: source and destination Regions",
             Cite::ConceptOptions => "Concepts: the four options",
             Cite::ConceptResidency => "Concepts: data residency",

@@ -22,6 +22,13 @@ pub const RETENTION_PAGES: (&str, &str) = (
     include_str!("../../../../data/sources/abuse-detection.json"),
 );
 
+/// The two transcribed pages on service tiers and batch jobs (`data/sources/`), embedded like
+/// the files.
+pub const TIER_PAGES: (&str, &str) = (
+    include_str!("../../../../data/sources/service-tiers.json"),
+    include_str!("../../../../data/sources/batch-inference.json"),
+);
+
 static CATALOG: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
 
 #[cfg(target_arch = "wasm32")]
@@ -40,7 +47,7 @@ pub fn catalog() -> Result<&'static Catalog, &'static CatalogError> {
     }
 }
 
-/// The files of `data/` with the retention facts of `data/sources/`.
+/// The files of `data/` with the retention facts, tiers and batch support of `data/sources/`.
 #[cfg(not(target_arch = "wasm32"))]
 fn native() -> Result<Catalog, CatalogError> {
     let (retention, abuse) = RETENTION_PAGES;
@@ -51,7 +58,16 @@ fn native() -> Result<Catalog, CatalogError> {
                 message,
             }
         })?;
-    Catalog::from_files(FILES)?.with_retention(pages)
+    let (tiers, batch) = TIER_PAGES;
+    let tiers = crate::catalog::tiers::TierTable::read(tiers, batch).map_err(|message| {
+        CatalogError::Parse {
+            file: "sources/service-tiers.json",
+            message,
+        }
+    })?;
+    Ok(Catalog::from_files(FILES)?
+        .with_retention(pages)?
+        .with_tiers(tiers))
 }
 
 /// Makes `catalog` the program's catalog, unless one is already in place (the first stays), and

@@ -22,6 +22,7 @@ pub mod retention;
 pub mod retention_pages;
 pub mod schema;
 pub mod task;
+pub mod tiers;
 pub mod validate;
 
 use crate::catalog::ids::{
@@ -32,6 +33,7 @@ use crate::catalog::load::CatalogError;
 use crate::catalog::retention::{RetentionFacts, RetentionTable};
 use crate::catalog::retention_pages::PageFacts;
 use crate::catalog::schema::{Country, Geography, Meta, Model, Profile, Region, Source};
+use crate::catalog::tiers::TierTable;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -58,6 +60,8 @@ pub struct Catalog {
     pub index: Index,
     /// Who keeps the prompts, per model (empty, so unknown, until attached).
     pub retention: RetentionTable,
+    /// How each model can be bought: tiers and batch (empty, so Standard only, until attached).
+    pub tiers: TierTable,
 }
 
 impl Catalog {
@@ -81,6 +85,7 @@ impl Catalog {
             profiles,
             index: Index::default(),
             retention: RetentionTable::default(),
+            tiers: TierTable::default(),
         }
         .indexed()
     }
@@ -102,6 +107,13 @@ impl Catalog {
             message: e,
         })?;
         Ok(self)
+    }
+
+    /// This catalog with the service tiers and batch support read from the two transcribed
+    /// pages ([`TierTable::read`]).
+    pub fn with_tiers(mut self, tiers: TierTable) -> Catalog {
+        self.tiers = tiers;
+        self
     }
 
     /// A model's retention facts; `None` when the catalog has none at all.

@@ -232,6 +232,87 @@ pub struct Price {
     pub as_of: String,
 }
 
+/// A way to buy inference, named by the value the API takes (`service_tier`), with `batch` for
+/// batch jobs (`CreateModelInvocationJob`), which take no tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// Reserved tokens per minute for a term, through the AWS account team.
+    Reserved,
+    /// Served ahead of Standard and Flex, at a premium.
+    Priority,
+    /// Standard: the on-demand default.
+    Default,
+    /// Lower priority for work that can wait, at a discount.
+    Flex,
+    /// Asynchronous batch jobs, results within 24 hours.
+    Batch,
+}
+
+impl Tier {
+    /// Every tier, in the order views list them.
+    pub const ALL: [Tier; 5] = [
+        Tier::Reserved,
+        Tier::Priority,
+        Tier::Default,
+        Tier::Flex,
+        Tier::Batch,
+    ];
+
+    /// The API's value (`default` for Standard; `batch` for batch jobs).
+    pub fn api(self) -> &'static str {
+        match self {
+            Tier::Reserved => "reserved",
+            Tier::Priority => "priority",
+            Tier::Default => "default",
+            Tier::Flex => "flex",
+            Tier::Batch => "batch",
+        }
+    }
+
+    /// The name views use: "Standard" for `default`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tier::Reserved => "Reserved",
+            Tier::Priority => "Priority",
+            Tier::Default => "Standard",
+            Tier::Flex => "Flex",
+            Tier::Batch => "Batch",
+        }
+    }
+
+    /// The tier from its API value.
+    pub fn from_api(value: &str) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.api() == value)
+    }
+
+    /// The `service_tier` a request passes, if any: Standard is the default and needs none;
+    /// batch jobs are a different call.
+    pub fn request_value(self) -> Option<&'static str> {
+        match self {
+            Tier::Default | Tier::Batch => None,
+            other => Some(other.api()),
+        }
+    }
+}
+
+impl std::fmt::Display for Tier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A tier's per-token price, under the price list's key for it (the same key order as the
+/// Standard price).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierPrice {
+    /// Priority, Flex or Batch (the price list prices no other).
+    pub tier: Tier,
+    /// The price.
+    pub price: Price,
+}
+
 /// The model ID on demand in one Region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -247,6 +328,9 @@ pub struct InRegion {
     pub sources: Vec<SourceId>,
     /// The per-token price there, when the price list has one.
     pub price: Option<Price>,
+    /// The Priority, Flex and Batch prices there, where the price list has them.
+    #[serde(default)]
+    pub tier_prices: Vec<TierPrice>,
 }
 
 /// A Provisioned Throughput model unit AWS lists for a model.
@@ -352,6 +436,9 @@ pub struct Profile {
     /// The per-token price of the profile ID, when the price list has one (profiles are priced
     /// at the source Region's rate; the list gives one figure per profile).
     pub price: Option<Price>,
+    /// The Priority, Flex and Batch prices of the profile ID, where the price list has them.
+    #[serde(default)]
+    pub tier_prices: Vec<TierPrice>,
     /// Provenance source.
     pub source: SourceId,
     /// Date the source last changed this entry.

@@ -9,11 +9,13 @@
 pub mod options;
 pub mod retention;
 pub mod suggest;
+pub mod tiers;
 
 use crate::catalog::calendar::Day;
 use crate::catalog::cite::Cite;
 use crate::catalog::order;
 use crate::catalog::schema::{Endpoint, Lifecycle, Partition};
+use crate::catalog::tiers::Tier;
 use crate::catalog::Catalog;
 use crate::engine::options::{describe_terms, evaluate_options, OptionEval, OptionKind};
 use crate::engine::retention::AccountChange;
@@ -118,6 +120,9 @@ pub struct Recommendation {
     pub alternatives: Vec<Alternative>,
     /// The account setting the call needs in the source Region, if any.
     pub account_change: Option<AccountChange>,
+    /// How to buy the chosen route; `None` for Provisioned Throughput (bought per model unit)
+    /// and when nothing is chosen.
+    pub tier: Option<Tier>,
 }
 
 impl Recommendation {
@@ -168,6 +173,7 @@ struct Decision {
     warnings: Vec<Warning>,
     alternatives: Vec<Alternative>,
     account_change: Option<AccountChange>,
+    tier: Option<Tier>,
 }
 
 impl Decision {
@@ -188,12 +194,13 @@ enum Outcome {
 type Rule = fn(&Context<'_, '_>, &mut Decision) -> Outcome;
 
 /// The rules, in the order they apply (README: "How the recommendation is chosen").
-const RULES: [Rule; 6] = [
+const RULES: [Rule; 7] = [
     retired_rule,
     custom_model_rule,
     guaranteed_capacity_rule,
+    batch_rule,
     on_demand_rule,
-    reserved_fallback_rule,
+    provisioned_fallback_rule,
     nothing_eligible_rule,
 ];
 
@@ -203,7 +210,7 @@ const RULES: [Rule; 6] = [
 type AfterRoute = fn(&Context<'_, '_>, &mut Decision);
 
 /// The steps after the route, in order (README: "Where the next dimensions go").
-const AFTER_ROUTE: [AfterRoute; 1] = [retention_step];
+const AFTER_ROUTE: [AfterRoute; 2] = [retention_step, tiers::tier_step];
 
 /// After the route: what the chosen option keeps, where, and what the account must set.
 fn retention_step(ctx: &Context<'_, '_>, decision: &mut Decision) {
@@ -306,6 +313,7 @@ pub fn recommend_in(
         warnings: decision.warnings,
         alternatives: decision.alternatives,
         account_change: decision.account_change,
+        tier: decision.tier,
     }
 }
 
@@ -346,16 +354,23 @@ fn custom_model_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome 
     Outcome::Decided
 }
 
-/// Rule 2: a hard capacity guarantee needs reserved capacity; without an eligible one, warn and
-/// fall through to the on-demand rules.
+/// Rule 2: a hard capacity guarantee needs capacity set aside: the Reserved tier on an eligible
+/// route that has it, else Provisioned Throughput; without either, warn and fall through to the
+/// on-demand rules.
 fn guaranteed_capacity_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
     if ctx.workload.spec().sla != Sla::Guaranteed {
         return Outcome::Pass;
     }
+    if tiers::reserved_choice(ctx, decision) {
+        return Outcome::Decided;
+    }
     match ctx.provisioned() {
         Some((i, o)) if o.is_eligible() => {
             decision.reasons.push(reason(
-                "A guaranteed-capacity SLA needs reserved capacity: Provisioned Throughput, billed hourly per model unit. Inference profiles do not support Provisioned Throughput.",
+                format!(
+                    "A guaranteed-capacity SLA needs capacity set aside: the Reserved tier is not offered for {} on an eligible route, so Provisioned Throughput, dedicated model units billed hourly. Inference profiles do not support Provisioned Throughput.",
+                    ctx.workload.model().name
+                ),
                 Cite::ProvisionedThroughput,
             ));
             decision.reasons.push(reason(
@@ -367,13 +382,22 @@ fn guaranteed_capacity_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> O
         }
         provisioned => {
             // The workload states a requirement the plan cannot meet: urgent.
-            decision.warnings.push(Warning::urgent(format!(
-                "The guaranteed capacity this workload requires is not met: no guaranteed option exists here (Provisioned Throughput in {} is ruled out: {}). An on-demand option, if one is recommended, can throttle.",
-                ctx.source(),
-                provisioned.and_then(|(_, o)| o.eligibility.why_not()).unwrap_or_default()
-            )));
+            let why = provisioned
+                .and_then(|(_, o)| o.eligibility.why_not())
+                .unwrap_or_default();
+            decision.warnings.push(tiers::nothing_guaranteed(ctx, &why));
             Outcome::Pass
         }
+    }
+}
+
+/// Rule 2b: best-effort work that can wait a day runs as batch jobs where an eligible route
+/// runs them ([`tiers::batch_choice`]).
+fn batch_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
+    if tiers::batch_choice(ctx, decision) {
+        Outcome::Decided
+    } else {
+        Outcome::Pass
     }
 }
 
@@ -433,7 +457,12 @@ fn on_demand_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
         .reasons
         .push(reason(preference.why, Cite::ConceptChoice));
     explain_choice(ctx, &ctx.options[i], decision);
-    // Options the user might expect, offered here but ruled out: say why.
+    rule_out_offered(ctx, decision);
+    Outcome::Decided
+}
+
+/// Options the user might expect, offered here but ruled out: say why.
+fn rule_out_offered(ctx: &Context<'_, '_>, decision: &mut Decision) {
     for o in ctx
         .options
         .iter()
@@ -450,18 +479,17 @@ fn on_demand_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
             ));
         }
     }
-    Outcome::Decided
 }
 
-/// Rule 4: no on-demand option is eligible but Provisioned Throughput is: reserved capacity in
+/// Rule 4: no on-demand option is eligible but Provisioned Throughput is: dedicated capacity in
 /// the source Region is the way to call the model there.
-fn reserved_fallback_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
+fn provisioned_fallback_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
     let Some((i, _)) = ctx.provisioned().filter(|(_, o)| o.is_eligible()) else {
         return Outcome::Pass;
     };
     decision.reasons.push(reason(
         format!(
-            "No on-demand option is eligible from {}; Provisioned Throughput there is: reserved capacity in the source Region, within the obligation.",
+            "No on-demand option is eligible from {}; Provisioned Throughput there is: dedicated capacity in the source Region, within the obligation.",
             ctx.source()
         ),
         Cite::ProvisionedThroughput,

@@ -9,6 +9,7 @@ use crate::catalog::ids::{ModelId, ProfileId, RegionCode, Scope};
 use crate::catalog::index::RegionSet;
 use crate::catalog::order;
 use crate::catalog::schema::{Endpoint, Lifecycle, Price};
+use crate::catalog::tiers::{Tier, TierPrice, TierRoute};
 use crate::catalog::Catalog;
 use crate::plan::{OrgPolicy, Workload};
 use serde::Serialize;
@@ -307,6 +308,57 @@ pub struct OptionEval {
     pub eligibility: Eligibility,
     /// Great-circle distance from the source to the farthest processing Region, in km.
     pub farthest_km: f64,
+    /// How the route can be bought, in [`Tier::ALL`] order; empty when it is not offered and
+    /// for Provisioned Throughput (bought per model unit).
+    pub tiers: Vec<TierOffer>,
+}
+
+/// One tier a route supports, with its per-token price where the price list has one (Standard's
+/// is the option's price; Reserved is priced by the AWS account team, in no list).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierOffer {
+    /// The tier.
+    pub tier: Tier,
+    /// Its per-token price.
+    pub price: Option<Price>,
+}
+
+impl OptionEval {
+    /// The offer of `tier` on this route, if the route supports it.
+    pub fn tier(&self, tier: Tier) -> Option<&TierOffer> {
+        self.tiers.iter().find(|t| t.tier == tier)
+    }
+
+    /// Whether the route supports `tier`.
+    pub fn supports(&self, tier: Tier) -> bool {
+        self.tier(tier).is_some()
+    }
+}
+
+/// The tiers `route` supports for the workload's model, priced from the route's Standard price
+/// and its tier prices.
+fn tier_offers(
+    catalog: &Catalog,
+    model: &ModelId,
+    route: TierRoute<'_>,
+    standard: Option<&Price>,
+    tier_prices: &[TierPrice],
+) -> Vec<TierOffer> {
+    catalog
+        .tiers
+        .supported(model, route)
+        .into_iter()
+        .map(|tier| TierOffer {
+            tier,
+            price: match tier {
+                Tier::Default => standard.cloned(),
+                _ => tier_prices
+                    .iter()
+                    .find(|p| p.tier == tier)
+                    .map(|p| p.price.clone()),
+            },
+        })
+        .collect()
 }
 
 impl OptionEval {
@@ -482,6 +534,7 @@ impl Judge<'_, '_> {
             endpoint: None,
             mantle_apis: Vec::new(),
             price: None,
+            tiers: Vec::new(),
             farthest_km: self.farthest_km(processing),
             eligibility: Eligibility::judge(offer, self.objections(kind, processing)),
             processing_regions: self.codes(processing).cloned().collect(),
@@ -509,9 +562,23 @@ impl Judge<'_, '_> {
             id: profile.id.clone(),
             scope: profile.scope.clone(),
         };
+        let tiers = match offer {
+            Ok(_) => tier_offers(
+                self.catalog,
+                &profile.model,
+                TierRoute::Profile {
+                    scope: &profile.scope,
+                    source: self.source(),
+                },
+                profile.price.as_ref(),
+                &profile.tier_prices,
+            ),
+            Err(_) => Vec::new(),
+        };
         OptionEval {
             endpoint: Some(Endpoint::Runtime),
             price: profile.price.clone(),
+            tiers,
             ..self.option(OptionKind::of_scope(&profile.scope), target, offer)
         }
     }
@@ -534,6 +601,13 @@ impl Judge<'_, '_> {
             endpoint: Some(offer.endpoint),
             mantle_apis: offer.mantle_apis.clone(),
             price: offer.price.clone(),
+            tiers: tier_offers(
+                self.catalog,
+                &model.id,
+                TierRoute::InRegion(self.source()),
+                offer.price.as_ref(),
+                &offer.tier_prices,
+            ),
             ..self.option(
                 OptionKind::InRegion,
                 Target::Model(model.id.clone()),

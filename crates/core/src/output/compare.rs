@@ -8,6 +8,7 @@ use crate::catalog::ids::RegionCode;
 use crate::catalog::order;
 use crate::catalog::retention::{Basis, RetentionMode};
 use crate::catalog::schema::Endpoint;
+use crate::catalog::tiers::Tier;
 use crate::catalog::Catalog;
 use crate::engine::options::{
     describe_terms, regions_with_countries, OptionEval, OptionKind, Term,
@@ -116,6 +117,8 @@ pub const RETENTION: &str = "Data retention";
 pub const PRICE: &str = "Price per million tokens";
 /// The label of the row of monthly estimates (present when the workload gives tokens).
 pub const MONTHLY: &str = "Monthly estimate";
+/// The label of the row of service tiers and batch jobs, with their prices.
+pub const HOW_TO_BUY: &str = "How to buy";
 
 /// The same text for every option of a kind: global, geographic, in-Region, provisioned.
 fn per_kind(kind: OptionKind, texts: [&str; 4]) -> Cell {
@@ -313,6 +316,42 @@ fn price(workload: &Workload<'_>, o: &OptionEval) -> Cell {
     }
 }
 
+/// Each tier the route supports, its price per million tokens and, with tokens a month, its
+/// monthly estimate; the recommended tier marked.
+fn how_to_buy(workload: &Workload<'_>, o: &OptionEval, recommended: Option<Tier>) -> Cell {
+    if o.kind == OptionKind::Provisioned {
+        return Cell::line("Model units, hourly: no service tier");
+    }
+    if o.tiers.is_empty() {
+        return Cell::line("Standard: the tiers of this route are not known");
+    }
+    let tokens = workload.spec().tokens_per_month;
+    let lines = o
+        .tiers
+        .iter()
+        .map(|t| {
+            let price = match (&t.price, t.tier) {
+                (_, Tier::Reserved) => "priced by the AWS account team".to_owned(),
+                (Some(p), _) => {
+                    let mut text = per_million(p);
+                    if let (Some(tokens), true) = (tokens, t.tier != Tier::Default) {
+                        text.push_str(&format!(", {}", monthly(p, tokens)));
+                    }
+                    text
+                }
+                (None, _) => "no price in the price list".to_owned(),
+            };
+            let mark = if recommended == Some(t.tier) {
+                " (recommended)"
+            } else {
+                ""
+            };
+            format!("{}{mark}: {price}", t.tier.name())
+        })
+        .collect();
+    Cell::text(lines)
+}
+
 fn monthly_estimate(workload: &Workload<'_>, o: &OptionEval) -> Cell {
     match (&o.price, workload.spec().tokens_per_month) {
         (Some(p), Some(tokens)) => Cell::text(vec![
@@ -381,13 +420,14 @@ enum Aspect {
     Throttling,
     Price,
     Monthly,
+    HowToBuy,
     Cost,
     RoundTrip,
     Setup,
     BestFor,
 }
 
-const ASPECTS: [Aspect; 15] = [
+const ASPECTS: [Aspect; 16] = [
     Aspect::CallId,
     Aspect::Endpoint,
     Aspect::Processing,
@@ -399,6 +439,7 @@ const ASPECTS: [Aspect; 15] = [
     Aspect::Throttling,
     Aspect::Price,
     Aspect::Monthly,
+    Aspect::HowToBuy,
     Aspect::Cost,
     Aspect::RoundTrip,
     Aspect::Setup,
@@ -409,7 +450,7 @@ const RESILIENCE: [&str; 4] = [
     "Highest: load moves to any commercial Region",
     "Load moves between the geography's Regions",
     "None beyond the source Region",
-    "Reserved capacity in one Region; no failover",
+    "Dedicated model units in one Region; no failover",
 ];
 
 const THROTTLING: [&str; 4] = [
@@ -447,6 +488,7 @@ impl Aspect {
             Aspect::Throttling => "Throttling at spikes",
             Aspect::Price => PRICE,
             Aspect::Monthly => MONTHLY,
+            Aspect::HowToBuy => HOW_TO_BUY,
             Aspect::Cost => "How it is billed",
             Aspect::RoundTrip => "Extra network round trip (estimate)",
             Aspect::Setup => "Setup (IAM resources)",
@@ -460,6 +502,7 @@ impl Aspect {
         workload: &Workload<'_>,
         options: &[OptionEval],
         o: &OptionEval,
+        tier: Option<Tier>,
     ) -> Cell {
         match self {
             Aspect::CallId => offered(o, |o| Cell::line(o.call_id().unwrap_or_default())),
@@ -476,6 +519,7 @@ impl Aspect {
             Aspect::Throttling => offered(o, |o| per_kind(o.kind, THROTTLING)),
             Aspect::Price => offered(o, |o| price(workload, o)),
             Aspect::Monthly => offered(o, |o| monthly_estimate(workload, o)),
+            Aspect::HowToBuy => offered(o, |o| how_to_buy(workload, o, tier)),
             Aspect::Cost => offered(o, |o| billing(o, options)),
             Aspect::RoundTrip => offered(o, |o| {
                 Cell::text(vec![format!(
@@ -522,7 +566,11 @@ pub fn compare(catalog: &Catalog, workload: &Workload<'_>, rec: &Recommendation)
             label: aspect.label(),
             cells: options
                 .iter()
-                .map(|o| aspect.cell(catalog, workload, options, o))
+                .enumerate()
+                .map(|(i, o)| {
+                    let tier = rec.tier.filter(|_| rec.chosen == Some(i));
+                    aspect.cell(catalog, workload, options, o, tier)
+                })
                 .collect(),
         }
     }));

@@ -6,18 +6,19 @@
 
 use crate::catalog::calendar::Day;
 use crate::catalog::residency::Residency;
+use crate::catalog::tiers::Tier;
 use crate::catalog::Catalog;
 use crate::engine::options::{OptionEval, OptionKind, NO_ELIGIBLE_OPTION};
 use crate::engine::{recommend_in, retention, Recommendation, Setting};
 use crate::output::compare::{
-    compare, regions_in_countries, Comparison, ENDPOINT, MONTHLY, PRICE, RETENTION,
+    compare, regions_in_countries, Comparison, ENDPOINT, HOW_TO_BUY, MONTHLY, PRICE, RETENTION,
 };
 use crate::plan::money::per_million;
 use crate::plan::{Plan, PlanHeader, Workload};
 use std::rc::Rc;
 
 /// The comparison rows a recommendation repeats beside its ID to call.
-const SUMMARY_ROWS: [&str; 4] = [ENDPOINT, RETENTION, PRICE, MONTHLY];
+const SUMMARY_ROWS: [&str; 5] = [ENDPOINT, RETENTION, PRICE, MONTHLY, HOW_TO_BUY];
 
 /// One workload, evaluated.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,7 +191,13 @@ impl SummaryLine {
     fn of(catalog: &Catalog, workload: &Workload<'_>, rec: &Recommendation) -> SummaryLine {
         let chosen = rec.chosen_option();
         SummaryLine {
-            option: chosen.map_or_else(|| NO_ELIGIBLE_OPTION.to_owned(), OptionEval::label),
+            option: chosen.map_or_else(
+                || NO_ELIGIBLE_OPTION.to_owned(),
+                |o| match rec.tier {
+                    Some(tier) => format!("{}, {} tier", o.label(), tier.name()),
+                    None => o.label(),
+                },
+            ),
             call_id: chosen.and_then(|o| o.call_id()).map(str::to_owned),
             compliant: chosen.is_some(),
             attention: chosen.is_some() && rec.urgent_count() > 0,
@@ -215,10 +222,11 @@ impl SummaryLine {
                 }
                 None => "No option inside the obligation".to_owned(),
             },
-            price: chosen.and_then(|o| match (&o.price, o.kind) {
-                (Some(p), _) => Some(per_million(p)),
-                (None, OptionKind::Provisioned) => Some("Hourly per model unit".to_owned()),
-                (None, _) => None,
+            price: chosen.and_then(|o| match (rec.tier, o.kind) {
+                (_, OptionKind::Provisioned) => Some("Hourly per model unit".to_owned()),
+                (Some(Tier::Reserved), _) => Some("Priced by the AWS account team".to_owned()),
+                (Some(tier), _) => o.tier(tier).and_then(|t| t.price.as_ref()).map(per_million),
+                (None, _) => o.price.as_ref().map(per_million),
             }),
             warnings: rec.warnings.len(),
             urgent: rec.urgent_count(),

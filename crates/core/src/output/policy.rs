@@ -12,8 +12,9 @@ use crate::catalog::arn::{Arns, ACCOUNT};
 use crate::catalog::cite::Cite;
 use crate::catalog::order;
 use crate::catalog::schema::Endpoint;
+use crate::catalog::tiers::Tier;
 use crate::engine::options::{OptionEval, OptionKind};
-use crate::output::iam::{option_permissions, INVOKE_ACTIONS};
+use crate::output::iam::{option_permissions, INVOKE_ACTIONS, MANTLE_ACTIONS};
 use crate::plan::Workload;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -365,6 +366,51 @@ pub fn identity_policy(
         cites,
         notes,
     })
+}
+
+/// The identity policy for `option` bought at `tier` (the recommended tier of the recommended
+/// option): [`identity_policy`] with a statement that denies the service tiers the workload
+/// does not use, as AWS's example for `bedrock:ServiceTier` does (`bedrock-mantle:ServiceTier`
+/// on a bedrock-mantle route). Standard (`default`) always stays allowed: it is where Reserved
+/// overflow goes and what a request without a tier gets. Batch jobs and Provisioned Throughput
+/// take no tier, so get no such statement.
+pub fn identity_policy_at(
+    workload: &Workload<'_>,
+    option: &OptionEval,
+    account: &Account,
+    tier: Option<Tier>,
+) -> Result<IdentityPolicy, String> {
+    let mut policy = identity_policy(workload, option, account)?;
+    let Some(tier) = tier.filter(|t| *t != Tier::Batch && option.kind != OptionKind::Provisioned)
+    else {
+        return Ok(policy);
+    };
+    let denied: Vec<String> = [Tier::Reserved, Tier::Priority, Tier::Flex]
+        .into_iter()
+        .filter(|t| *t != tier)
+        .map(|t| t.api().to_owned())
+        .collect();
+    let (key, actions) = match option.endpoint {
+        Some(Endpoint::Mantle) => ("bedrock-mantle:ServiceTier", vec![MANTLE_ACTIONS[0]]),
+        _ => ("bedrock:ServiceTier", INVOKE_ACTIONS.to_vec()),
+    };
+    policy.document.statements.push(Statement {
+        sid: "DenyOtherServiceTiers",
+        effect: Effect::Deny,
+        actions,
+        resources: vec!["*".to_owned()],
+        conditions: vec![string_equals(vec![(key, denied.clone())])],
+    });
+    let allowed = match tier {
+        Tier::Default => "Standard stays allowed".to_owned(),
+        other => format!("{} and Standard stay allowed", other.name()),
+    };
+    policy.notes.push(format!(
+        "the last statement denies the {} service tiers, which this workload does not use ({allowed}); remove it to let callers choose a tier",
+        denied.join(", ")
+    ));
+    policy.cites.push(Cite::ServiceTiers);
+    Ok(policy)
 }
 
 /// A Terraform or CloudFormation name from a workload name: letters and digits, words joined by

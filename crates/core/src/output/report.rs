@@ -6,6 +6,7 @@ use crate::catalog::calendar::Day;
 use crate::catalog::ids::{ModelId, ProfileId, RegionCode};
 use crate::catalog::retention::{Basis, Retained, RetentionFacts, RetentionMode};
 use crate::catalog::schema::{Endpoint, Price};
+use crate::catalog::tiers::Tier;
 use crate::catalog::Catalog;
 use crate::engine::options::{OptionEval, OptionKind, Violation};
 use crate::engine::retention::AccountChange;
@@ -55,6 +56,9 @@ pub struct Chosen {
     pub source_region: RegionCode,
     /// Where the prompt may be processed, sorted.
     pub processing_regions: Vec<RegionCode>,
+    /// How to buy it: the API's tier value (`reserved`, `priority`, `default`, `flex`) or
+    /// `batch`; `null` for Provisioned Throughput and when nothing is eligible.
+    pub tier: Option<Tier>,
     /// The account setting the call needs, if any.
     pub account_change: Option<AccountChange>,
 }
@@ -94,6 +98,21 @@ pub struct OptionReport {
     /// price); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_usd: Option<Option<f64>>,
+    /// How the route can be bought; `price` and `monthly_usd` above are Standard's.
+    pub tiers: Vec<TierReport>,
+}
+
+/// One tier of an option.
+#[derive(Debug, Serialize)]
+pub struct TierReport {
+    /// The API's value, or `batch`.
+    pub tier: Tier,
+    /// Its per-token price; `null` where no price list has one (Reserved: the AWS account team
+    /// prices it).
+    pub price: Option<PriceReport>,
+    /// The monthly estimate in USD at this tier's price; `null` without tokens a month or a
+    /// price.
+    pub monthly_usd: Option<f64>,
 }
 
 /// An option's data retention facts as the report prints them.
@@ -208,6 +227,7 @@ fn workload_report(
             processing_regions: chosen
                 .map(|o| o.processing_regions.clone())
                 .unwrap_or_default(),
+            tier: rec.tier,
             account_change: rec.account_change.clone(),
         },
         options: rec
@@ -227,17 +247,32 @@ fn workload_report(
                 endpoint: o.endpoint,
                 mantle_apis: o.mantle_apis.clone(),
                 price: o.price.as_ref().map(PriceReport::of),
-                monthly_usd: spec.tokens_per_month.map(|tokens| {
-                    o.price
-                        .as_ref()
-                        .map(|p| (tokens.cost(p) as f64 / 1e4).round() / 100.0)
-                }),
+                monthly_usd: spec
+                    .tokens_per_month
+                    .map(|tokens| o.price.as_ref().map(|p| usd(tokens.cost(p)))),
+                tiers: o
+                    .tiers
+                    .iter()
+                    .map(|t| TierReport {
+                        tier: t.tier,
+                        price: t.price.as_ref().map(PriceReport::of),
+                        monthly_usd: spec
+                            .tokens_per_month
+                            .zip(t.price.as_ref())
+                            .map(|(tokens, p)| usd(tokens.cost(p))),
+                    })
+                    .collect(),
             })
             .collect(),
         reasons: rec.reasons.clone(),
         warnings: rec.warnings.clone(),
         alternatives: rec.alternatives.clone(),
     }
+}
+
+/// Micro-USD as dollars, to the cent.
+fn usd(micro_usd: u64) -> f64 {
+    (micro_usd as f64 / 1e4).round() / 100.0
 }
 
 /// The report of an evaluated plan.

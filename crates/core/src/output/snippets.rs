@@ -9,6 +9,7 @@
 use crate::catalog::arn::Arns;
 use crate::catalog::cite::Cite;
 use crate::catalog::schema::Endpoint;
+use crate::catalog::tiers::Tier;
 use crate::engine::options::{OptionEval, OptionKind};
 use crate::output::policy::{identifier, Account};
 use crate::plan::Workload;
@@ -62,44 +63,124 @@ pub fn shell_word(value: &str) -> String {
 
 const PROMPT: &str = "Hello";
 
-fn runtime(id: &str, region: &str) -> Vec<Snippet> {
+/// The Converse request's `serviceTier` in each SDK's spelling, for a tier a request names
+/// (`None`: Standard, the default, needs none): AWS CLI, Python, JavaScript, Rust.
+struct TierArgs {
+    cli: String,
+    python: String,
+    javascript: String,
+    rust: String,
+    rust_types: &'static str,
+}
+
+impl TierArgs {
+    fn of(tier: Option<Tier>) -> TierArgs {
+        let Some(value) = tier.and_then(Tier::request_value) else {
+            return TierArgs {
+                cli: String::new(),
+                python: String::new(),
+                javascript: String::new(),
+                rust: String::new(),
+                rust_types: "",
+            };
+        };
+        let variant = tier.map_or("", Tier::name);
+        TierArgs {
+            cli: format!(" \\\n  --service-tier '{{\"type\": \"{value}\"}}'"),
+            python: format!("    serviceTier={{\"type\": \"{value}\"}},\n"),
+            javascript: format!("    serviceTier: {{ type: \"{value}\" }},\n"),
+            rust: format!("        .service_tier(ServiceTier::builder().r#type(ServiceTierType::{variant}).build()?)\n"),
+            rust_types: ", ServiceTier, ServiceTierType",
+        }
+    }
+}
+
+fn runtime(id: &str, region: &str, tier: Option<Tier>) -> Vec<Snippet> {
     let (qid, qregion, qprompt) = (quoted(id), quoted(region), quoted(PROMPT));
-    vec![
+    let TierArgs {
+        cli,
+        python,
+        javascript,
+        rust,
+        rust_types,
+    } = TierArgs::of(tier);
+    let mut list = vec![
         Snippet {
             title: "AWS CLI (bedrock-runtime converse)",
             language: Language::Shell,
             code: format!(
-                "aws bedrock-runtime converse \\\n  --region {} \\\n  --model-id {} \\\n  --messages '[{{\"role\": \"user\", \"content\": [{{\"text\": \"{PROMPT}\"}}]}}]'\n",
+                "aws bedrock-runtime converse \\\n  --region {} \\\n  --model-id {} \\\n  --messages '[{{\"role\": \"user\", \"content\": [{{\"text\": \"{PROMPT}\"}}]}}]'{cli}\n",
                 shell_word(region),
-                shell_word(id)
+                shell_word(id),
             ),
         },
         Snippet {
             title: "Python (boto3, Converse)",
             language: Language::Python,
             code: format!(
-                "import boto3\n\nclient = boto3.client(\"bedrock-runtime\", region_name={qregion})\nresponse = client.converse(\n    modelId={qid},\n    messages=[{{\"role\": \"user\", \"content\": [{{\"text\": {qprompt}}}]}}],\n)\nprint(response[\"output\"][\"message\"][\"content\"][0][\"text\"])\n"
+                "import boto3\n\nclient = boto3.client(\"bedrock-runtime\", region_name={qregion})\nresponse = client.converse(\n    modelId={qid},\n    messages=[{{\"role\": \"user\", \"content\": [{{\"text\": {qprompt}}}]}}],\n{python})\nprint(response[\"output\"][\"message\"][\"content\"][0][\"text\"])\n"
             ),
         },
         Snippet {
             title: "JavaScript (AWS SDK v3, ConverseCommand)",
             language: Language::JavaScript,
             code: format!(
-                "import {{ BedrockRuntimeClient, ConverseCommand }} from \"@aws-sdk/client-bedrock-runtime\";\n\nconst client = new BedrockRuntimeClient({{ region: {qregion} }});\nconst response = await client.send(\n  new ConverseCommand({{\n    modelId: {qid},\n    messages: [{{ role: \"user\", content: [{{ text: {qprompt} }}] }}],\n  }}),\n);\nconsole.log(response.output.message.content[0].text);\n"
+                "import {{ BedrockRuntimeClient, ConverseCommand }} from \"@aws-sdk/client-bedrock-runtime\";\n\nconst client = new BedrockRuntimeClient({{ region: {qregion} }});\nconst response = await client.send(\n  new ConverseCommand({{\n    modelId: {qid},\n    messages: [{{ role: \"user\", content: [{{ text: {qprompt} }}] }}],\n{javascript}  }}),\n);\nconsole.log(response.output?.message?.content?.[0]?.text);\n"
             ),
         },
         Snippet {
             title: "Rust (aws-sdk-bedrockruntime, Converse)",
             language: Language::Rust,
             code: format!(
-                "use aws_config::{{BehaviorVersion, Region}};\nuse aws_sdk_bedrockruntime::types::{{ContentBlock, ConversationRole, Message}};\n\n#[tokio::main]\nasync fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    let config = aws_config::defaults(BehaviorVersion::latest())\n        .region(Region::new({qregion}))\n        .load()\n        .await;\n    let client = aws_sdk_bedrockruntime::Client::new(&config);\n    let message = Message::builder()\n        .role(ConversationRole::User)\n        .content(ContentBlock::Text({qprompt}.to_string()))\n        .build()?;\n    let response = client\n        .converse()\n        .model_id({qid})\n        .messages(message)\n        .send()\n        .await?;\n    println!(\"{{:?}}\", response.output());\n    Ok(())\n}}\n"
+                "use aws_config::{{BehaviorVersion, Region}};\nuse aws_sdk_bedrockruntime::types::{{ContentBlock, ConversationRole, Message{rust_types}}};\n\n#[tokio::main]\nasync fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    let config = aws_config::defaults(BehaviorVersion::latest())\n        .region(Region::new({qregion}))\n        .load()\n        .await;\n    let client = aws_sdk_bedrockruntime::Client::new(&config);\n    let message = Message::builder()\n        .role(ConversationRole::User)\n        .content(ContentBlock::Text({qprompt}.to_string()))\n        .build()?;\n    let response = client\n        .converse()\n        .model_id({qid})\n        .messages(message)\n{rust}        .send()\n        .await?;\n    println!(\"{{:?}}\", response.output());\n    Ok(())\n}}\n"
             ),
         },
-        Snippet {
+    ];
+    // LangChain's ChatBedrockConverse takes no service tier: offered for Standard only.
+    if tier.and_then(Tier::request_value).is_none() {
+        list.push(Snippet {
             title: "Python (LangChain, ChatBedrockConverse)",
             language: Language::Python,
             code: format!(
                 "from langchain_aws import ChatBedrockConverse\n\nllm = ChatBedrockConverse(model={qid}, region_name={qregion})\nprint(llm.invoke({qprompt}).content)\n"
+            ),
+        });
+    }
+    list
+}
+
+/// A batch job over `id` from `region` (AWS: batch inference): the records in S3, the role
+/// Bedrock assumes to read and write them, and the command that starts the job.
+fn batch(workload: &Workload<'_>, id: &str, region: &str) -> Vec<Snippet> {
+    let name = identifier(workload.name(), "-", "workload");
+    let job: String = format!("{name}-batch").chars().take(63).collect();
+    let role = "arn:aws:iam::<account-id>:role/<batch-inference-role>";
+    let (input, output) = ("s3://<bucket>/input/", "s3://<bucket>/output/");
+    let (qid, qregion, qjob, qrole, qin, qout) = (
+        quoted(id),
+        quoted(region),
+        quoted(&job),
+        quoted(role),
+        quoted(input),
+        quoted(output),
+    );
+    vec![
+        Snippet {
+            title: "AWS CLI (bedrock create-model-invocation-job)",
+            language: Language::Shell,
+            code: format!(
+                "# Each line of the input's .jsonl files is one record: {{\"recordId\": ..., \"modelInput\": {{...}}}}.\n# A job needs at least 100 records; its results come within 24 hours.\naws bedrock create-model-invocation-job \\\n  --region {} \\\n  --job-name {} \\\n  --role-arn {} \\\n  --model-id {} \\\n  --input-data-config '{{\"s3InputDataConfig\": {{\"s3Uri\": \"{input}\"}}}}' \\\n  --output-data-config '{{\"s3OutputDataConfig\": {{\"s3Uri\": \"{output}\"}}}}'\n",
+                shell_word(region),
+                shell_word(&job),
+                shell_word(role),
+                shell_word(id),
+            ),
+        },
+        Snippet {
+            title: "Python (boto3, create_model_invocation_job)",
+            language: Language::Python,
+            code: format!(
+                "import boto3\n\n# At least 100 records a job; results within 24 hours.\nclient = boto3.client(\"bedrock\", region_name={qregion})\nresponse = client.create_model_invocation_job(\n    jobName={qjob},\n    roleArn={qrole},\n    modelId={qid},\n    inputDataConfig={{\"s3InputDataConfig\": {{\"s3Uri\": {qin}}}}},\n    outputDataConfig={{\"s3OutputDataConfig\": {{\"s3Uri\": {qout}}}}},\n)\nprint(response[\"jobArn\"])\n"
             ),
         },
     ]
@@ -110,35 +191,46 @@ pub fn mantle_base_url(region: &str) -> String {
     format!("https://bedrock-mantle.{region}.api.aws/v1")
 }
 
-fn mantle(id: &str, region: &str) -> Vec<Snippet> {
+fn mantle(id: &str, region: &str, tier: Option<Tier>) -> Vec<Snippet> {
     let (qid, qurl, qprompt) = (quoted(id), quoted(&mantle_base_url(region)), quoted(PROMPT));
+    // The OpenAI SDKs take the tier as a string.
+    let (python, javascript) = match tier.and_then(Tier::request_value) {
+        Some(value) => (
+            format!("    service_tier=\"{value}\",\n"),
+            format!("  service_tier: \"{value}\",\n"),
+        ),
+        None => (String::new(), String::new()),
+    };
     vec![
         Snippet {
             title: "Python (OpenAI SDK on bedrock-mantle)",
             language: Language::Python,
             code: format!(
-                "import os\n\nfrom openai import OpenAI\n\n# A Amazon Bedrock API key; bedrock-mantle takes the model ID, never a profile ID.\nclient = OpenAI(base_url={qurl}, api_key=os.environ[\"OPENAI_API_KEY\"])\nresponse = client.chat.completions.create(\n    model={qid},\n    messages=[{{\"role\": \"user\", \"content\": {qprompt}}}],\n)\nprint(response.choices[0].message.content)\n"
+                "import os\n\nfrom openai import OpenAI\n\n# A Amazon Bedrock API key; bedrock-mantle takes the model ID, never a profile ID.\nclient = OpenAI(base_url={qurl}, api_key=os.environ[\"OPENAI_API_KEY\"])\nresponse = client.chat.completions.create(\n    model={qid},\n    messages=[{{\"role\": \"user\", \"content\": {qprompt}}}],\n{python})\nprint(response.choices[0].message.content)\n"
             ),
         },
         Snippet {
             title: "JavaScript (OpenAI SDK on bedrock-mantle)",
             language: Language::JavaScript,
             code: format!(
-                "import OpenAI from \"openai\";\n\n// An Amazon Bedrock API key; bedrock-mantle takes the model ID, never a profile ID.\nconst client = new OpenAI({{ baseURL: {qurl}, apiKey: process.env.OPENAI_API_KEY }});\nconst response = await client.chat.completions.create({{\n  model: {qid},\n  messages: [{{ role: \"user\", content: {qprompt} }}],\n}});\nconsole.log(response.choices[0].message.content);\n"
+                "import OpenAI from \"openai\";\n\n// An Amazon Bedrock API key; bedrock-mantle takes the model ID, never a profile ID.\nconst client = new OpenAI({{ baseURL: {qurl}, apiKey: process.env.OPENAI_API_KEY }});\nconst response = await client.chat.completions.create({{\n  model: {qid},\n  messages: [{{ role: \"user\", content: {qprompt} }}],\n{javascript}}});\nconsole.log(response.choices[0].message.content);\n"
             ),
         },
     ]
 }
 
-/// The snippets that call `option` of `workload`.
-pub fn snippets(workload: &Workload<'_>, option: &OptionEval) -> Vec<Snippet> {
+/// The snippets that call `option` of `workload` at `tier` (the recommended tier when the
+/// option is the recommended one; `None` or Standard: no tier named): batch jobs get the job
+/// command instead of a call.
+pub fn snippets(workload: &Workload<'_>, option: &OptionEval, tier: Option<Tier>) -> Vec<Snippet> {
     let region = workload.source().code.as_str();
     let Some(id) = option.call_id() else {
         return Vec::new();
     };
-    match option.endpoint {
-        Some(Endpoint::Mantle) => mantle(id, region),
-        _ => runtime(id, region),
+    match (tier, option.endpoint) {
+        (Some(Tier::Batch), _) => batch(workload, id, region),
+        (_, Some(Endpoint::Mantle)) => mantle(id, region, tier),
+        _ => runtime(id, region, tier),
     }
 }
 

@@ -94,6 +94,47 @@ impl Sla {
     }
 }
 
+/// How soon the answer is needed (version 2): it decides whether work can wait for a cheaper tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Turnaround {
+    /// A caller waits for the answer (the default).
+    #[serde(rename = "interactive")]
+    Interactive,
+    /// Minutes are fine: the Flex tier can serve it.
+    #[serde(rename = "minutes")]
+    Minutes,
+    /// Within a day: batch jobs can serve it.
+    #[serde(rename = "within_24h")]
+    Within24h,
+}
+
+impl Turnaround {
+    /// Every value, in wizard order.
+    pub const ALL: [Turnaround; 3] = [
+        Turnaround::Interactive,
+        Turnaround::Minutes,
+        Turnaround::Within24h,
+    ];
+
+    /// The value as plan files write it, also used in element IDs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Turnaround::Interactive => "interactive",
+            Turnaround::Minutes => "minutes",
+            Turnaround::Within24h => "within_24h",
+        }
+    }
+
+    /// Plain-words label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Turnaround::Interactive => "Interactive (someone waits for each answer)",
+            Turnaround::Minutes => "Within minutes (the work can wait a little)",
+            Turnaround::Within24h => "Within 24 hours (jobs of many requests)",
+        }
+    }
+}
+
 /// What the organisation's service control policies allow.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -157,6 +198,28 @@ pub struct WorkloadSpec {
     /// The most data retention the obligation accepts (version 2); absent means not stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_retention: Option<RetentionMode>,
+    /// How soon the answer is needed (version 2); absent means interactive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turnaround: Option<Turnaround>,
+}
+
+impl WorkloadSpec {
+    /// How soon the answer is needed: interactive unless the plan says otherwise.
+    pub fn turnaround(&self) -> Turnaround {
+        self.turnaround.unwrap_or(Turnaround::Interactive)
+    }
+
+    /// The version-2 fields this workload uses, in the order the format lists them.
+    pub fn newer_fields(&self) -> Vec<&'static str> {
+        let mut fields = Vec::new();
+        if self.data_retention.is_some() {
+            fields.push("data_retention");
+        }
+        if self.turnaround.is_some() {
+            fields.push("turnaround");
+        }
+        fields
+    }
 }
 
 /// What the plan knows of the AWS account it runs in (version 2): per Region, what is set there.
@@ -670,14 +733,18 @@ fn read_workload<'c>(
             offset.unwrap_or(0),
         )
     })?;
-    if spec.data_retention.is_some() && version < version::VERSION_WITH_HEADER {
+    if let Some(field) = spec
+        .newer_fields()
+        .first()
+        .filter(|_| version < version::VERSION_WITH_HEADER)
+    {
         return Err(error(
-            "data_retention".into(),
+            (*field).into(),
             format!(
-                "`data_retention` came with plan version {}; this file says version {version}",
+                "`{field}` came with plan version {}; this file says version {version}",
                 version::VERSION_WITH_HEADER
             ),
-            offset_of_path(json, "data_retention"),
+            offset_of_path(json, field),
         ));
     }
     let workload = spec.check(catalog).map_err(|(field, message)| {
@@ -878,7 +945,7 @@ impl<'c> Plan<'c> {
         let stated = self
             .workloads
             .iter()
-            .any(|w| w.spec.data_retention.is_some());
+            .any(|w| !w.spec.newer_fields().is_empty());
         let file = PlanFile {
             version: if stated {
                 version::VERSION_WITH_HEADER
@@ -986,6 +1053,19 @@ impl WorkloadSpec {
     pub fn check<'c>(self, catalog: &'c Catalog) -> Result<Workload<'c>, (String, String)> {
         if self.name.trim().is_empty() {
             return Err(("name".into(), "a workload needs a name".into()));
+        }
+        if self.sla != Sla::BestEffort && self.turnaround() != Turnaround::Interactive {
+            return Err((
+                "turnaround".into(),
+                format!(
+                    "a {} workload is interactive: \"{}\" turnaround takes the best-effort service level",
+                    match self.sla {
+                        Sla::Guaranteed => "guaranteed-capacity",
+                        _ => "latency-sensitive",
+                    },
+                    self.turnaround().key()
+                ),
+            ));
         }
         let Some(model) = catalog.model(&self.model_id) else {
             return Err((

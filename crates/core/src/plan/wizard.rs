@@ -8,7 +8,7 @@ use crate::catalog::residency::Residency;
 use crate::catalog::retention::RetentionMode;
 use crate::catalog::Catalog;
 use crate::plan::money::group_digits;
-use crate::plan::{OrgPolicy, Sla, TokensPerMonth, Traffic, Workload, WorkloadSpec};
+use crate::plan::{OrgPolicy, Sla, TokensPerMonth, Traffic, Turnaround, Workload, WorkloadSpec};
 
 /// The wizard's steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -131,6 +131,8 @@ pub enum Field {
     Traffic,
     /// Service level.
     Sla,
+    /// How soon the answer is needed.
+    Turnaround,
     /// Expected tokens a month (optional).
     Tokens,
     /// Allowed Regions of the organisation policy.
@@ -144,7 +146,7 @@ impl Field {
             Field::Name | Field::Model | Field::SourceRegion => Step::Workload,
             Field::Residency => Step::Residency,
             Field::Traffic | Field::Tokens => Step::Traffic,
-            Field::Sla => Step::Sla,
+            Field::Sla | Field::Turnaround => Step::Sla,
             Field::AllowedRegions => Step::Policy,
         }
     }
@@ -194,6 +196,8 @@ pub struct Draft {
     pub tokens_output: String,
     /// The most data retention the obligation accepts; `None` = not stated.
     pub data_retention: Option<RetentionMode>,
+    /// How soon the answer is needed.
+    pub turnaround: Turnaround,
 }
 
 impl Default for Draft {
@@ -215,6 +219,7 @@ impl Default for Draft {
             tokens_input: String::new(),
             tokens_output: String::new(),
             data_retention: None,
+            turnaround: Turnaround::Interactive,
         }
     }
 }
@@ -254,6 +259,8 @@ pub enum Answer {
     TokensOutput(String),
     /// The most retention the obligation accepts (`None`: not stated).
     DataRetention(Option<RetentionMode>),
+    /// How soon the answer is needed.
+    Turnaround(Turnaround),
 }
 
 /// Reads a token count as people write it: `20000000`, `20,000,000`, `20 000 000`, `20M`,
@@ -322,6 +329,7 @@ impl Draft {
             traffic: Some(spec.traffic),
             sla: Some(spec.sla),
             data_retention: spec.data_retention,
+            turnaround: spec.turnaround(),
             ..Draft::default()
         };
         match &spec.residency {
@@ -372,6 +380,7 @@ impl Draft {
             Answer::TokensInput(v) => self.tokens_input = v,
             Answer::TokensOutput(v) => self.tokens_output = v,
             Answer::DataRetention(v) => self.data_retention = v,
+            Answer::Turnaround(v) => self.turnaround = v,
         }
     }
 
@@ -409,6 +418,14 @@ impl Draft {
         }
         if self.sla.is_none() {
             add(Field::Sla, "Choose the service level.".into());
+        }
+        if self.turnaround != Turnaround::Interactive
+            && self.sla.is_some_and(|s| s != Sla::BestEffort)
+        {
+            add(
+                Field::Turnaround,
+                "Work that can wait takes the best-effort service level: choose Interactive, or best effort.".into(),
+            );
         }
         if let Err(message) = self.tokens() {
             add(Field::Tokens, message);
@@ -520,6 +537,7 @@ impl Draft {
             org_policy,
             tokens_per_month: self.tokens().ok().flatten(),
             data_retention: self.data_retention,
+            turnaround: (self.turnaround != Turnaround::Interactive).then_some(self.turnaround),
         }
         .check(catalog)
         .map_err(|(_, message)| {
@@ -602,6 +620,7 @@ impl Draft {
                 self.sla.map_or("—".into(), |s| s.label().to_owned()),
                 Step::Sla,
             ),
+            ("Turnaround", self.turnaround.label().to_owned(), Step::Sla),
             ("Tokens a month", self.tokens_summary(), Step::Traffic),
             ("Organisation policy", policy, Step::Policy),
         ]

@@ -13,7 +13,7 @@ pub mod workload_step;
 
 use crate::state::CatalogRef;
 use atlas_core::plan::wizard::{Answer, Draft, Field, Problem, Step, Wizard, WizardAction};
-use atlas_core::plan::{Sla, Traffic};
+use atlas_core::plan::{Sla, Traffic, Turnaround};
 use policy_step::PolicyStep;
 use radio_group::{Choice, RadioGroup};
 use residency_step::ResidencyStep;
@@ -50,6 +50,7 @@ pub fn error_id(field: Field) -> &'static str {
         Field::Residency => "wz-residency-error",
         Field::Traffic => "wz-traffic-error",
         Field::Sla => "wz-sla-error",
+        Field::Turnaround => "wz-turnaround-error",
         Field::Tokens => "wz-tokens-error",
         Field::AllowedRegions => "wz-allowed-error",
     }
@@ -108,6 +109,16 @@ const SLA: Question<Sla> = Question {
     field: Field::Sla,
 };
 
+const TURNAROUND: Question<Turnaround> = Question {
+    name: "wz-turnaround",
+    legend: "How soon is each answer needed?",
+    values: &Turnaround::ALL,
+    key: Turnaround::key,
+    label: Turnaround::label,
+    answer: Answer::Turnaround,
+    field: Field::Turnaround,
+};
+
 /// The radio group asking `question`, with `current` checked.
 pub fn ask<T: Copy + PartialEq>(
     question: &Question<T>,
@@ -156,7 +167,13 @@ pub fn WizardPanel(props: &WizardPanelProps) -> Html {
         Step::Workload => html! { <WorkloadStep ..step_props /> },
         Step::Residency => html! { <ResidencyStep ..step_props /> },
         Step::Traffic => html! { <TrafficStep ..step_props /> },
-        Step::Sla => ask(&SLA, step_props.draft.sla, &step_props),
+        Step::Sla => html! {
+            <>
+                { ask(&SLA, step_props.draft.sla, &step_props) }
+                { ask(&TURNAROUND, Some(step_props.draft.turnaround), &step_props) }
+                <p class="hint">{ "Work that can wait is cheaper: minutes suit the Flex tier, a day suits batch jobs (both about half the Standard price where offered). A guaranteed or latency-sensitive workload is interactive." }</p>
+            </>
+        },
         Step::Policy => html! { <PolicyStep ..step_props /> },
         Step::Review => html! { <ReviewStep ..step_props /> },
     };
