@@ -9,7 +9,7 @@ use atlas_core::output::decode::{
 };
 use atlas_core::output::evaluation::{PlanEvaluation, WorkloadEvaluation};
 use atlas_core::output::policy::{
-    identifier, identity_policy_at, to_cloudformation, to_terraform, unique, Account,
+    identifier, identity_policy_at, terraform_file, to_cloudformation, unique, Account,
     IdentityPolicy, ManagedPolicy, PolicyDocument,
 };
 use atlas_core::output::scp::{self, deny_global, Blocked};
@@ -242,19 +242,16 @@ fn policies<'p>(
 }
 
 fn terraform(entries: &[Entry<'_, '_>], account: &Account) -> Result<String, String> {
+    let policies = policies(entries, account)?;
     let mut names: Vec<String> = Vec::new();
-    let mut out = String::new();
-    for (name, description, policy) in policies(entries, account)? {
+    let mut parts = Vec::new();
+    for (name, description, policy) in &policies {
         let base = identifier(name, "_", "bedrock");
         let unique_name = unique(base, |n| names.iter().any(|m| m == n));
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(&format!("# {description}\n"));
-        out.push_str(&to_terraform(&policy.document, &unique_name));
-        names.push(unique_name);
+        names.push(unique_name.clone());
+        parts.push((description.clone(), &policy.document, unique_name));
     }
-    Ok(out)
+    Ok(terraform_file(&parts))
 }
 
 fn cloudformation(entries: &[Entry<'_, '_>], account: &Account) -> Result<String, String> {

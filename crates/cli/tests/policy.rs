@@ -407,7 +407,12 @@ fn terraform_and_cloudformation_say_what_the_json_says() {
     );
     assert_eq!(tf.matches('{').count(), tf.matches('}').count());
     assert_eq!(tf.matches("  statement {").count(), 3);
+    // Without an account ID, Terraform takes it from the caller's identity.
     for r in policy.document.resources() {
+        let r = r.replace(
+            "<account-id>",
+            "${data.aws_caller_identity.current.account_id}",
+        );
         assert!(tf.contains(&format!("\"{r}\"")), "{r}");
     }
     assert_eq!(
@@ -431,7 +436,18 @@ fn terraform_and_cloudformation_say_what_the_json_says() {
     let template: Value = serde_json::from_str(&cfn).expect("CloudFormation JSON");
     let resources = template["Resources"].as_object().unwrap();
     assert_eq!(resources.len(), 2, "logical IDs made unique");
-    let policy_json: Value = serde_json::from_str(&policy.document.to_json()).unwrap();
+    // Without an account ID, CloudFormation substitutes the stack's (`Fn::Sub`).
+    let policy_json: Value = serde_json::from_str(
+        &policy
+            .document
+            .to_json()
+            .replace(
+                "\"arn:aws:bedrock:eu-west-1:<account-id>:inference-profile/global.anthropic.claude-sonnet-4-5-20250929-v1:0\"",
+                "{\"Fn::Sub\": \"arn:aws:bedrock:eu-west-1:${AWS::AccountId}:inference-profile/global.anthropic.claude-sonnet-4-5-20250929-v1:0\"}",
+            ),
+    )
+    .unwrap();
+    assert!(!cfn.contains("<account-id>"), "{cfn}");
     for (id, resource) in resources {
         assert!(id.chars().all(|c| c.is_ascii_alphanumeric()), "{id}");
         assert_eq!(resource["Type"], "AWS::IAM::ManagedPolicy");

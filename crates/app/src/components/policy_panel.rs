@@ -7,7 +7,7 @@ use crate::components::copy_button::CopyButton;
 use atlas_core::catalog::cite::Cite;
 use atlas_core::output::evaluation::WorkloadEvaluation;
 use atlas_core::output::policy::{
-    identity_policy_at, to_cloudformation, to_terraform, Account, ManagedPolicy,
+    identity_policy_at, terraform_file, to_cloudformation, Account, ManagedPolicy,
 };
 use atlas_core::output::scp::{self, deny_global};
 use atlas_core::output::snippets::{application_profile, snippets};
@@ -187,7 +187,15 @@ fn content(
             </>
         },
         (Tab::Terraform, Ok(p)) => block(
-            to_terraform(&p.document, w.name()),
+            terraform_file(&[(
+                format!(
+                    "Invoke {} from {}",
+                    option.call_id().unwrap_or_default(),
+                    w.source().code
+                ),
+                &p.document,
+                w.name().to_owned(),
+            )]),
             format!("{slug}.tf"),
             "text/plain",
             "policy-terraform",

@@ -442,15 +442,37 @@ pub fn identifier(name: &str, sep: &str, fallback: &str) -> String {
     }
 }
 
-/// An HCL string literal.
+/// An HCL string literal. The account placeholder becomes the caller's account ID
+/// (`data.aws_caller_identity.current`, which [`terraform_file`] declares).
 fn hcl(value: &str) -> String {
     let escaped = value
         .replace('\\', "\\\\")
         .replace('"', "\\\"")
         .replace("${", "$${")
         .replace("%{", "%%{")
-        .replace('\n', "\\n");
+        .replace('\n', "\\n")
+        .replace(ACCOUNT, TERRAFORM_ACCOUNT);
     format!("\"{escaped}\"")
+}
+
+/// The caller's account ID in Terraform, in place of the placeholder.
+const TERRAFORM_ACCOUNT: &str = "${data.aws_caller_identity.current.account_id}";
+
+/// A Terraform file of the documents, each under its comment and name, with the
+/// `aws_caller_identity` data source once when an ARN needs the account ID.
+pub fn terraform_file(parts: &[(String, &PolicyDocument, String)]) -> String {
+    let mut out = String::new();
+    if parts.iter().any(|(_, d, _)| d.to_json().contains(ACCOUNT)) {
+        out.push_str("data \"aws_caller_identity\" \"current\" {}\n");
+    }
+    for (comment, document, name) in parts {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&format!("# {comment}\n"));
+        out.push_str(&to_terraform(document, name));
+    }
+    out
 }
 
 fn hcl_list<T: AsRef<str>>(values: &[T]) -> String {
@@ -470,19 +492,28 @@ pub fn to_terraform(document: &PolicyDocument, name: &str) -> String {
     );
     for s in &document.statements {
         out.push_str("  statement {\n");
-        out.push_str(&format!("    sid       = {}\n", hcl(s.sid)));
-        out.push_str(&format!("    effect    = {}\n", hcl(s.effect.as_str())));
-        out.push_str(&format!("    actions   = {}\n", hcl_list(&s.actions)));
-        out.push_str(&format!("    resources = {}\n", hcl_list(&s.resources)));
+        attributes(
+            &mut out,
+            "    ",
+            &[
+                ("sid", hcl(s.sid)),
+                ("effect", hcl(s.effect.as_str())),
+                ("actions", hcl_list(&s.actions)),
+                ("resources", hcl_list(&s.resources)),
+            ],
+        );
         for c in &s.conditions {
             for (key, values) in &c.keys {
                 out.push_str("\n    condition {\n");
-                out.push_str(&format!("      test     = {}\n", hcl(c.operator)));
-                out.push_str(&format!("      variable = {}\n", hcl(key)));
-                out.push_str(&format!(
-                    "      values   = {}\n",
-                    hcl_list(values).replace("\n    ", "\n      ")
-                ));
+                attributes(
+                    &mut out,
+                    "      ",
+                    &[
+                        ("test", hcl(c.operator)),
+                        ("variable", hcl(key)),
+                        ("values", hcl_list(values).replace("\n    ", "\n      ")),
+                    ],
+                );
                 out.push_str("    }\n");
             }
         }
@@ -490,6 +521,33 @@ pub fn to_terraform(document: &PolicyDocument, name: &str) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// Attributes as `terraform fmt` writes them: the `=` of consecutive one-line attributes
+/// aligned; an attribute whose value spans lines stands alone.
+fn attributes(out: &mut String, indent: &str, list: &[(&str, String)]) {
+    let mut i = 0;
+    while i < list.len() {
+        let run = list[i..]
+            .iter()
+            .take_while(|(_, v)| !v.contains('\n'))
+            .count()
+            .max(1);
+        let width = list[i..i + run]
+            .iter()
+            .map(|(n, _)| n.len())
+            .max()
+            .unwrap_or(0);
+        for (name, value) in &list[i..i + run] {
+            let width = if value.contains('\n') {
+                name.len()
+            } else {
+                width
+            };
+            out.push_str(&format!("{indent}{name:width$} = {value}\n"));
+        }
+        i += run;
+    }
 }
 
 /// One managed policy of a CloudFormation template.
@@ -547,7 +605,24 @@ pub fn to_cloudformation(policies: &[ManagedPolicy<'_>]) -> String {
         version: "2010-09-09",
         resources,
     };
-    serde_json::to_string_pretty(&template).unwrap_or_default() + "\n"
+    let mut value = serde_json::to_value(&template).unwrap_or_default();
+    substitute_account(&mut value);
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}
+
+/// Every string holding the account placeholder becomes `{"Fn::Sub": …}` with
+/// `${AWS::AccountId}`, so the template deploys in any account as it is.
+fn substitute_account(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if s.contains(ACCOUNT) => {
+            let sub = s.replace("${", "${!").replace(ACCOUNT, "${AWS::AccountId}");
+            *value = serde_json::json!({ "Fn::Sub": sub });
+        }
+        Value::Array(items) => items.iter_mut().for_each(substitute_account),
+        Value::Object(fields) => fields.values_mut().for_each(substitute_account),
+        _ => {}
+    }
 }
 
 /// `base`, or `base2`, `base3`, … : the first that `taken` says is free.

@@ -206,7 +206,7 @@ fn mantle(id: &str, region: &str, tier: Option<Tier>) -> Vec<Snippet> {
             title: "Python (OpenAI SDK on bedrock-mantle)",
             language: Language::Python,
             code: format!(
-                "import os\n\nfrom openai import OpenAI\n\n# A Amazon Bedrock API key; bedrock-mantle takes the model ID, never a profile ID.\nclient = OpenAI(base_url={qurl}, api_key=os.environ[\"OPENAI_API_KEY\"])\nresponse = client.chat.completions.create(\n    model={qid},\n    messages=[{{\"role\": \"user\", \"content\": {qprompt}}}],\n{python})\nprint(response.choices[0].message.content)\n"
+                "import os\n\nfrom openai import OpenAI\n\n# An Amazon Bedrock API key; bedrock-mantle takes the model ID, never a profile ID.\nclient = OpenAI(base_url={qurl}, api_key=os.environ[\"OPENAI_API_KEY\"])\nresponse = client.chat.completions.create(\n    model={qid},\n    messages=[{{\"role\": \"user\", \"content\": {qprompt}}}],\n{python})\nprint(response.choices[0].message.content)\n"
             ),
         },
         Snippet {
