@@ -101,6 +101,8 @@ mod native {
         Markdown,
     }
 
+    // Parsed once per run, like `Command`.
+    #[allow(clippy::large_enum_variant)]
     #[derive(Subcommand)]
     enum CatalogCommand {
         /// Merge AWS CLI output into the catalog: for each source Region,

@@ -161,6 +161,9 @@ fn with_a_change() -> &'static Catalog {
                 removed: 1,
                 endpoint_changed: 2,
             },
+            offers: Vec::new(),
+            prices: Vec::new(),
+            tables: Vec::new(),
         }];
         catalog
     })
