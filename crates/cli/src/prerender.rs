@@ -11,6 +11,7 @@
 //! bootstrap from that build ([`Template::lite`]) and the others keep the full module's.
 
 use atlas_core::browse::explore::Query;
+use atlas_core::browse::feed;
 use atlas_core::catalog::cite::Cite;
 use atlas_core::catalog::Catalog;
 use cris_atlas::app::{is_island, needs_full_module, Island, IslandProps};
@@ -483,6 +484,7 @@ pub fn build(catalog: &'static Catalog, dist: &Path, options: &Options) -> Resul
     built.pages += 1;
     built.bytes += missing.len();
     write(dist, "sitemap.xml", &sitemap(&routes, options))?;
+    write_feeds(catalog, dist, options)?;
     let files = cached_files(dist)?;
     let version = build_version(dist, &files)?;
     write(
@@ -497,6 +499,27 @@ pub fn build(catalog: &'static Catalog, dist: &Path, options: &Options) -> Resul
     write(dist, "_headers", &headers(&templates, &files))?;
     Ok(built)
 }
+
+/// The change feed: `changes.json` always (links relative to the site root without a base URL),
+/// and the Atom feed `changes.xml` with a base URL only (Atom's IDs and links must be absolute);
+/// a `changes.xml` an earlier build left is removed without one.
+fn write_feeds(catalog: &Catalog, dist: &Path, options: &Options) -> Result<(), String> {
+    let base = options.base_url.as_deref();
+    write(dist, FEED_JSON, &feed::to_json(catalog, base))?;
+    let atom = dist.join(FEED_ATOM);
+    match base {
+        Some(base) => write(dist, FEED_ATOM, &feed::to_atom(catalog, base)),
+        None if atom.exists() => {
+            std::fs::remove_file(&atom).map_err(|e| format!("{}: {e}", atom.display()))
+        }
+        None => Ok(()),
+    }
+}
+
+/// The change feed's file names in the build.
+pub const FEED_JSON: &str = "changes.json";
+/// The Atom feed's.
+pub const FEED_ATOM: &str = "changes.xml";
 
 /// The response headers a host should send, in the `_headers` format that Netlify and
 /// Cloudflare Pages read (other hosts: the README's deploying section). Every response gets the
