@@ -12,8 +12,10 @@
 
 use atlas_core::browse::explore::Query;
 use atlas_core::browse::feed;
+use atlas_core::catalog::calendar::Day;
 use atlas_core::catalog::cite::Cite;
 use atlas_core::catalog::Catalog;
+use atlas_core::catalog::{data, source_tables};
 use cris_atlas::app::{is_island, needs_full_module, Island, IslandProps};
 use cris_atlas::components::site_footer::{SiteFooter, SiteFooterProps};
 use cris_atlas::components::site_header::{SiteHeader, SiteHeaderProps};
@@ -39,6 +41,12 @@ pub struct StaticPageProps {
     pub catalog: CatalogRef,
     /// The page.
     pub route: Route,
+    /// The day of the build (the data page judges its hand tables' last check against it).
+    #[prop_or_default]
+    pub today: Option<Day>,
+    /// Whether the build publishes the Atom feed.
+    #[prop_or_default]
+    pub atom: bool,
 }
 
 /// The content of a page without an island.
@@ -50,7 +58,12 @@ pub fn StaticPage(props: &StaticPageProps) -> Html {
         Route::Concepts(section) => html! {
             <Concepts section={section.clone().map(AttrValue::from)} />
         },
-        Route::Data => html! { <Sources {catalog} /> },
+        Route::Data => {
+            let tables: std::rc::Rc<[_]> = source_tables::dates(&data::SOURCE_TABLES)
+                .unwrap_or_default()
+                .into();
+            html! { <Sources {catalog} {tables} today={props.today} atom={props.atom} /> }
+        }
         Route::Model(id) => html! { <ModelPage {catalog} id={id.clone()} /> },
         Route::Region(code) => html! { <RegionPage {catalog} code={code.clone()} /> },
         other => html! { <NotFound path={AttrValue::from(other.href())} /> },
@@ -71,6 +84,29 @@ fn complete<F: Future>(future: F) -> F::Output {
 /// The HTML inside a page's `<main>` for `route` as given: the island with hydration markers,
 /// or the static page. A page file holds it for [`Route::prerendered`]; tests render any route.
 pub fn main_html(catalog: &'static Catalog, route: &Route) -> String {
+    main_html_in(catalog, route, BuildContext::default())
+}
+
+/// What a page knows of the build it is part of.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BuildContext {
+    /// The day of the build.
+    pub today: Option<Day>,
+    /// Whether the build publishes the Atom feed.
+    pub atom: bool,
+}
+
+/// The day of the build, from the system clock (UTC).
+fn build_day() -> Option<Day> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Some(Day::from_epoch_days((secs / 86_400) as i64))
+}
+
+/// [`main_html`] for a page of a build described by `build`.
+pub fn main_html_in(catalog: &'static Catalog, route: &Route, build: BuildContext) -> String {
     let catalog = CatalogRef(catalog);
     if is_island(route) {
         let props = IslandProps {
@@ -82,6 +118,8 @@ pub fn main_html(catalog: &'static Catalog, route: &Route) -> String {
         let props = StaticPageProps {
             catalog,
             route: route.clone(),
+            today: build.today,
+            atom: build.atom,
         };
         complete(
             LocalServerRenderer::<StaticPage>::with_props(props)
@@ -343,7 +381,11 @@ pub fn document(
     } else {
         String::new()
     };
-    let body = body_html(catalog, &route.prerendered());
+    let build = BuildContext {
+        today: build_day(),
+        atom: options.base_url.is_some(),
+    };
+    let body = body_html_in(catalog, &route.prerendered(), build);
     format!(
         r##"<!doctype html>
 <html lang="en">
@@ -383,6 +425,11 @@ pub fn document(
 /// The body of `route`'s page: the skip link, the header, the update banner, `<main>` and the
 /// footer.
 pub fn body_html(catalog: &'static Catalog, route: &Route) -> String {
+    body_html_in(catalog, route, BuildContext::default())
+}
+
+/// [`body_html`] for a page of a build described by `build`.
+pub fn body_html_in(catalog: &'static Catalog, route: &Route, build: BuildContext) -> String {
     let header = complete(
         LocalServerRenderer::<SiteHeader>::with_props(SiteHeaderProps {
             route: route.clone(),
@@ -397,7 +444,7 @@ pub fn body_html(catalog: &'static Catalog, route: &Route) -> String {
         .hydratable(false)
         .render(),
     );
-    let main = main_html(catalog, route);
+    let main = main_html_in(catalog, route, build);
     format!(
         r##"<a class="skip-link" href="{self_href}#main">Skip to content</a>
 {header}

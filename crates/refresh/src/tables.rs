@@ -8,13 +8,10 @@
 //! object (the copy read and its dates) and the `history` list (what earlier copies said) are
 //! not facts of the current table and are left out.
 
-use atlas_core::catalog::calendar::Day;
 use atlas_core::catalog::schema::TableChange;
+pub use atlas_core::catalog::source_tables::{dates, TableDates, STALE_AFTER_DAYS};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// A table last checked longer ago than this many days is flagged.
-pub const STALE_AFTER_DAYS: i64 = 60;
 
 /// Top-level keys that are not the table's current facts.
 const NOT_FACTS: [&str; 2] = ["source", "history"];
@@ -141,43 +138,4 @@ pub fn changes(
         }
     }
     Ok(out)
-}
-
-/// A table's two dates, from its `source` object.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableDates {
-    /// The file under `data/sources/`.
-    pub file: String,
-    /// The date of the copy read (`source.copy_date`).
-    pub copy_date: String,
-    /// The date it was last checked against the newest copy found (`source.checked`).
-    pub checked: String,
-}
-
-impl TableDates {
-    /// Whether it was last checked more than [`STALE_AFTER_DAYS`] before `today`.
-    pub fn is_stale(&self, today: Day) -> bool {
-        Day::parse(&self.checked).is_none_or(|d| d.days_until(today) > STALE_AFTER_DAYS)
-    }
-}
-
-/// Each table's dates; the error names a table without them.
-pub fn dates(tables: &[(String, String)]) -> Result<Vec<TableDates>, String> {
-    let parsed = parse(tables)?;
-    parsed
-        .into_iter()
-        .map(|(file, table)| {
-            let date = |key: &str| {
-                table["source"][key]
-                    .as_str()
-                    .map(str::to_owned)
-                    .ok_or_else(|| format!("sources/{file}: source.{key} is missing"))
-            };
-            Ok(TableDates {
-                file: file.to_owned(),
-                copy_date: date("copy_date")?,
-                checked: date("checked")?,
-            })
-        })
-        .collect()
 }

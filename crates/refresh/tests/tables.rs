@@ -2,6 +2,7 @@
 //! whatever the table's shape, and the 60-day flag on a table's `checked` date.
 
 use atlas_core::catalog::calendar::Day;
+use atlas_core::catalog::data::SOURCE_TABLES;
 use atlas_core::catalog::ids::ModelId;
 use atlas_core::catalog::schema::TableChange;
 use atlas_refresh::tables::{changes, dates};
@@ -18,7 +19,8 @@ fn change(file: &str, model: Option<&str>) -> TableChange {
     }
 }
 
-const TIERS: &str = r#"{"source": {"copy_date": "2026-07-24", "checked": "2026-12-01"},
+const TIERS: &str = r#"{"source": {"title": "Service tiers", "url": "https://example.com/tiers",
+             "copy_date": "2026-07-24", "checked": "2026-12-01"},
   "tiers": {"flex": {"models": [{"catalog_id": "acme.a", "discount": 50},
                                 {"catalog_id": "acme.b", "discount": 50}]}},
   "rule": "flex shares the on-demand quota",
@@ -111,10 +113,28 @@ fn a_table_checked_more_than_60_days_ago_is_stale() {
     assert!(read[0].is_stale(day("2027-01-31")));
     let missing = dates(&[table(
         "x.json",
-        r#"{"source": {"copy_date": "2026-01-01"}}"#,
+        r#"{"source": {"title": "t", "url": "u", "copy_date": "2026-01-01"}}"#,
     )]);
     assert_eq!(
         missing.unwrap_err(),
         "sources/x.json: source.checked is missing"
     );
+}
+
+#[test]
+fn the_data_page_reads_every_table_and_each_has_its_dates() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/sources");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    on_disk.sort();
+    let embedded: Vec<&str> = SOURCE_TABLES.iter().map(|(name, _)| *name).collect();
+    assert_eq!(
+        embedded, on_disk,
+        "catalog::data::SOURCE_TABLES lists every file"
+    );
+    let read = dates(&SOURCE_TABLES).unwrap();
+    assert!(read.iter().all(|t| t.copy_date <= t.checked), "{read:?}");
 }
