@@ -10,7 +10,7 @@
 # wheel's upload date on the registry, not by the day of the run, so an unchanged package
 # changes nothing; a refresh that changes nothing writes nothing. AVAILABILITY_YAML (the scrape
 # of the AWS Regional availability page) and PT_TSV (the AWS Provisioned Throughput page as a
-# table) default to the copies in ../shared/reference.
+# table) default to the copies in tools/refresh-inputs/ (see its README).
 #
 # The hand-transcribed tables of data/sources/ are compared with their state at the previous
 # catalog generation (the last commit that changed data/SHA256SUMS), so the change log records
@@ -33,8 +33,8 @@ if (($# > 4)) || [[ ${1:-} == -h || ${1:-} == --help ]]; then
   sed -n '2,/^set /p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
   exit 2
 fi
-availability=${3:-../shared/reference/bedrock-availability.yaml}
-pt=${4:-../shared/reference/provisioned-throughput.tsv}
+availability=${3:-tools/refresh-inputs/bedrock-availability.yaml}
+pt=${4:-tools/refresh-inputs/provisioned-throughput.tsv}
 pt_as_of=${PT_AS_OF:-2026-07-30}
 data=${DATA:-data}
 wheelhouse=${WHEELHOUSE:-}
