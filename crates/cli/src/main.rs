@@ -2,6 +2,8 @@
 //!
 //! - `atlas recommend PLAN.json [--format json|markdown] [--today YYYY-MM-DD]`: evaluate a
 //!   plan file.
+//! - `atlas diff PLAN.json [--since YYYY-MM-DD]`: the catalog changes since the plan's review
+//!   (or the date given) that touch it.
 //! - `atlas link PLAN.json [--base URL]`, `atlas link --decode LINK`: a plan as a share link.
 //! - `atlas report PLAN.json --format markdown|csv|html`: a plan's documents.
 //! - `atlas catalog import DIR [--data DIR] [--as-of YYYY-MM-DD]`: merge AWS CLI output into
@@ -11,6 +13,7 @@
 //!   Provisioned Throughput table).
 //! - `atlas catalog check [--data DIR]`: parse and validate catalog files, and check they are
 //!   one generation (the manifest `SHA256SUMS`).
+//! - `atlas catalog feed [--data DIR] [--base-url URL]`: the change feed (JSON, or Atom).
 //! - `atlas catalog seal [--data DIR]`: record hand-edited catalog files in the manifest.
 //! - `atlas site build DIST [--base-url URL]`: prerender every page into a Trunk build.
 //! - `atlas site serve DIST [--port N]`: serve a built site on 127.0.0.1 (`make serve`).
@@ -34,8 +37,11 @@ mod native {
     use crate::files::{load_catalog, read, today, write_catalog};
     use crate::refresh::{refresh, RefreshArgs};
     use crate::site::SiteCommand;
+    use atlas_core::browse::feed;
+    use atlas_core::browse::since::{since_review, SinceReview};
     use atlas_core::catalog::data;
     use atlas_core::catalog::ids::RegionCode;
+    use atlas_core::catalog::Catalog;
     use atlas_core::output::evaluation::PlanEvaluation;
     use atlas_core::output::report;
     use atlas_core::plan::Limits;
@@ -76,6 +82,18 @@ mod native {
             #[arg(long)]
             today: Option<String>,
         },
+        /// The catalog changes since the plan was reviewed (its `reviewed_against`), or since
+        /// --since, that touch one of its workloads (exit 1 when there is no date to compare).
+        Diff {
+            /// The plan file.
+            plan: PathBuf,
+            /// The catalog date to compare with (YYYY-MM-DD), instead of the plan's.
+            #[arg(long)]
+            since: Option<String>,
+            /// A catalog folder to read instead of the catalog built in.
+            #[arg(long)]
+            data: Option<PathBuf>,
+        },
         /// Put a plan file in a share link the app opens, or print the plan a link carries.
         Link(crate::link::LinkArgs),
         /// Print a plan's documents: Markdown for a proposal, CSV for a spreadsheet, HTML to print.
@@ -101,6 +119,8 @@ mod native {
         Markdown,
     }
 
+    // Parsed once per run, like `Command`.
+    #[allow(clippy::large_enum_variant)]
     #[derive(Subcommand)]
     enum CatalogCommand {
         /// Merge AWS CLI output into the catalog: for each source Region,
@@ -130,6 +150,16 @@ mod native {
             #[arg(long, default_value = "data")]
             data: PathBuf,
         },
+        /// Print the change feed of the catalog in a folder: changes.json, or the Atom feed
+        /// (changes.xml) for the site at --base-url (absolute, ending in /).
+        Feed {
+            /// The catalog folder.
+            #[arg(long, default_value = "data")]
+            data: PathBuf,
+            /// The site's absolute URL: print Atom with absolute IDs and links.
+            #[arg(long)]
+            base_url: Option<String>,
+        },
         /// Record the generated catalog files as they are in the manifest, after editing them by
         /// hand (the catalog must be valid).
         Seal {
@@ -158,6 +188,10 @@ mod native {
                 },
                 today,
             ),
+            Command::Diff { plan, since, data } => diff(&plan, since.as_deref(), data.as_deref()),
+            Command::Catalog(CatalogCommand::Feed { data, base_url }) => {
+                feed(&data, base_url.as_deref())
+            }
             Command::Catalog(CatalogCommand::Import {
                 dir,
                 data,
@@ -199,6 +233,55 @@ mod native {
             Format::Json => report::to_json(&report::report(catalog, &evaluation)) + "\n",
             Format::Markdown => report::to_markdown(catalog, &evaluation),
         })
+    }
+
+    /// The catalog in `dir`, made the program's catalog; the built-in one without `dir`.
+    fn catalog_from(dir: Option<&Path>) -> Result<&'static Catalog, String> {
+        let installed = match dir {
+            Some(dir) => data::install(load_catalog(dir)?),
+            None => data::catalog(),
+        };
+        installed.map_err(|e| e.to_string())
+    }
+
+    fn feed(data_dir: &Path, base_url: Option<&str>) -> Result<String, String> {
+        let catalog = catalog_from(Some(data_dir))?;
+        Ok(match base_url {
+            Some(base) if base.ends_with('/') => feed::to_atom(catalog, base),
+            Some(base) => return Err(format!("--base-url {base}: must end with /")),
+            None => feed::to_json(catalog, None),
+        })
+    }
+
+    fn diff(plan_path: &Path, since: Option<&str>, dir: Option<&Path>) -> Result<String, String> {
+        if let Some(date) = since {
+            if !atlas_core::catalog::calendar::is_date(date) {
+                return Err(format!(
+                    "--since {date}: expected a real date written YYYY-MM-DD"
+                ));
+            }
+        }
+        let catalog = catalog_from(dir)?;
+        let plan = crate::files::read_plan(plan_path, catalog, Limits::CLI)?;
+        let review = since_review(catalog, &plan, since);
+        let SinceReview::Since { now, touches, .. } = &review else {
+            return Err(format!(
+                "{}: {} Give --since YYYY-MM-DD, or mark the plan reviewed in the app.",
+                plan_path.display(),
+                review.headline()
+            ));
+        };
+        let mut out = format!("{} The catalog is of {now}.\n", review.headline());
+        for touch in touches {
+            out.push_str(&format!(
+                "\n{}  {}\n  touches: {}\n  see: {}\n",
+                touch.entry.date,
+                touch.entry.title,
+                touch.workloads.join(", "),
+                touch.entry.link
+            ));
+        }
+        Ok(out)
     }
 
     fn check(data_dir: &Path) -> Result<String, String> {

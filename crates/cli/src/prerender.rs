@@ -11,8 +11,11 @@
 //! bootstrap from that build ([`Template::lite`]) and the others keep the full module's.
 
 use atlas_core::browse::explore::Query;
+use atlas_core::browse::feed;
+use atlas_core::catalog::calendar::Day;
 use atlas_core::catalog::cite::Cite;
 use atlas_core::catalog::Catalog;
+use atlas_core::catalog::{data, source_tables};
 use cris_atlas::app::{is_island, needs_full_module, Island, IslandProps};
 use cris_atlas::components::site_footer::{SiteFooter, SiteFooterProps};
 use cris_atlas::components::site_header::{SiteHeader, SiteHeaderProps};
@@ -38,6 +41,12 @@ pub struct StaticPageProps {
     pub catalog: CatalogRef,
     /// The page.
     pub route: Route,
+    /// The day of the build (the data page judges its hand tables' last check against it).
+    #[prop_or_default]
+    pub today: Option<Day>,
+    /// Whether the build publishes the Atom feed.
+    #[prop_or_default]
+    pub atom: bool,
 }
 
 /// The content of a page without an island.
@@ -49,7 +58,12 @@ pub fn StaticPage(props: &StaticPageProps) -> Html {
         Route::Concepts(section) => html! {
             <Concepts section={section.clone().map(AttrValue::from)} />
         },
-        Route::Data => html! { <Sources {catalog} /> },
+        Route::Data => {
+            let tables: std::rc::Rc<[_]> = source_tables::dates(&data::SOURCE_TABLES)
+                .unwrap_or_default()
+                .into();
+            html! { <Sources {catalog} {tables} today={props.today} atom={props.atom} /> }
+        }
         Route::Model(id) => html! { <ModelPage {catalog} id={id.clone()} /> },
         Route::Region(code) => html! { <RegionPage {catalog} code={code.clone()} /> },
         other => html! { <NotFound path={AttrValue::from(other.href())} /> },
@@ -70,6 +84,29 @@ fn complete<F: Future>(future: F) -> F::Output {
 /// The HTML inside a page's `<main>` for `route` as given: the island with hydration markers,
 /// or the static page. A page file holds it for [`Route::prerendered`]; tests render any route.
 pub fn main_html(catalog: &'static Catalog, route: &Route) -> String {
+    main_html_in(catalog, route, BuildContext::default())
+}
+
+/// What a page knows of the build it is part of.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BuildContext {
+    /// The day of the build.
+    pub today: Option<Day>,
+    /// Whether the build publishes the Atom feed.
+    pub atom: bool,
+}
+
+/// The day of the build, from the system clock (UTC).
+fn build_day() -> Option<Day> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Some(Day::from_epoch_days((secs / 86_400) as i64))
+}
+
+/// [`main_html`] for a page of a build described by `build`.
+pub fn main_html_in(catalog: &'static Catalog, route: &Route, build: BuildContext) -> String {
     let catalog = CatalogRef(catalog);
     if is_island(route) {
         let props = IslandProps {
@@ -81,6 +118,8 @@ pub fn main_html(catalog: &'static Catalog, route: &Route) -> String {
         let props = StaticPageProps {
             catalog,
             route: route.clone(),
+            today: build.today,
+            atom: build.atom,
         };
         complete(
             LocalServerRenderer::<StaticPage>::with_props(props)
@@ -342,7 +381,11 @@ pub fn document(
     } else {
         String::new()
     };
-    let body = body_html(catalog, &route.prerendered());
+    let build = BuildContext {
+        today: build_day(),
+        atom: options.base_url.is_some(),
+    };
+    let body = body_html_in(catalog, &route.prerendered(), build);
     format!(
         r##"<!doctype html>
 <html lang="en">
@@ -382,6 +425,11 @@ pub fn document(
 /// The body of `route`'s page: the skip link, the header, the update banner, `<main>` and the
 /// footer.
 pub fn body_html(catalog: &'static Catalog, route: &Route) -> String {
+    body_html_in(catalog, route, BuildContext::default())
+}
+
+/// [`body_html`] for a page of a build described by `build`.
+pub fn body_html_in(catalog: &'static Catalog, route: &Route, build: BuildContext) -> String {
     let header = complete(
         LocalServerRenderer::<SiteHeader>::with_props(SiteHeaderProps {
             route: route.clone(),
@@ -396,7 +444,7 @@ pub fn body_html(catalog: &'static Catalog, route: &Route) -> String {
         .hydratable(false)
         .render(),
     );
-    let main = main_html(catalog, route);
+    let main = main_html_in(catalog, route, build);
     format!(
         r##"<a class="skip-link" href="{self_href}#main">Skip to content</a>
 {header}
@@ -483,6 +531,7 @@ pub fn build(catalog: &'static Catalog, dist: &Path, options: &Options) -> Resul
     built.pages += 1;
     built.bytes += missing.len();
     write(dist, "sitemap.xml", &sitemap(&routes, options))?;
+    write_feeds(catalog, dist, options)?;
     let files = cached_files(dist)?;
     let version = build_version(dist, &files)?;
     write(
@@ -497,6 +546,27 @@ pub fn build(catalog: &'static Catalog, dist: &Path, options: &Options) -> Resul
     write(dist, "_headers", &headers(&templates, &files))?;
     Ok(built)
 }
+
+/// The change feed: `changes.json` always (links relative to the site root without a base URL),
+/// and the Atom feed `changes.xml` with a base URL only (Atom's IDs and links must be absolute);
+/// a `changes.xml` an earlier build left is removed without one.
+fn write_feeds(catalog: &Catalog, dist: &Path, options: &Options) -> Result<(), String> {
+    let base = options.base_url.as_deref();
+    write(dist, FEED_JSON, &feed::to_json(catalog, base))?;
+    let atom = dist.join(FEED_ATOM);
+    match base {
+        Some(base) => write(dist, FEED_ATOM, &feed::to_atom(catalog, base)),
+        None if atom.exists() => {
+            std::fs::remove_file(&atom).map_err(|e| format!("{}: {e}", atom.display()))
+        }
+        None => Ok(()),
+    }
+}
+
+/// The change feed's file names in the build.
+pub const FEED_JSON: &str = "changes.json";
+/// The Atom feed's.
+pub const FEED_ATOM: &str = "changes.xml";
 
 /// The response headers a host should send, in the `_headers` format that Netlify and
 /// Cloudflare Pages read (other hosts: the README's deploying section). Every response gets the

@@ -3,7 +3,8 @@
 //! it is good.
 
 use crate::files::{load_catalog, read, today, write_catalog};
-use atlas_core::catalog::schema::Endpoint;
+use atlas_core::catalog::calendar::Day;
+use atlas_core::catalog::schema::{Endpoint, TableChange};
 use atlas_core::catalog::Catalog;
 use atlas_refresh::availability::{AvailabilityPage, Page};
 use atlas_refresh::collector::Collector;
@@ -12,7 +13,7 @@ use atlas_refresh::input::{check_as_of, identifier, At};
 use atlas_refresh::prices::PriceList;
 use atlas_refresh::provenance::Release;
 use atlas_refresh::refresh::{refresh as rebuild, Inputs};
-use atlas_refresh::throughput;
+use atlas_refresh::{tables, throughput};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -55,6 +56,76 @@ pub struct RefreshArgs {
     /// Write the catalog even if a Region loses all its facts, or more than 25% of them.
     #[arg(long)]
     allow_drop: bool,
+    /// The hand-transcribed tables (`sources/` of the catalog folder) as they were at the
+    /// previous catalog generation: what changed since is recorded per file and model. Without
+    /// it no table change is recorded.
+    #[arg(long)]
+    sources_before: Option<PathBuf>,
+}
+
+/// Every `*.json` file in `dir`, as (file name, text), by name; none when `dir` is missing.
+fn tables_in(dir: &Path) -> Result<Vec<(String, String)>, String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| read(&dir.join(&name)).map(|text| (name, text)))
+        .collect()
+}
+
+/// The lines that flag each table last checked more than 60 days before `today`.
+fn stale_tables(tables: &[(String, String)], today: &str) -> Result<String, String> {
+    let today = Day::parse(today).ok_or("today's date did not parse")?;
+    Ok(tables::dates(tables)?
+        .into_iter()
+        .filter(|t| t.is_stale(today))
+        .map(|t| {
+            format!(
+                "stale: sources/{} was last checked against the newest copy on {} (more than \
+                 {} days ago; copy of {}): check it by hand and update source.checked\n",
+                t.file,
+                t.checked,
+                tables::STALE_AFTER_DAYS,
+                t.copy_date
+            )
+        })
+        .collect())
+}
+
+/// What changed in the hand-transcribed tables since `before` (the folder of the previous
+/// generation's tables), for the catalog's models.
+fn table_changes(
+    before: Option<&Path>,
+    now: &[(String, String)],
+    previous: &Catalog,
+) -> Result<Vec<TableChange>, String> {
+    let Some(before) = before else {
+        return Ok(Vec::new());
+    };
+    if !before.is_dir() {
+        return Err(format!(
+            "--sources-before {}: not a folder",
+            before.display()
+        ));
+    }
+    let models = previous.models.iter().map(|m| m.id.as_str()).collect();
+    tables::changes(&tables_in(before)?, now, &models)
+}
+
+/// Whether `next` says nothing `previous` does not: the same models, profiles and sources, and
+/// no new change recorded.
+fn unchanged(previous: &Catalog, next: &Catalog) -> bool {
+    next.models == previous.models
+        && next.profiles == previous.profiles
+        && next.meta.sources == previous.meta.sources
+        && next.meta.changes == previous.meta.changes
 }
 
 fn name(path: &Path) -> String {
@@ -108,6 +179,9 @@ pub fn refresh(args: &RefreshArgs) -> Result<String, String> {
     }
     crate::generation::recover(&args.data)?;
     let previous = load_catalog(&args.data)?;
+    let now = tables_in(&args.data.join("sources"))?;
+    let stale = stale_tables(&now, &today()?)?;
+    let tables = table_changes(args.sources_before.as_deref(), &now, &previous)?;
     let collector_file = name(&args.collector);
     let units_file = name(&args.pt);
     let inputs = Inputs {
@@ -119,14 +193,21 @@ pub fn refresh(args: &RefreshArgs) -> Result<String, String> {
         units_file: &units_file,
         release: &release,
         as_of: args.as_of.as_deref(),
+        tables: &tables,
     };
     let next = rebuild(&previous, &inputs).map_err(|e| e.to_string())?;
     check_ids(&next)?;
     if !args.allow_drop {
         check_drops(&previous, &next)?;
     }
+    if unchanged(&previous, &next) {
+        return Ok(format!(
+            "unchanged: nothing new since the catalog of {}; nothing was written\n{stale}",
+            previous.meta.as_of
+        ));
+    }
     write_catalog(&args.data, &next)?;
-    Ok(summary(&next))
+    Ok(summary(&next) + &stale)
 }
 
 fn summary(catalog: &Catalog) -> String {

@@ -108,12 +108,14 @@ async fn data_page_lists_sources_disagreements_and_gaps() {
             1 + s.rows.len() + table(s.countries.len()) + table(s.destinations.len())
         })
         .sum();
-    // The retention pages' table and the tier pages' table: a header and one row per page.
+    // The retention pages' and the tier pages' tables: a header and one row per page; the
+    // hand tables' likewise.
     let catalog = data::catalog().unwrap();
     let transcribed = 2 + catalog.retention.sources.len() + catalog.tiers.sources.len();
+    let hand = 1 + data::SOURCE_TABLES.len();
     assert_eq!(
         count(&html, "<tr>"),
-        2 + meta.disagreements.len() + changes + transcribed
+        2 + meta.disagreements.len() + changes + transcribed + hand
     );
     assert_eq!(count(&html, r#"data-testid="change""#), meta.changes.len());
     assert!(html.contains(r#"data-testid="gaps""#));
@@ -162,6 +164,9 @@ fn with_a_change() -> &'static Catalog {
                 removed: 1,
                 endpoint_changed: 2,
             },
+            offers: Vec::new(),
+            prices: Vec::new(),
+            tables: Vec::new(),
         }];
         catalog
     })
@@ -171,11 +176,18 @@ fn with_a_change() -> &'static Catalog {
 async fn data_page_shows_what_each_refresh_changed() {
     let html = LocalServerRenderer::<Sources>::with_props(SourcesProps {
         catalog: CatalogRef(with_a_change()),
+        tables: std::rc::Rc::from([]),
+        today: None,
+        atom: false,
     })
     .hydratable(false)
     .render()
     .await;
     assert!(html.contains(r#"<h2 id="changes">Changes</h2>"#));
+    // The feed is linked; the Atom feed only when the build publishes it.
+    assert!(html.contains("Every refresh is kept: 1 recorded."));
+    assert!(html.contains(r#"<a href="changes.json">changes.json</a>"#));
+    assert!(!html.contains("changes.xml"));
     assert!(
         html.contains(r#"<h3 id="change-0">"#) && html.contains(r#"aria-labelledby="change-0""#)
     );
@@ -204,6 +216,49 @@ async fn data_page_shows_what_each_refresh_changed() {
     assert!(html.contains("<li><code>us.acme.gone-v1</code></li>"));
     assert!(html.contains(r#"<th scope="row">United States</th>"#));
     assert!(html.contains("<td>eu-west-2</td><td>United Kingdom</td>"));
+}
+
+/// The hand-transcribed tables with both dates; one last checked 61 days before the build is
+/// flagged, one checked 60 days before is not; the Atom feed is linked when published.
+#[tokio::test]
+async fn data_page_shows_each_hand_table_s_dates_and_flags_an_old_check() {
+    use atlas_core::catalog::calendar::Day;
+    use atlas_core::catalog::source_tables::TableDates;
+    let table = |file: &str, checked: &str| TableDates {
+        file: file.into(),
+        title: format!("Page of {file}"),
+        url: "https://docs.aws.amazon.com/bedrock/latest/userguide/x.html".into(),
+        copy_date: "2026-07-24".into(),
+        checked: checked.into(),
+    };
+    // 2026-12-07 is 60 days after 2026-10-08 and 61 after 2026-10-07.
+    let tables = [
+        table("service-tiers.json", "2026-10-08"),
+        table("quota-defaults.json", "2026-10-07"),
+    ];
+    let html = LocalServerRenderer::<Sources>::with_props(SourcesProps {
+        catalog: CatalogRef(with_a_change()),
+        tables: std::rc::Rc::from(tables),
+        today: Day::parse("2026-12-07"),
+        atom: true,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert_eq!(count(&html, r#"data-testid="hand-tables""#), 1);
+    assert!(html.contains("<td><code>sources/service-tiers.json</code></td><td><time datetime=\"2026-07-24\">2026-07-24</time></td><td><time datetime=\"2026-10-08\">2026-10-08</time></td>"));
+    assert_eq!(count(&html, r#"data-testid="table-stale""#), 1);
+    let flagged = html
+        .split("sources/quota-defaults.json")
+        .nth(1)
+        .unwrap_or_default();
+    let row = flagged.split("</tr>").next().unwrap_or_default();
+    assert!(
+        row.contains(r#"data-testid="table-stale""#)
+            && row.contains("> more than 60 days ago: check it</strong>"),
+        "{row}"
+    );
+    assert!(html.contains(r#"<a href="changes.xml" type="application/atom+xml">changes.xml</a>"#));
 }
 
 #[tokio::test]

@@ -1,26 +1,28 @@
 //! What an import changed, for the data sources page (`data/`)'s "Changes": models added, retired and moved to Legacy,
 //! profiles added (with the countries they may process in) and withdrawn, destinations new to
 //! a profile's route (and whether they bring a country), and in-Region offers added, removed
-//! or moved to another endpoint.
+//! or moved to another endpoint (each one named), prices that moved by more than 5%, and the
+//! hand-transcribed tables that changed (given by the caller, see `tables.rs`).
 
 use atlas_core::catalog::ids::{CountryCode, ModelId, RegionCode};
 use atlas_core::catalog::schema::{
-    AddedDestination, AddedProfile, Change, Endpoint, InRegionChanges, Lifecycle, Model, Profile,
-    Retirement,
+    AddedDestination, AddedProfile, Change, Endpoint, InRegionChanges, Lifecycle, Model,
+    OfferChange, Price, PriceChange, Profile, Retirement, TableChange,
 };
 use atlas_core::catalog::Catalog;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// How many imports `meta.changes` keeps.
-pub const KEPT: usize = 5;
+/// A price change larger than this, in percent of the old price, is recorded.
+pub const PRICE_CHANGE_PERCENT: u64 = 5;
 
-/// The change from `prev` to the new `models` and `profiles`.
+/// The change from `prev` to the new `models` and `profiles`; `tables` are the hand-transcribed
+/// tables that changed since `prev`.
 pub fn diff(
     prev: &Catalog,
-    models: &[Model],
-    profiles: &[Profile],
+    (models, profiles): (&[Model], &[Profile]),
     as_of: &str,
     from: &str,
+    tables: &[TableChange],
 ) -> Change {
     let country = |r: &RegionCode| prev.region(r).map(|x| x.country.clone());
     Change {
@@ -68,7 +70,24 @@ pub fn diff(
         },
         destinations_added: destinations_added(prev, profiles),
         in_region: in_region(prev, models),
+        offers: offer_changes(prev, models),
+        prices: price_changes(prev, models, profiles),
+        tables: tables.to_vec(),
     }
+}
+
+/// Whether `change` records nothing at all.
+pub fn is_empty(change: &Change) -> bool {
+    change.models_added.is_empty()
+        && change.models_retired.is_empty()
+        && change.models_legacy.is_empty()
+        && change.profiles_added.is_empty()
+        && change.profiles_withdrawn.is_empty()
+        && change.destinations_added.is_empty()
+        && change.in_region == InRegionChanges::default()
+        && change.offers.is_empty()
+        && change.prices.is_empty()
+        && change.tables.is_empty()
 }
 
 fn sorted(ids: impl Iterator<Item = ModelId>) -> Vec<ModelId> {
@@ -147,4 +166,69 @@ fn in_region(prev: &Catalog, models: &[Model]) -> InRegionChanges {
             .filter(|(k, e)| before.get(*k).is_some_and(|b| b != *e))
             .count(),
     }
+}
+
+/// Every in-Region offer added, removed or moved, by model and Region.
+fn offer_changes(prev: &Catalog, models: &[Model]) -> Vec<OfferChange> {
+    let before = offers(&prev.models);
+    let after = offers(models);
+    let keys: BTreeSet<_> = before.keys().chain(after.keys()).collect();
+    keys.into_iter()
+        .filter_map(|key| {
+            let (b, a) = (before.get(key).copied(), after.get(key).copied());
+            (b != a).then(|| OfferChange {
+                model: key.0.clone(),
+                region: key.1.clone(),
+                before: b,
+                after: a,
+            })
+        })
+        .collect()
+}
+
+/// Whether one price moved from `before` to `after` by more than [`PRICE_CHANGE_PERCENT`].
+fn moved(before: u64, after: u64) -> bool {
+    before.abs_diff(after) * 100 > before * PRICE_CHANGE_PERCENT
+}
+
+fn price_change(before: Option<&Price>, after: Option<&Price>) -> Option<((u64, u64), (u64, u64))> {
+    let (b, a) = (before?, after?);
+    (moved(b.input, a.input) || moved(b.output, a.output))
+        .then_some(((b.input, b.output), (a.input, a.output)))
+}
+
+/// The in-Region and profile prices that moved by more than [`PRICE_CHANGE_PERCENT`].
+fn price_changes(prev: &Catalog, models: &[Model], profiles: &[Profile]) -> Vec<PriceChange> {
+    let mut out = Vec::new();
+    for model in models {
+        let Some(old) = prev.model(&model.id) else {
+            continue;
+        };
+        for offer in &model.in_region {
+            let before = old.in_region.iter().find(|o| o.region == offer.region);
+            let found = price_change(before.and_then(|o| o.price.as_ref()), offer.price.as_ref());
+            if let Some((before, after)) = found {
+                out.push(PriceChange {
+                    model: model.id.clone(),
+                    profile: None,
+                    region: Some(offer.region.clone()),
+                    before,
+                    after,
+                });
+            }
+        }
+    }
+    for profile in profiles {
+        let old = prev.profile(&profile.id).and_then(|p| p.price.as_ref());
+        if let Some((before, after)) = price_change(old, profile.price.as_ref()) {
+            out.push(PriceChange {
+                model: profile.model.clone(),
+                profile: Some(profile.id.clone()),
+                region: None,
+                before,
+                after,
+            });
+        }
+    }
+    out
 }

@@ -14,4 +14,5 @@ pub mod naming;
 pub mod prices;
 pub mod provenance;
 pub mod refresh;
+pub mod tables;
 pub mod throughput;

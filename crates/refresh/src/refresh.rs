@@ -11,7 +11,7 @@
 //! else bedrock-mantle with its APIs.
 
 use crate::availability::{Page, PageFacts, Says};
-use crate::changes::{diff, KEPT};
+use crate::changes::{diff, is_empty};
 use crate::collector::{Collector, CollectorModel, ON_DEMAND, PROVISIONED};
 use crate::findings::{findings, Notes, UnlistedUnit};
 use crate::import::group_routes;
@@ -66,6 +66,8 @@ pub struct Inputs<'a> {
     pub release: &'a Release,
     /// The catalog's new as-of date; the collector's date when `None`.
     pub as_of: Option<&'a str>,
+    /// The hand-transcribed tables that changed since the previous catalog (`tables.rs`).
+    pub tables: &'a [atlas_core::catalog::schema::TableChange],
 }
 
 /// Why a refresh failed.
@@ -202,15 +204,17 @@ pub fn refresh(prev: &Catalog, input: &Inputs<'_>) -> Result<Catalog, RefreshErr
 /// The new metadata: this release's sources, the findings, and this import's change first.
 fn next_meta(ctx: &Context<'_>, notes: &Notes, models: &[Model], profiles: &[Profile]) -> Meta {
     let input = ctx.input;
-    let mut changes = vec![diff(
+    let change = diff(
         ctx.prev,
-        models,
-        profiles,
+        (models, profiles),
         &ctx.as_of,
         &input.release.summary(),
-    )];
+        input.tables,
+    );
+    // Every import is kept (the change feed is built from them); one that changed nothing is
+    // not an entry.
+    let mut changes: Vec<_> = (!is_empty(&change)).then_some(change).into_iter().collect();
     changes.extend(ctx.prev.meta.changes.iter().cloned());
-    changes.truncate(KEPT);
     let (gaps, disagreements) = findings(
         &ctx.prev.meta,
         notes,

@@ -13,6 +13,7 @@ pub mod plan_file;
 pub mod plan_table;
 pub mod policy_panel;
 pub mod recommendation_card;
+pub mod review_status;
 pub mod route_map;
 pub mod share_link;
 pub mod shared_plan;

@@ -1,8 +1,8 @@
 //! The plan page: the workloads as a table with their recommendations, the wizard to add or edit
 //! one with the result of the answers so far, the selected workload's recommendation card and
-//! comparison table, and import/export of the plan file. The plan is evaluated once per change
-//! (memoised); every part renders from that evaluation. The plan survives a reload through
-//! browser storage.
+//! comparison table, what changed in the catalog since the plan's review, and import/export of
+//! the plan file. The plan is evaluated once per change (memoised); every part renders from that
+//! evaluation. The plan survives a reload through browser storage.
 
 use crate::components::account_section::AccountSection;
 use crate::components::comparison_table::ComparisonTable;
@@ -12,6 +12,7 @@ use crate::components::plan_file::PlanFile;
 use crate::components::plan_table::PlanTable;
 use crate::components::policy_panel::PolicyPanel;
 use crate::components::recommendation_card::RecommendationCard;
+use crate::components::review_status::ReviewStatus;
 use crate::components::share_link::ShareLink;
 use crate::components::shared_plan::SharedPlan;
 use crate::components::storage_notice::StorageNotice;
@@ -176,6 +177,7 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                 <PlanExports {catalog} evaluation={evaluation.clone()} />
                 <AccountSection {catalog} {regions} account={planner.header.account.clone()}
                                 disabled={plan.read_only()} on_set={plan.set_retention_mode()} />
+                <ReviewStatus {catalog} plan={plan.clone()} />
             }
             <p class="visually-hidden" role="status" data-testid="plan-status">{ announcement }</p>
             if let Some(evaluation) = selected {

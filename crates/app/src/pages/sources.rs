@@ -1,9 +1,12 @@
-//! The data sources page: every source with its as-of date and licence, what each refresh
-//! changed, recorded disagreements, known gaps.
+//! The data sources page: every source with its as-of date and licence, the hand-transcribed
+//! tables with the date of the copy read and the date last checked (flagged past 60 days), what
+//! the latest refresh changed with a link to the change feed, recorded disagreements, known gaps.
 
 use crate::components::change_summary::ChangeSummaryView;
 use crate::state::CatalogRef;
+use atlas_core::catalog::calendar::Day;
 use atlas_core::catalog::change_log::summaries;
+use atlas_core::catalog::source_tables::{TableDates, STALE_AFTER_DAYS};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -12,6 +15,57 @@ use yew::prelude::*;
 pub struct SourcesProps {
     /// The catalog.
     pub catalog: CatalogRef,
+    /// The hand-transcribed tables of `data/sources/` with their dates.
+    #[prop_or_default]
+    pub tables: Rc<[TableDates]>,
+    /// The day the page is built, against which a table's last check is judged.
+    #[prop_or_default]
+    pub today: Option<Day>,
+    /// Whether the build publishes the Atom feed (`changes.xml`, with an absolute base URL).
+    #[prop_or_default]
+    pub atom: bool,
+}
+
+/// The hand-transcribed tables: the page, the copy's date and the last check, flagged when
+/// older than [`STALE_AFTER_DAYS`] on the day of the build.
+fn hand_tables(tables: &[TableDates], today: Option<Day>) -> Html {
+    if tables.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <>
+            <h2 id="tables">{ "Tables transcribed by hand" }</h2>
+            <p>{ format!("No package or API gives these facts, so no refresh can update them: each table in data/sources/ was read by hand from an AWS page. It carries the date of the copy read and, separately, the date it was last checked against the newest copy to be found; a table last checked more than {STALE_AFTER_DAYS} days before this build is flagged (the scheduled refresh opens an issue for it).") }</p>
+            <div class="table-scroll">
+                <table data-testid="hand-tables">
+                    <thead><tr>
+                        <th scope="col">{ "Page" }</th>
+                        <th scope="col">{ "File" }</th>
+                        <th scope="col">{ "Copy dated (at the earliest)" }</th>
+                        <th scope="col">{ "Last checked" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for tables.iter().map(|t| {
+                            let stale = today.is_some_and(|d| t.is_stale(d));
+                            html! {
+                                <tr>
+                                    <th scope="row"><a href={t.url.clone()} rel="noopener">{ &t.title }</a></th>
+                                    <td><code>{ format!("sources/{}", t.file) }</code></td>
+                                    <td><time datetime={t.copy_date.clone()}>{ &t.copy_date }</time></td>
+                                    <td>
+                                        <time datetime={t.checked.clone()}>{ &t.checked }</time>
+                                        if stale {
+                                            <strong class="stale" data-testid="table-stale">{ format!(" more than {STALE_AFTER_DAYS} days ago: check it") }</strong>
+                                        }
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </>
+    }
 }
 
 /// The data sources page.
@@ -47,16 +101,23 @@ pub fn Sources(props: &SourcesProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            { hand_tables(&props.tables, props.today) }
             { retention_pages(&props.catalog) }
             { tier_pages(&props.catalog) }
             <h2 id="changes">{ "Changes" }</h2>
-            if changes.is_empty() {
-                <p>{ "No refresh is recorded yet." }</p>
+            <p data-testid="feed-links">
+                { format!("Every refresh is kept: {} recorded. The change feed lists each change that can alter a decision (a destination and the country it adds, profiles, models, Legacy dates, in-Region offers, prices, retention and tier tables) with the page it concerns: ", changes.len()) }
+                <a href="changes.json">{ "changes.json" }</a>
+                if props.atom {
+                    { ", or as Atom: " }<a href="changes.xml" type="application/atom+xml">{ "changes.xml" }</a>
+                }
+                { ". A plan marked reviewed lists on its page the changes since that touch it." }
+            </p>
+            if let Some(latest) = changes.into_iter().next() {
+                <p>{ "What the latest refresh changed:" }</p>
+                <ChangeSummaryView summary={Rc::new(latest)} index={0} />
             } else {
-                <p>{ "What each refresh of the catalog changed, newest first (the last five refreshes are kept)." }</p>
-                { for changes.into_iter().enumerate().map(|(index, summary)| html! {
-                    <ChangeSummaryView summary={Rc::new(summary)} {index} />
-                }) }
+                <p>{ "No refresh is recorded yet." }</p>
             }
             { retention_history(&props.catalog) }
             <h2>{ "Where sources disagree" }</h2>

@@ -29,6 +29,43 @@ pub const TIER_PAGES: (&str, &str) = (
     include_str!("../../../../data/sources/batch-inference.json"),
 );
 
+/// Every hand-transcribed table of `data/sources/` (file name, text), for the data page's
+/// dates; a native test checks the list names every file there.
+pub const SOURCE_TABLES: [(&str, &str); 8] = [
+    (
+        "abuse-detection.json",
+        include_str!("../../../../data/sources/abuse-detection.json"),
+    ),
+    (
+        "batch-inference.json",
+        include_str!("../../../../data/sources/batch-inference.json"),
+    ),
+    (
+        "data-retention.json",
+        include_str!("../../../../data/sources/data-retention.json"),
+    ),
+    (
+        "max-output-tokens.json",
+        include_str!("../../../../data/sources/max-output-tokens.json"),
+    ),
+    (
+        "quota-defaults.json",
+        include_str!("../../../../data/sources/quota-defaults.json"),
+    ),
+    (
+        "quotas-runtime.json",
+        include_str!("../../../../data/sources/quotas-runtime.json"),
+    ),
+    (
+        "quotas-token-burndown.json",
+        include_str!("../../../../data/sources/quotas-token-burndown.json"),
+    ),
+    (
+        "service-tiers.json",
+        include_str!("../../../../data/sources/service-tiers.json"),
+    ),
+];
+
 static CATALOG: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
 
 #[cfg(target_arch = "wasm32")]

@@ -21,6 +21,7 @@ pub mod residency;
 pub mod retention;
 pub mod retention_pages;
 pub mod schema;
+pub mod source_tables;
 pub mod task;
 pub mod tiers;
 pub mod validate;

@@ -511,7 +511,7 @@ pub struct Meta {
     pub disagreements: Vec<Disagreement>,
     /// Facts known to be missing.
     pub gaps: Vec<String>,
-    /// What the last few imports changed, newest first.
+    /// What every import changed, newest first (all of them: the change feed is built from it).
     pub changes: Vec<Change>,
 }
 
@@ -539,6 +539,57 @@ pub struct Change {
     pub destinations_added: Vec<AddedDestination>,
     /// In-Region offers added, removed, or moved to another endpoint.
     pub in_region: InRegionChanges,
+    /// The same in-Region changes one by one (imports before the change feed recorded counts
+    /// only, so this may be empty while the counts are not).
+    #[serde(default)]
+    pub offers: Vec<OfferChange>,
+    /// Per-token prices that moved by more than 5% (input or output).
+    #[serde(default)]
+    pub prices: Vec<PriceChange>,
+    /// Hand-transcribed tables of `data/sources/` that changed since the previous import, per
+    /// file and model (a change to a table's general rules names no model).
+    #[serde(default)]
+    pub tables: Vec<TableChange>,
+}
+
+/// One in-Region offer added, removed or moved between endpoints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferChange {
+    /// The model.
+    pub model: ModelId,
+    /// The Region.
+    pub region: RegionCode,
+    /// The endpoint before (`None`: the offer is new).
+    pub before: Option<Endpoint>,
+    /// The endpoint after (`None`: the offer is gone).
+    pub after: Option<Endpoint>,
+}
+
+/// A per-token price that moved by more than 5%.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceChange {
+    /// The model the price is for (through the profile, when there is one).
+    pub model: ModelId,
+    /// The profile, for a profile's price; `None` for an in-Region price.
+    pub profile: Option<ProfileId>,
+    /// The Region, for an in-Region price.
+    pub region: Option<RegionCode>,
+    /// Input and output prices before, micro-USD per million tokens.
+    pub before: (u64, u64),
+    /// Input and output prices after.
+    pub after: (u64, u64),
+}
+
+/// A hand-transcribed table that changed for one model, or in its general rules.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableChange {
+    /// The file under `data/sources/`, such as `service-tiers.json`.
+    pub file: String,
+    /// The model whose entries changed; `None` for what applies to every model.
+    pub model: Option<ModelId>,
 }
 
 /// A model the public data stopped listing.

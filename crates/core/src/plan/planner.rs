@@ -55,6 +55,9 @@ pub enum Action<'c> {
     Replace(Plan<'c>),
     /// Set (or, with `None`, forget) the account's data retention mode in a Region.
     SetRetentionMode(RegionCode, Option<AccountMode>),
+    /// Record that the plan was reviewed against the catalog of this date (`YYYY-MM-DD`): the
+    /// only way `reviewed_against` is set.
+    MarkReviewed(String),
 }
 
 /// The plan page's state.
@@ -197,6 +200,7 @@ impl<'c> Planner<'c> {
             Action::SetRetentionMode(region, mode) => {
                 self.header.account = self.header.account.with_retention_mode(&region, mode);
             }
+            Action::MarkReviewed(date) => self.header.reviewed_against = Some(date),
         }
         *self != before
     }
