@@ -462,3 +462,47 @@ pub fn measure_since(name: &str, start: &str) {
         let _ = performance.measure_with_start_mark(name, start);
     }
 }
+
+/// A style sheet added to the page's own (`document.adoptedStyleSheets`); dropping it takes it
+/// away. The site's Content-Security-Policy admits no inline `<style>`; a constructed sheet is
+/// not inline markup, so rules computed at run time (the printed report's running header and
+/// footer) go here.
+pub struct AdoptedStyle {
+    sheet: wasm_bindgen::JsValue,
+}
+
+/// Adds `css` to the page as a constructed style sheet (`None` where the browser has none).
+pub fn adopt_style(css: &str) -> Option<AdoptedStyle> {
+    use js_sys::{Array, Function, Reflect};
+    let window = window()?;
+    let document = window.document()?;
+    let class: Function = Reflect::get(&window, &"CSSStyleSheet".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let sheet = Reflect::construct(&class, &Array::new()).ok()?;
+    let replace: Function = Reflect::get(&sheet, &"replaceSync".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    replace.call1(&sheet, &css.into()).ok()?;
+    let adopted = Array::from(&Reflect::get(&document, &"adoptedStyleSheets".into()).ok()?);
+    adopted.push(&sheet);
+    Reflect::set(&document, &"adoptedStyleSheets".into(), &adopted).ok()?;
+    Some(AdoptedStyle { sheet })
+}
+
+impl Drop for AdoptedStyle {
+    fn drop(&mut self) {
+        let Some(document) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Ok(adopted) = js_sys::Reflect::get(&document, &"adoptedStyleSheets".into()) {
+            let kept: js_sys::Array = js_sys::Array::from(&adopted)
+                .iter()
+                .filter(|s| s != &self.sheet)
+                .collect();
+            let _ = js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &kept);
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! `atlas report PLAN.json --format markdown|csv|html`: the plan's documents, rendered by the
+//! `atlas report PLAN.json --format markdown|csv|csv-semicolon|html [--today DAY] [--base URL]`: the plan's
+//! documents, rendered by the
 //! domain code the app's export buttons use (Markdown, CSV), printed to stdout.
 
 use atlas_core::output::evaluation::PlanEvaluation;
@@ -19,6 +20,10 @@ pub struct ReportArgs {
     /// when omitted.
     #[arg(long)]
     today: Option<String>,
+    /// Where the site is published (`https://…/`): Markdown links this site's pages under it.
+    /// Without it they are named in words (a relative link breaks outside the site).
+    #[arg(long)]
+    base: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -26,8 +31,10 @@ enum ReportFormat {
     /// The summary, each workload's comparison, reasons and warnings (as `atlas recommend
     /// --format markdown`).
     Markdown,
-    /// One row per workload and option, for a spreadsheet.
+    /// One row per workload, for a spreadsheet.
     Csv,
+    /// The same CSV with semicolons between fields (for spreadsheets set to decimal commas).
+    CsvSemicolon,
     /// One self-contained HTML file to attach or print: inline CSS, no script.
     Html,
 }
@@ -36,11 +43,13 @@ enum ReportFormat {
 pub fn run(args: &ReportArgs) -> Result<String, String> {
     let catalog = atlas_core::catalog::data::catalog().map_err(|e| e.to_string())?;
     let day = crate::files::judged_on(args.today.as_deref())?;
+    let base = args.base.as_deref().map(report::site_base).transpose()?;
     let plan = crate::files::read_plan(&args.plan, catalog, Limits::CLI)?;
     let evaluation = PlanEvaluation::of(catalog, &plan, day);
     Ok(match args.format {
-        ReportFormat::Markdown => report::to_markdown(catalog, &evaluation),
+        ReportFormat::Markdown => report::to_markdown_at(catalog, &evaluation, base.as_deref()),
         ReportFormat::Csv => plan_csv::plan_csv(catalog, &evaluation),
+        ReportFormat::CsvSemicolon => plan_csv::plan_csv_semicolon(catalog, &evaluation),
         ReportFormat::Html => plan_html::plan_html(catalog, &evaluation),
     })
 }

@@ -328,6 +328,7 @@ async fn the_comparison_table_has_headers_and_marks_the_recommendation() {
     let html = LocalServerRenderer::<ComparisonTable>::with_props(ComparisonTableProps {
         comparison,
         name: "Claims".into(),
+        appendix: false,
     })
     .hydratable(false)
     .render()

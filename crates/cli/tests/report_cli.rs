@@ -37,6 +37,100 @@ fn report_markdown_is_the_recorded_recommend_markdown() {
     }
 }
 
+/// Every link a Markdown report holds works outside the site: AWS pages as they are, this
+/// site's pages under `--base` or, without one, named in words; ARNs read as code, with no HTML
+/// entity; the warning that nothing is recommended has the suggestions it points to below it.
+#[test]
+fn markdown_links_are_absolute_or_words() {
+    let links = |md: &str| -> Vec<String> {
+        md.split("](")
+            .skip(1)
+            .map(|rest| rest.split(')').next().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let day = ["--today", "2026-12-02"];
+    for name in FIXTURES.iter().chain(&["insurer", "insurer-v2"]) {
+        let plan = format!("tests/fixtures/plans/{name}.json");
+        let words = stdout(&atlas(
+            &[&["report", &plan, "--format", "markdown"][..], &day].concat(),
+        ));
+        let based = stdout(&atlas(
+            &[
+                &[
+                    "report",
+                    &plan,
+                    "--format",
+                    "markdown",
+                    "--base",
+                    "https://atlas.example/x",
+                ][..],
+                &day,
+            ]
+            .concat(),
+        ));
+        assert!(!words.contains("&lt;") && !words.contains("&gt;"), "{name}");
+        for link in links(&words) {
+            assert!(
+                link.starts_with("https://docs.aws.amazon.com/"),
+                "{name}: {link}"
+            );
+        }
+        let own: Vec<String> = links(&based)
+            .into_iter()
+            .filter(|l| !l.starts_with("https://docs.aws.amazon.com/"))
+            .collect();
+        for link in &own {
+            assert!(
+                link.starts_with("https://atlas.example/x/"),
+                "{name}: {link}"
+            );
+        }
+        // Without a base, each of those is named in words instead.
+        assert_eq!(
+            words.matches("(source: this site's page \"").count(),
+            own.len(),
+            "{name}"
+        );
+    }
+    let insurer = stdout(&atlas(
+        &[
+            &[
+                "report",
+                "tests/fixtures/plans/insurer.json",
+                "--format",
+                "markdown",
+            ][..],
+            &day,
+        ]
+        .concat(),
+    ));
+    assert!(insurer.contains("`arn:aws:bedrock:eu-central-1:<account-id>:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0`"));
+    assert!(insurer.contains("[source](https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html)"));
+    assert!(insurer
+        .contains("(source: this site's page \"Concepts: how the recommendation is chosen\")"));
+    // Underwriting Germany only: nothing recommended, "what you could do instead" follows.
+    let underwriting = insurer
+        .split("## Underwriting Germany only")
+        .nth(1)
+        .unwrap();
+    let underwriting = underwriting.split("\n## ").next().unwrap();
+    assert!(underwriting.contains("what you could do instead"));
+    assert!(
+        underwriting.contains("\nWhat you could do instead:\n\n- "),
+        "{underwriting}"
+    );
+    let refused = atlas(&[
+        "report",
+        "tests/fixtures/plans/insurer.json",
+        "--format",
+        "markdown",
+        "--base",
+        "javascript:alert(1)",
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--base"));
+}
+
 /// The example plan with its first workload named `name` (JSON string contents), in a folder
 /// of its own named after `test`; returns the folder and the plan file.
 fn example_named(test: &str, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
@@ -53,42 +147,46 @@ fn example_named(test: &str, name: &str) -> (std::path::PathBuf, std::path::Path
 }
 
 #[test]
-fn csv_has_a_row_per_workload_and_option_and_neutralises_formulas() {
+fn csv_has_a_row_per_workload_and_neutralises_formulas() {
     let (dir, plan) = example_named("exports", "=HYPERLINK(\\\"x\\\")|`a`");
-    let csv = stdout(&atlas(&[
-        "report",
-        plan.to_str().unwrap(),
-        "--format",
-        "csv",
-    ]));
-    let json = stdout(&atlas(&["recommend", plan.to_str().unwrap()]));
-    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let options: usize = report["workloads"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w["options"].as_array().unwrap().len())
-        .sum();
+    let report = |format| {
+        stdout(&atlas(&[
+            "report",
+            plan.to_str().unwrap(),
+            "--format",
+            format,
+        ]))
+    };
+    let csv = report("csv");
     let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
-    assert_eq!(lines.len(), 1 + options, "{csv}");
-    assert!(lines[0].starts_with(
-        "Workload,Model,Source Region,Obligation,Option,ID to call,Recommended,Eligible,Residency"
-    ));
+    // The example plan's two workloads.
+    assert_eq!(lines.len(), 1 + 2, "{csv}");
+    assert_eq!(
+        lines[0],
+        "Workload,Model,Source Region,Obligation,Recommended option,Tier,ID to call,Endpoint,\
+         Residency verdict,Data retention,Input USD per million tokens,\
+         Output USD per million tokens,Monthly estimate USD,Urgent warnings,Notices"
+    );
     assert!(
         lines[1].starts_with("\"'=HYPERLINK(\"\"x\"\")|`a`\","),
         "{}",
         lines[1]
     );
-    // The recommended row of the first workload is its geographic profile, within the obligation.
-    let chosen: Vec<&&str> = lines
-        .iter()
-        .filter(|l| l.contains(",yes,yes,within the obligation,"))
-        .collect();
+    // The first workload's recommendation is its geographic profile, within the obligation.
     assert!(
-        chosen
-            .iter()
-            .any(|l| l.contains("eu.anthropic.claude-sonnet-4-5-20250929-v1:0")),
-        "{csv}"
+        lines[1]
+            .contains(",Geographic (EU),Standard,eu.anthropic.claude-sonnet-4-5-20250929-v1:0,"),
+        "{}",
+        lines[1]
+    );
+    let semicolon = report("csv-semicolon");
+    let lines: Vec<&str> = semicolon.split_terminator("\r\n").collect();
+    assert_eq!(lines.len(), 1 + 2, "{semicolon}");
+    assert!(lines[0].starts_with("Workload;Model;Source Region;Obligation;"));
+    assert!(
+        lines[1].contains(";Geographic (EU);eu.anthropic.claude-sonnet-4-5-20250929-v1:0;"),
+        "{}",
+        lines[1]
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -127,7 +225,8 @@ fn html_is_one_self_contained_file_with_every_workload_escaped() {
     assert!(html.contains("Decision support, not legal advice"));
     let workloads = file["workloads"].as_array().unwrap().len();
     assert_eq!(
-        html.matches("<section class=\"workload\">").count(),
+        html.matches("<section class=\"workload\" data-page=\"workload-")
+            .count(),
         workloads
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -143,27 +242,25 @@ fn exports_carry_retention_and_the_warnings_severity() {
         &[&["report", plan, "--format", "csv"][..], &day].concat(),
     ));
     let header = csv.lines().next().unwrap();
-    assert!(header.ends_with(",Data retention,Warnings"), "{header}");
+    assert!(header.ends_with(",Urgent warnings,Notices"), "{header}");
     let fable = csv
         .split("\r\n")
-        .find(|l| l.starts_with("Frontier assistant,") && l.contains(",yes,yes,"))
-        .expect("the recommended row");
+        .find(|l| l.starts_with("Frontier assistant,"))
+        .expect("the workload's row");
     assert!(
         fable.contains("all traffic (prompts and completions) for up to 30 days"),
         "{fable}"
     );
+    // Prices, no monthly estimate (no tokens given), the urgent warning, then the notices.
     assert!(
-        fable.contains("urgent: Claude Fable 5.1 is refused unless"),
+        fable.contains(",11.00,55.00,,Claude Fable 5.1 is refused unless"),
         "{fable}"
     );
-    assert!(
-        fable.contains("| notice: Claude Fable 5.1 keeps"),
-        "{fable}"
-    );
+    assert!(fable.contains("Claude Fable 5.1 keeps"), "{fable}");
     let open = csv
         .split("\r\n")
-        .find(|l| l.starts_with("Open weights,") && l.contains(",yes,yes,"))
-        .expect("the recommended row");
+        .find(|l| l.starts_with("Open weights,"))
+        .expect("the workload's row");
     assert!(open.contains(",keeps nothing,"), "{open}");
     let html = stdout(&atlas(
         &[&["report", plan, "--format", "html"][..], &day].concat(),

@@ -13,6 +13,10 @@ pub struct ComparisonTableProps {
     pub comparison: Comparison,
     /// The workload's name, for the caption.
     pub name: AttrValue,
+    /// Printed, a long Region list is left to the document's appendix (the report's) instead of
+    /// following its summary.
+    #[prop_or_default]
+    pub appendix: bool,
 }
 
 fn mark(cell: &Cell) -> (Option<&'static str>, &'static str) {
@@ -25,7 +29,7 @@ fn mark(cell: &Cell) -> (Option<&'static str>, &'static str) {
 
 /// A cell's content: its lines, then the full list it summarises behind a disclosure (and, for
 /// print, where a closed disclosure would hide it, as a plain list).
-fn content(cell: &Cell) -> Html {
+fn content(cell: &Cell, appendix: bool) -> Html {
     let (_, mark) = mark(cell);
     let lines = if let [line] = cell.lines.as_slice() {
         html! { <>{ mark }{ line }</> }
@@ -50,20 +54,22 @@ fn content(cell: &Cell) -> Html {
                 <summary>{ format!("Every Region ({})", cell.more.len()) }</summary>
                 { list.clone() }
             </details>
-            <div class="print-only">{ list }</div>
+            <div class="print-only">
+                if appendix { { "Every Region: see the appendix." } } else { { list } }
+            </div>
         </>
     }
 }
 
-fn cell(cell: &Cell, recommended: bool) -> Html {
+fn cell(cell: &Cell, recommended: bool, appendix: bool) -> Html {
     let (class, _) = mark(cell);
     html! {
-        <td class={classes!(class, recommended.then_some("recommended"))}>{ content(cell) }</td>
+        <td class={classes!(class, recommended.then_some("recommended"))}>{ content(cell, appendix) }</td>
     }
 }
 
 /// One option as a card: its heading, then each aspect with its cell.
-fn option_card(table: &Comparison, index: usize, column: &Column) -> Html {
+fn option_card(table: &Comparison, index: usize, column: &Column, appendix: bool) -> Html {
     html! {
         <li class={classes!("option-card", column.recommended.then_some("recommended"), (!column.eligible).then_some("ineligible"))}
             data-testid="option-card" data-recommended={column.recommended.to_string()}>
@@ -78,7 +84,7 @@ fn option_card(table: &Comparison, index: usize, column: &Column) -> Html {
                     let c = row.cells.get(index)?;
                     let (class, _) = mark(c);
                     Some(html! {
-                        <div><dt>{ row.label }</dt><dd class={classes!(class)}>{ content(c) }</dd></div>
+                        <div><dt>{ row.label }</dt><dd class={classes!(class)}>{ content(c, appendix) }</dd></div>
                     })
                 }) }
             </dl>
@@ -114,7 +120,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                         { for table.rows.iter().map(|row| html! {
                             <tr>
                                 <th scope="row">{ row.label }</th>
-                                { for row.cells.iter().zip(&table.columns).map(|(c, column)| cell(c, column.recommended)) }
+                                { for row.cells.iter().zip(&table.columns).map(|(c, column)| cell(c, column.recommended, props.appendix)) }
                             </tr>
                         }) }
                     </tbody>
@@ -122,7 +128,7 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
             </div>
             <section class="comparison-cards" aria-label={caption} data-testid="comparison-cards">
                 <ul class="plain">
-                    { for table.columns.iter().enumerate().map(|(i, c)| option_card(table, i, c)) }
+                    { for table.columns.iter().enumerate().map(|(i, c)| option_card(table, i, c, props.appendix)) }
                 </ul>
             </section>
         </div>

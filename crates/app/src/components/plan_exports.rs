@@ -1,6 +1,7 @@
 //! The plan's documents as downloads: Markdown (the same text as `atlas recommend --format
-//! markdown`, one renderer in `output::report`) and CSV (one row per workload and option,
-//! `output::plan_csv`), rendered from the page's evaluation when asked for.
+//! markdown`, one renderer in `output::report`) and CSV (one row per workload,
+//! `output::plan_csv`, comma- or semicolon-separated), rendered from the page's evaluation when
+//! asked for.
 
 use crate::components::error_panel::ErrorPanel;
 use crate::route::Route;
@@ -37,11 +38,17 @@ pub fn PlanExports(props: &PlanExportsProps) -> Html {
     };
     let markdown = download(report::to_markdown, "cris-atlas-plan.md", "text/markdown");
     let csv = download(plan_csv::plan_csv, "cris-atlas-plan.csv", "text/csv");
+    let semicolon = download(
+        plan_csv::plan_csv_semicolon,
+        "cris-atlas-plan-semicolon.csv",
+        "text/csv",
+    );
     html! {
         <div class="toolbar no-print">
             <a class="button" href={Route::PlanReport.href()} data-testid="open-report">{ "Report: print or present" }</a>
             <button type="button" onclick={markdown} data-testid="export-markdown">{ "Download Markdown" }</button>
             <button type="button" onclick={csv} data-testid="export-csv">{ "Download CSV" }</button>
+            <button type="button" onclick={semicolon} data-testid="export-csv-semicolon">{ "CSV with semicolons" }</button>
             if let Some(message) = &*problem {
                 <ErrorPanel title="The file could not be downloaded" message={AttrValue::from(message.clone())} />
             }

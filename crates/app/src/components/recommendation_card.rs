@@ -5,7 +5,7 @@
 use crate::components::copy_button::CopyButton;
 use crate::state::CatalogRef;
 use atlas_core::engine::suggest::Alternative;
-use atlas_core::engine::Warning;
+use atlas_core::engine::{Reason, Warning};
 use atlas_core::output::evaluation::WorkloadEvaluation;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,7 +22,8 @@ pub struct RecommendationCardProps {
     pub heading_id: AttrValue,
 }
 
-fn alternative(catalog: &CatalogRef, alt: &Alternative) -> Html {
+/// A suggestion when nothing is eligible, as a list item (the card's and the slides').
+pub fn alternative(catalog: &CatalogRef, alt: &Alternative) -> Html {
     match alt {
         Alternative::SourceRegion {
             region,
@@ -52,7 +53,8 @@ fn alternative(catalog: &CatalogRef, alt: &Alternative) -> Html {
     }
 }
 
-fn warning(w: &Warning) -> Html {
+/// A warning with its source, as a list item (the card's and the slides').
+pub fn warning(w: &Warning) -> Html {
     html! {
         <li>
             { &w.text }
@@ -60,6 +62,13 @@ fn warning(w: &Warning) -> Html {
                 { " " }<a class="cite" href={source.href()} rel="noopener">{ format!("[{}]", source.title()) }</a>
             }
         </li>
+    }
+}
+
+/// A reason with its source, as a list item (the card's and the slides').
+pub fn reason(r: &Reason) -> Html {
+    html! {
+        <li>{ &r.text }{ " " }<a class="cite" href={r.source.href()} rel="noopener">{ format!("[{}]", r.source.title()) }</a></li>
     }
 }
 
@@ -116,9 +125,7 @@ pub fn RecommendationCard(props: &RecommendationCardProps) -> Html {
             }
             <h3>{ "Why" }</h3>
             <ul class="reasons" data-testid="reasons">
-                { for rec.reasons.iter().map(|r| html! {
-                    <li>{ &r.text }{ " " }<a class="cite" href={r.source.href()} rel="noopener">{ format!("[{}]", r.source.title()) }</a></li>
-                }) }
+                { for rec.reasons.iter().map(reason) }
             </ul>
             if rec.warnings.len() > rec.urgent_count() {
                 <h3>{ "Warnings" }</h3>

@@ -111,6 +111,10 @@ pub struct Comparison {
 pub const ELIGIBLE: &str = "Eligible";
 /// The label of the row naming the endpoint and its APIs.
 pub const ENDPOINT: &str = "Endpoint and API";
+/// The label of the row of where each option may process the prompt.
+pub const PROCESSING: &str = "Where the prompt may be processed";
+/// The label of the row of whether each option keeps to the obligation.
+pub const RESIDENCY_FIT: &str = "Residency fit";
 /// The label of the row of what the model keeps.
 pub const RETENTION: &str = "Data retention";
 /// The label of the row of per-token prices.
@@ -479,8 +483,8 @@ impl Aspect {
         match self {
             Aspect::CallId => "ID to call",
             Aspect::Endpoint => ENDPOINT,
-            Aspect::Processing => "Where the prompt may be processed",
-            Aspect::Residency => "Residency fit",
+            Aspect::Processing => PROCESSING,
+            Aspect::Residency => RESIDENCY_FIT,
             Aspect::Retention => RETENTION,
             Aspect::Policy => "Organisation policy fit",
             Aspect::Throughput => "Effective throughput",

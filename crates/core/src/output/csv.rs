@@ -18,6 +18,12 @@ pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
 /// carriage return) gets a leading `'`, so `=HYPERLINK(…)` shows as text instead of running.
 /// Control characters that would reach a terminal are dropped ([`without_controls`]).
 pub fn csv_field(text: &str) -> String {
+    field(text, ',')
+}
+
+/// [`csv_field`] for a file whose fields are separated by `separator` (`;` where a spreadsheet's
+/// locale writes decimal commas): a field holding the separator is quoted too.
+pub fn field(text: &str, separator: char) -> String {
     let text = without_controls(text);
     let text = text.as_ref();
     let neutral;
@@ -27,7 +33,7 @@ pub fn csv_field(text: &str) -> String {
     } else {
         text
     };
-    if text.contains([',', '"', '\n', '\r', '\t']) {
+    if text.contains([separator, '"', '\n', '\r', '\t']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()

@@ -11,7 +11,8 @@ use crate::catalog::Catalog;
 use crate::engine::options::{OptionEval, OptionKind, NO_ELIGIBLE_OPTION};
 use crate::engine::{recommend_in, retention, Recommendation, Setting};
 use crate::output::compare::{
-    compare, regions_in_countries, Comparison, ENDPOINT, HOW_TO_BUY, MONTHLY, PRICE, RETENTION,
+    compare, regions_in_countries, Comparison, ENDPOINT, HOW_TO_BUY, MONTHLY, PRICE, PROCESSING,
+    RETENTION,
 };
 use crate::plan::money::per_million;
 use crate::plan::{Plan, PlanHeader, Workload};
@@ -245,7 +246,45 @@ pub struct PlanEvaluation<'c> {
     pub today: Day,
 }
 
+/// A long Region list the comparisons summarise, printed once at the end of a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionList {
+    /// The IDs (or option labels, where there is no ID) whose list it is, in plan order.
+    pub owners: Vec<String>,
+    /// The Regions, each with its country: `eu-west-1 (Ireland)`.
+    pub regions: Vec<String>,
+}
+
 impl<'c> PlanEvaluation<'c> {
+    /// Every long list of where an option may process the prompt, once each (the global profile
+    /// of several models shares one), in order of first appearance.
+    pub fn region_lists(&self) -> Vec<RegionList> {
+        let mut lists: Vec<RegionList> = Vec::new();
+        for e in &self.workloads {
+            let Some(row) = e.comparison.rows.iter().find(|r| r.label == PROCESSING) else {
+                continue;
+            };
+            for (cell, column) in row.cells.iter().zip(&e.comparison.columns) {
+                if cell.more.is_empty() {
+                    continue;
+                }
+                let owner = column
+                    .call_id
+                    .clone()
+                    .unwrap_or_else(|| column.label.clone());
+                match lists.iter_mut().find(|l| l.regions == cell.more) {
+                    Some(list) if list.owners.contains(&owner) => {}
+                    Some(list) => list.owners.push(owner),
+                    None => lists.push(RegionList {
+                        owners: vec![owner],
+                        regions: cell.more.clone(),
+                    }),
+                }
+            }
+        }
+        lists
+    }
+
     /// Evaluates every workload of `plan` on `today`, then the checks that span workloads: two
     /// workloads in one source Region that need different data retention modes are told so, and
     /// neither is offered an account change.
@@ -298,5 +337,45 @@ impl<'c> PlanEvaluation<'c> {
             conflict,
         };
         WorkloadEvaluation::in_setting(catalog, workload, &setting, today)
+    }
+}
+
+/// The insurer plan (`tests/fixtures/plans/insurer.json`) on the real catalog, evaluated on the
+/// day the fixtures are recorded: the output tests' common case.
+#[cfg(test)]
+pub(crate) fn insurer() -> PlanEvaluation<'static> {
+    let catalog = crate::catalog::data::catalog().expect("catalog");
+    let text = include_str!("../../../../tests/fixtures/plans/insurer.json");
+    let plan = Plan::parse(text, catalog).expect("plan");
+    PlanEvaluation::of(catalog, &plan, Day::parse("2026-12-02").expect("day"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_region_lists_are_listed_once_for_the_whole_plan() {
+        let lists = insurer().region_lists();
+        // The global profiles of four models go to the same 31 Regions (gpt-oss has none); the
+        // EU profiles of Sonnet 4.5 and Opus 5.5 to the same 6; Japan's 2 and the US's 3
+        // Regions are short enough to list in place.
+        let shapes: Vec<(usize, usize)> = lists
+            .iter()
+            .map(|l| (l.owners.len(), l.regions.len()))
+            .collect();
+        assert_eq!(shapes, [(4, 31), (2, 6)], "{lists:?}");
+        assert_eq!(
+            lists[0].owners[0],
+            "global.anthropic.claude-sonnet-4-5-20250929-v1:0"
+        );
+        assert_eq!(
+            lists[1].owners,
+            [
+                "eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
+                "eu.anthropic.claude-opus-5-5"
+            ]
+        );
+        assert_eq!(lists[1].regions[0], "eu-central-1 (Germany)");
     }
 }

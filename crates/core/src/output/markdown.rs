@@ -49,11 +49,46 @@ pub fn cell(text: &str) -> String {
     self::text(text)
 }
 
-/// A cell of several lines, each escaped, joined by `<br>`.
+/// A line of a cell: an ARN (`arn:aws:…:<account-id>:…`) as code, where its angle brackets
+/// need no escape; anything else escaped ([`text`]).
+pub fn line(line: &str) -> String {
+    let arn = line.starts_with("arn:")
+        && !line.contains('`')
+        && !line.chars().any(|c| c.is_control() || c == '|');
+    if arn {
+        format!("`{line}`")
+    } else {
+        text(line)
+    }
+}
+
+/// A cell of several lines, each as [`line`] makes it, joined by `<br>`.
 pub fn lines(lines: &[String]) -> String {
     lines
         .iter()
-        .map(|l| text(l))
+        .map(|l| line(l))
         .collect::<Vec<_>>()
         .join("<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arns_are_code_other_lines_text() {
+        // line, Markdown
+        let cases = [
+            (
+                "arn:aws:bedrock:eu-central-1:<account-id>:inference-profile/eu.x",
+                "`arn:aws:bedrock:eu-central-1:<account-id>:inference-profile/eu.x`",
+            ),
+            ("arn:with`tick", "arn:with\\`tick"),
+            ("arn:a|b", "arn:a\\|b"),
+            ("<account-id>", "&lt;account-id&gt;"),
+        ];
+        for (text, md) in cases {
+            assert_eq!(line(text), md, "{text}");
+        }
+    }
 }

@@ -292,8 +292,85 @@ pub fn to_json(report: &Report) -> String {
     serde_json::to_string_pretty(report).unwrap_or_default()
 }
 
-/// The plan summary and each workload's comparison table, in Markdown.
+/// The plan summary and each workload's comparison table, in Markdown, this site's pages named
+/// in words (see [`to_markdown_at`]).
 pub fn to_markdown(catalog: &Catalog, evaluation: &PlanEvaluation<'_>) -> String {
+    to_markdown_at(catalog, evaluation, None)
+}
+
+/// A site base URL for Markdown links (`atlas report --base`): `http://` or `https://`, with
+/// nothing that would end a link's destination (spaces, parentheses, angle brackets, controls).
+pub fn site_base(text: &str) -> Result<String, String> {
+    let scheme = text.starts_with("https://") || text.starts_with("http://");
+    let clean = !text
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "()<>`".contains(c));
+    if scheme && clean {
+        Ok(format!("{}/", text.trim_end_matches('/')))
+    } else {
+        Err(format!(
+            "--base {text:?}: expected an http:// or https:// URL without spaces, parentheses or angle brackets"
+        ))
+    }
+}
+
+/// A reason's source in Markdown: an AWS page as a link as it is; one of this site's pages as a
+/// link under `base` (from [`site_base`]), or without one by its title in words (a relative link
+/// breaks outside the site).
+fn source(cite: crate::catalog::cite::Cite, base: Option<&str>) -> String {
+    let href = cite.href();
+    match base {
+        _ if href.starts_with("https://") => format!("[source]({href})"),
+        Some(base) => format!("[source]({base}{href})"),
+        None => format!("source: this site's page \"{}\"", cite.title()),
+    }
+}
+
+/// A suggestion when nothing is eligible, in words (the card's list item, as text).
+fn alternative_text(catalog: &Catalog, alt: &Alternative) -> String {
+    match alt {
+        Alternative::SourceRegion {
+            region,
+            option,
+            call_id,
+        } => format!(
+            "Call from {region} ({}): {} `{call_id}`",
+            catalog.region(region).map_or("", |r| r.name.as_str()),
+            option.label()
+        ),
+        Alternative::Model {
+            model_id,
+            option,
+            call_id,
+            why,
+        } => format!(
+            "Use {} instead: {} `{call_id}` ({why})",
+            catalog
+                .model(model_id)
+                .map_or(model_id.as_str(), |m| m.name.as_str()),
+            option.label()
+        ),
+        Alternative::ProvisionIn { regions } if regions.is_empty() => {
+            "No Region that the obligation allows offers this model for Provisioned Throughput."
+                .to_owned()
+        }
+        Alternative::ProvisionIn { regions } => {
+            let list: Vec<&str> = regions.iter().map(|r| r.as_str()).collect();
+            format!(
+                "Buy Provisioned Throughput in a Region the obligation allows: {}",
+                list.join(", ")
+            )
+        }
+    }
+}
+
+/// [`to_markdown`] with this site's pages linked under `base` (from [`site_base`]), or named in
+/// words without one.
+pub fn to_markdown_at(
+    catalog: &Catalog,
+    evaluation: &PlanEvaluation<'_>,
+    base: Option<&str>,
+) -> String {
     let mut out = format!(
         "# {}\n\nCatalog as of {}.\n\n",
         markdown::text(evaluation.header.title()),
@@ -311,7 +388,7 @@ pub fn to_markdown(catalog: &Catalog, evaluation: &PlanEvaluation<'_>) -> String
     }
     for e in &evaluation.workloads {
         out.push_str(&format!("\n## {}\n\n", cell(e.workload.name())));
-        workload_markdown(&mut out, e);
+        workload_markdown(&mut out, catalog, e, base);
     }
     out
 }
@@ -339,7 +416,12 @@ fn summary_cell(catalog: &Catalog, e: &WorkloadEvaluation<'_>, column: SummaryCo
 }
 
 /// One workload's comparison table, reasons and warnings.
-fn workload_markdown(out: &mut String, evaluation: &WorkloadEvaluation<'_>) {
+fn workload_markdown(
+    out: &mut String,
+    catalog: &Catalog,
+    evaluation: &WorkloadEvaluation<'_>,
+    base: Option<&str>,
+) {
     let table = &evaluation.comparison;
     out.push_str("| |");
     for c in &table.columns {
@@ -362,7 +444,7 @@ fn workload_markdown(out: &mut String, evaluation: &WorkloadEvaluation<'_>) {
     if !rec.reasons.is_empty() {
         out.push_str("\nWhy:\n\n");
         for r in &rec.reasons {
-            out.push_str(&format!("- {} ([source]({}))\n", r.text, r.source.href()));
+            out.push_str(&format!("- {} ({})\n", r.text, source(r.source, base)));
         }
     }
     if !rec.warnings.is_empty() {
@@ -370,6 +452,69 @@ fn workload_markdown(out: &mut String, evaluation: &WorkloadEvaluation<'_>) {
         for warning in &rec.warnings {
             let mark = if warning.urgent { "**Urgent:** " } else { "" };
             out.push_str(&format!("- {mark}{warning}\n"));
+        }
+    }
+    // The warning that nothing is recommended points here.
+    if !rec.alternatives.is_empty() {
+        out.push_str("\nWhat you could do instead:\n\n");
+        for alt in &rec.alternatives {
+            out.push_str(&format!("- {}\n", alternative_text(catalog, alt)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod markdown_links {
+    use super::*;
+    use crate::catalog::cite::Cite;
+
+    #[test]
+    fn sources_link_absolutely_or_are_named_in_words() {
+        // cite, base, Markdown
+        let aws =
+            "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html";
+        let cases = [
+            (Cite::ProfilesSupport, None, format!("[source]({aws})")),
+            (
+                Cite::ProfilesSupport,
+                Some("https://atlas.example/"),
+                format!("[source]({aws})"),
+            ),
+            (
+                Cite::ConceptChoice,
+                Some("https://atlas.example/"),
+                "[source](https://atlas.example/concepts/choice/)".to_owned(),
+            ),
+            (
+                Cite::ConceptChoice,
+                None,
+                "source: this site's page \"Concepts: how the recommendation is chosen\""
+                    .to_owned(),
+            ),
+        ];
+        for (cite, base, expected) in cases {
+            assert_eq!(source(cite, base), expected, "{cite:?} {base:?}");
+        }
+    }
+
+    #[test]
+    fn a_base_is_an_http_url_a_link_can_hold() {
+        assert_eq!(
+            site_base("https://atlas.example").as_deref(),
+            Ok("https://atlas.example/")
+        );
+        assert_eq!(
+            site_base("http://127.0.0.1:8080/atlas/").as_deref(),
+            Ok("http://127.0.0.1:8080/atlas/")
+        );
+        for bad in [
+            "atlas.example",
+            "javascript:alert(1)",
+            "https://a.example/x)y",
+            "https://a b",
+            "https://a/<x>",
+        ] {
+            assert!(site_base(bad).is_err(), "{bad}");
         }
     }
 }
