@@ -184,7 +184,8 @@ fn csv_has_a_row_per_workload_and_neutralises_formulas() {
     assert_eq!(lines.len(), 1 + 2, "{semicolon}");
     assert!(lines[0].starts_with("Workload;Model;Source Region;Obligation;"));
     assert!(
-        lines[1].contains(";Geographic (EU);eu.anthropic.claude-sonnet-4-5-20250929-v1:0;"),
+        lines[1]
+            .contains(";Geographic (EU);Standard;eu.anthropic.claude-sonnet-4-5-20250929-v1:0;"),
         "{}",
         lines[1]
     );

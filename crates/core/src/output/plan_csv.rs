@@ -153,7 +153,7 @@ mod tests {
         assert_eq!(rows[0], COLUMNS.join(";"));
         assert!(rows[1].starts_with(
             "Claims triage EU;anthropic.claude-sonnet-4-5-20250929-v1:0;eu-central-1;\
-             stay in European Union;Geographic (EU);eu.anthropic.claude-sonnet-4-5-20250929-v1:0;\
+             stay in European Union;Geographic (EU);Standard;eu.anthropic.claude-sonnet-4-5-20250929-v1:0;\
              bedrock-runtime: Converse, InvokeModel;\
              \"Inside the obligation: processed only in 6 Regions in 6 countries; nothing kept\";\
              keeps nothing;3.30;16.50;2640.00;;\"Claude Sonnet 4.5 is legacy; end of life 2027-04-08. | "
@@ -163,7 +163,7 @@ mod tests {
         assert!(
             underwriting.starts_with(
                 "Underwriting Germany only,anthropic.claude-opus-5-5,eu-central-1,stay in Germany,\
-             No eligible option,,,No option inside the obligation,,,,,Nothing is recommended"
+             No eligible option,,,,No option inside the obligation,,,,,Nothing is recommended"
             ),
             "{underwriting}"
         );

@@ -509,12 +509,13 @@ mod tests {
         assert_eq!(
             shown,
             [
-                ("Recommended", "Geographic (EU)"),
+                ("Recommended", "Geographic (EU), Standard tier"),
                 ("ID to call", "eu.anthropic.claude-sonnet-4-5-20250929-v1:0"),
                 ("Processed and stored", "✓ Inside the obligation: processed only in 6 Regions in 6 countries; nothing kept"),
                 ("Data retention", "Keeps nothing (the abuse detection page's general rule)"),
                 ("Price per million tokens", "$3.30 in / $16.50 out"),
                 ("Monthly estimate", "$2,640.00 · 400,000,000 input and 80,000,000 output tokens"),
+                ("How to buy", "Reserved: priced by the AWS account team · Standard (recommended): $3.30 in / $16.50 out · Batch: $1.65 in / $8.25 out, $1,320.00"),
             ]
         );
         assert!(facts[1].code && !facts[0].code);
