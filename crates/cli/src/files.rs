@@ -3,6 +3,7 @@
 
 use atlas_core::catalog::calendar::Day;
 use atlas_core::catalog::load::CatalogFiles;
+use atlas_core::catalog::quota::{QuotaTable, QuotaTexts};
 use atlas_core::catalog::retention_pages::PageFacts;
 use atlas_core::catalog::Catalog;
 use atlas_core::plan::{Limits, Plan};
@@ -57,8 +58,8 @@ fn read_bytes_within(path: &Path, max_bytes: usize, raise: &str) -> Result<Vec<u
 }
 
 /// The catalog in `dir`, one generation (its manifest checked), parsed and validated, with the
-/// retention facts of `dir/sources/` when the folder has them (without them the catalog says
-/// retention is unknown). `sources/` holds hand-transcribed pages, outside the manifest.
+/// retention and quota facts of `dir/sources/` when the folder has them (without them the
+/// catalog says retention and quotas are unknown). `sources/` holds hand-transcribed pages, outside the manifest.
 pub fn load_catalog(dir: &Path) -> Result<Catalog, String> {
     crate::generation::verify(dir)?;
     let catalog = parse_catalog(dir)?;
@@ -67,13 +68,32 @@ pub fn load_catalog(dir: &Path) -> Result<Catalog, String> {
         pages.join("data-retention.json"),
         pages.join("abuse-detection.json"),
     );
-    if !retention.exists() && !abuse.exists() {
+    let catalog = if !retention.exists() && !abuse.exists() {
+        catalog
+    } else {
+        let facts = PageFacts::read(&read(&retention)?, &read(&abuse)?)?;
+        catalog
+            .with_retention(facts)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+    };
+    let files = QuotaTexts::FILES.map(|f| pages.join(f));
+    if files.iter().all(|f| !f.exists()) {
         return Ok(catalog);
     }
-    let facts = PageFacts::read(&read(&retention)?, &read(&abuse)?)?;
-    catalog
-        .with_retention(facts)
-        .map_err(|e| format!("{}: {e}", dir.display()))
+    let [index, defaults, burndown, runtime, max_output] = files
+        .iter()
+        .map(|f| read(f))
+        .collect::<Result<Vec<_>, _>>()?
+        .try_into()
+        .map_err(|_| "five quota sources".to_owned())?;
+    let quotas = QuotaTable::read(QuotaTexts {
+        index: &index,
+        defaults: &defaults,
+        burndown: &burndown,
+        runtime: &runtime,
+        max_output: &max_output,
+    })?;
+    Ok(catalog.with_quotas(quotas))
 }
 
 /// The catalog in `dir`, parsed and validated, whatever its manifest says.

@@ -22,6 +22,16 @@ pub const RETENTION_PAGES: (&str, &str) = (
     include_str!("../../../../data/sources/abuse-detection.json"),
 );
 
+/// The transcribed quota sources (`data/sources/`), embedded like the files.
+pub const QUOTA_SOURCES: crate::catalog::quota::QuotaTexts<'static> =
+    crate::catalog::quota::QuotaTexts {
+        index: include_str!("../../../../data/sources/quota-index.json"),
+        defaults: include_str!("../../../../data/sources/quota-defaults.json"),
+        burndown: include_str!("../../../../data/sources/quotas-token-burndown.json"),
+        runtime: include_str!("../../../../data/sources/quotas-runtime.json"),
+        max_output: include_str!("../../../../data/sources/max-output-tokens.json"),
+    };
+
 static CATALOG: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
 
 #[cfg(target_arch = "wasm32")]
@@ -40,7 +50,7 @@ pub fn catalog() -> Result<&'static Catalog, &'static CatalogError> {
     }
 }
 
-/// The files of `data/` with the retention facts of `data/sources/`.
+/// The files of `data/` with the retention and quota facts of `data/sources/`.
 #[cfg(not(target_arch = "wasm32"))]
 fn native() -> Result<Catalog, CatalogError> {
     let (retention, abuse) = RETENTION_PAGES;
@@ -51,7 +61,15 @@ fn native() -> Result<Catalog, CatalogError> {
                 message,
             }
         })?;
-    Catalog::from_files(FILES)?.with_retention(pages)
+    let quotas = crate::catalog::quota::QuotaTable::read(QUOTA_SOURCES).map_err(|message| {
+        CatalogError::Parse {
+            file: "sources/quota-index.json",
+            message,
+        }
+    })?;
+    Ok(Catalog::from_files(FILES)?
+        .with_retention(pages)?
+        .with_quotas(quotas))
 }
 
 /// Makes `catalog` the program's catalog, unless one is already in place (the first stays), and

@@ -17,6 +17,7 @@ pub mod ids;
 pub mod index;
 pub mod load;
 pub mod order;
+pub mod quota;
 pub mod residency;
 pub mod retention;
 pub mod retention_pages;
@@ -29,6 +30,7 @@ use crate::catalog::ids::{
 };
 use crate::catalog::index::{region_position, Index, RegionSet};
 use crate::catalog::load::CatalogError;
+use crate::catalog::quota::QuotaTable;
 use crate::catalog::retention::{RetentionFacts, RetentionTable};
 use crate::catalog::retention_pages::PageFacts;
 use crate::catalog::schema::{Country, Geography, Meta, Model, Profile, Region, Source};
@@ -58,6 +60,9 @@ pub struct Catalog {
     pub index: Index,
     /// Who keeps the prompts, per model (empty, so unknown, until attached).
     pub retention: RetentionTable,
+    /// The token-per-minute quota pools, burndown and defaults (empty, so unknown, until
+    /// attached).
+    pub quotas: QuotaTable,
 }
 
 impl Catalog {
@@ -81,6 +86,7 @@ impl Catalog {
             profiles,
             index: Index::default(),
             retention: RetentionTable::default(),
+            quotas: QuotaTable::default(),
         }
         .indexed()
     }
@@ -102,6 +108,12 @@ impl Catalog {
             message: e,
         })?;
         Ok(self)
+    }
+
+    /// This catalog with the quota facts read from the transcribed sources.
+    pub fn with_quotas(mut self, quotas: QuotaTable) -> Catalog {
+        self.quotas = quotas;
+        self
     }
 
     /// A model's retention facts; `None` when the catalog has none at all.

@@ -7,6 +7,7 @@ use crate::catalog::ids::{ModelId, ProfileId, RegionCode};
 use crate::catalog::retention::{Basis, Retained, RetentionFacts, RetentionMode};
 use crate::catalog::schema::{Endpoint, Price};
 use crate::catalog::Catalog;
+use crate::engine::capacity::{Capacity, PoolLoad};
 use crate::engine::options::{OptionEval, OptionKind, Violation};
 use crate::engine::retention::AccountChange;
 use crate::engine::suggest::Alternative;
@@ -22,6 +23,8 @@ pub struct Report {
     pub catalog_as_of: String,
     /// One entry per workload, in plan order.
     pub workloads: Vec<WorkloadReport>,
+    /// The quota pools the chosen options draw on at the peak, each with its workloads.
+    pub pools: Vec<PoolLoad>,
 }
 
 /// One workload's result.
@@ -94,6 +97,10 @@ pub struct OptionReport {
     /// price); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_usd: Option<Option<f64>>,
+    /// The peak against the option's on-demand quota pool, when the workload gives a peak
+    /// (`null` for an option not offered); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<Option<Capacity>>,
 }
 
 /// An option's data retention facts as the report prints them.
@@ -232,6 +239,7 @@ fn workload_report(
                         .as_ref()
                         .map(|p| (tokens.cost(p) as f64 / 1e4).round() / 100.0)
                 }),
+                capacity: spec.peak.map(|_| o.capacity.clone()),
             })
             .collect(),
         reasons: rec.reasons.clone(),
@@ -249,6 +257,7 @@ pub fn report(catalog: &Catalog, evaluation: &PlanEvaluation<'_>) -> Report {
             .iter()
             .map(|e| workload_report(catalog, e, evaluation.today))
             .collect(),
+        pools: evaluation.pools.clone(),
     }
 }
 

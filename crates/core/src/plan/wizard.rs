@@ -8,7 +8,7 @@ use crate::catalog::residency::Residency;
 use crate::catalog::retention::RetentionMode;
 use crate::catalog::Catalog;
 use crate::plan::money::group_digits;
-use crate::plan::{OrgPolicy, Sla, TokensPerMonth, Traffic, Workload, WorkloadSpec};
+use crate::plan::{OrgPolicy, Peak, Sla, TokensPerMonth, Traffic, Workload, WorkloadSpec};
 
 /// The wizard's steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -194,6 +194,8 @@ pub struct Draft {
     pub tokens_output: String,
     /// The most data retention the obligation accepts; `None` = not stated.
     pub data_retention: Option<RetentionMode>,
+    /// The peak minute, kept as the plan states it when a workload is edited.
+    pub peak: Option<Peak>,
 }
 
 impl Default for Draft {
@@ -215,6 +217,7 @@ impl Default for Draft {
             tokens_input: String::new(),
             tokens_output: String::new(),
             data_retention: None,
+            peak: None,
         }
     }
 }
@@ -322,6 +325,7 @@ impl Draft {
             traffic: Some(spec.traffic),
             sla: Some(spec.sla),
             data_retention: spec.data_retention,
+            peak: spec.peak,
             ..Draft::default()
         };
         match &spec.residency {
@@ -520,6 +524,7 @@ impl Draft {
             org_policy,
             tokens_per_month: self.tokens().ok().flatten(),
             data_retention: self.data_retention,
+            peak: self.peak,
         }
         .check(catalog)
         .map_err(|(_, message)| {
