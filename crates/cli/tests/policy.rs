@@ -54,6 +54,7 @@ fn workload<'c>(
         org_policy: policy,
         tokens_per_month: None,
         data_retention: None,
+        peak: None,
     }
     .check(catalog)
     .expect("a workload on the catalog")

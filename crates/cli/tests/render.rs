@@ -110,9 +110,12 @@ async fn data_page_lists_sources_disagreements_and_gaps() {
         .sum();
     // The retention pages' table: a header and one row per page.
     let retention = 1 + data::catalog().unwrap().retention.sources.len();
+    // The quota sources' table: a header and one row per source (five).
+    let quotas = 1 + data::catalog().unwrap().quotas.sources.len();
+    assert_eq!(quotas, 6);
     assert_eq!(
         count(&html, "<tr>"),
-        2 + meta.disagreements.len() + changes + retention
+        2 + meta.disagreements.len() + changes + retention + quotas
     );
     assert_eq!(count(&html, r#"data-testid="change""#), meta.changes.len());
     assert!(html.contains(r#"data-testid="gaps""#));
@@ -357,4 +360,27 @@ async fn the_data_pages_changes_section_holds_the_retention_pages_history() {
     assert!(section.contains(r#"data-testid="retention-history""#));
     assert!(section.contains("June 2026 launch"));
     assert!(section.contains("September 2026"));
+}
+
+#[tokio::test]
+async fn the_data_page_counts_the_unknown_quota_pools() {
+    let html = render(Route::Data).await;
+    let start = html
+        .find(r#"data-testid="quota-unknowns""#)
+        .expect("the quota section");
+    let text = &html[start..start + 600];
+    // Counted by hand from data/models.json, data/profiles.json and the transcribed sources:
+    // 151 models, 94 in the index's tpm rows; 377 bedrock-mantle offers; 4 us-gov profiles; 8
+    // index codes the General Reference copy gives no default for.
+    assert!(text.contains("Unknown pools: 57 catalog models"), "{text}");
+    assert!(
+        text.contains("377 in-Region offers served on bedrock-mantle"),
+        "{text}"
+    );
+    assert!(text.contains("4 GovCloud profiles"), "{text}");
+    assert!(
+        text.contains("8 index quota codes with no published default (L-2EFDF21F"),
+        "{text}"
+    );
+    assert!(html.contains("bedrock-usage-analyzer 0.7.0b0"));
 }

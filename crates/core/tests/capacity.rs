@@ -384,3 +384,96 @@ fn the_plan_fields_errors_name_the_field() {
     let again = Plan::parse(&plan.to_json(), catalog).unwrap();
     assert_eq!(again, plan);
 }
+
+/// "Your account" sets an applied value: the pool's verdict follows, the value is saved with the
+/// plan, and forgetting it falls back to the published default.
+#[test]
+fn the_planner_sets_an_applied_value_and_the_verdict_follows() {
+    use atlas_core::catalog::ids::RegionCode;
+    use atlas_core::plan::planner::{Action, Planner};
+    let catalog = catalog();
+    let mut planner = Planner::from_plan(Plan::parse(FIXTURE, catalog).expect("plan"));
+    let frankfurt = RegionCode::new("eu-central-1");
+    let verdict = |planner: &Planner<'static>| {
+        PlanEvaluation::of(catalog, &planner.plan(), today()).pools[0]
+            .verdict
+            .key()
+    };
+    assert_eq!(verdict(&planner), "does_not_fit");
+    // 6,000,000 settled fits an applied 6,000,000.
+    let set = Action::SetQuota(frankfurt.clone(), SONNET_45_GEO.into(), Some(6_000_000));
+    assert!(planner.apply(set.clone(), catalog));
+    assert!(
+        !planner.apply(set, catalog),
+        "the same value again changes nothing"
+    );
+    assert_eq!(verdict(&planner), "fits");
+    let reread = Plan::parse(&planner.plan().to_json(), catalog).expect("reads back");
+    assert_eq!(reread.header.account, planner.header.account);
+    // Forgotten: the published default, 5,000,000, is below 6,000,000.
+    assert!(planner.apply(
+        Action::SetQuota(frankfurt.clone(), SONNET_45_GEO.into(), None),
+        catalog
+    ));
+    let pool = &PlanEvaluation::of(catalog, &planner.plan(), today()).pools[0];
+    assert_eq!(
+        (pool.limit, pool.verdict.key()),
+        (Some(5_000_000), "does_not_fit")
+    );
+    // Not a code: ignored.
+    assert!(!planner.apply(
+        Action::SetQuota(frankfurt, "nonsense".into(), Some(1)),
+        catalog
+    ));
+}
+
+/// The wizard's peak boxes: empty is no peak; requests, input and output are needed once one is
+/// filled; max_tokens may stay empty (not set); an edited workload keeps its peak, cache figures
+/// included.
+#[test]
+fn the_wizard_reads_the_peak_boxes() {
+    use atlas_core::plan::wizard::{Draft, Field};
+    let catalog = catalog();
+    let plan = Plan::parse(FIXTURE, catalog).expect("plan");
+    let draft = Draft::from_workload(&plan.workloads[0]);
+    assert_eq!(
+        (
+            draft.peak_requests.as_str(),
+            draft.peak_input.as_str(),
+            draft.peak_output.as_str(),
+            draft.peak_max_tokens.as_str()
+        ),
+        ("300", "6000", "800", "1000")
+    );
+    let again = draft.complete(catalog).expect("complete");
+    assert_eq!(again.spec().peak, plan.workloads[0].spec().peak);
+
+    let mut typed = draft.clone();
+    typed.peak_input = "6k".into();
+    typed.peak_max_tokens = String::new();
+    let peak = typed.peak().expect("readable").expect("a peak");
+    assert_eq!((peak.input_tokens, peak.max_tokens), (6000, None));
+
+    let mut partial = draft.clone();
+    partial.peak_output = String::new();
+    let problems = partial.complete(catalog).expect_err("output missing");
+    assert!(problems
+        .iter()
+        .any(|p| p.field == Field::Peak && p.message.contains("output tokens per request")));
+
+    let mut zero = draft.clone();
+    zero.peak_requests = "0".into();
+    assert!(zero.peak().is_err());
+
+    let mut none = draft;
+    for b in [
+        &mut none.peak_requests,
+        &mut none.peak_input,
+        &mut none.peak_output,
+        &mut none.peak_max_tokens,
+    ] {
+        b.clear();
+    }
+    assert_eq!(none.peak(), Ok(None));
+    assert_eq!(none.complete(catalog).expect("complete").spec().peak, None);
+}

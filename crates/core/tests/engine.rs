@@ -72,6 +72,7 @@ fn spec(
         org_policy: None,
         tokens_per_month: None,
         data_retention: None,
+        peak: None,
     }
 }
 

@@ -48,6 +48,7 @@ pub fn Sources(props: &SourcesProps) -> Html {
                 </table>
             </div>
             { retention_pages(&props.catalog) }
+            { quota_sources(&props.catalog) }
             <h2 id="changes">{ "Changes" }</h2>
             if changes.is_empty() {
                 <p>{ "No refresh is recorded yet." }</p>
@@ -97,6 +98,70 @@ pub fn Sources(props: &SourcesProps) -> Html {
     }
 }
 
+/// The transcribed copies read: each source with the copy, its earliest date and the last check.
+fn copies_table(
+    sources: &[atlas_core::catalog::retention_pages::PageSource],
+    testid: &'static str,
+    first: &'static str,
+) -> Html {
+    html! {
+        <div class="table-scroll">
+            <table data-testid={testid}>
+                <thead><tr>
+                    <th scope="col">{ first }</th>
+                    <th scope="col">{ "Copy read" }</th>
+                    <th scope="col">{ "Copy dated (at the earliest)" }</th>
+                    <th scope="col">{ "Last checked" }</th>
+                </tr></thead>
+                <tbody>
+                    { for sources.iter().map(|s| html! {
+                        <tr>
+                            <th scope="row"><a href={s.url.clone()} rel="noopener">{ &s.title }</a></th>
+                            <td><code>{ &s.copy }</code></td>
+                            <td><time datetime={s.copy_date.clone()}>{ &s.copy_date }</time></td>
+                            <td><time datetime={s.checked.clone()}>{ &s.checked }</time></td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The quota sources transcribed by hand into `data/sources/`, and what they leave unknown.
+fn quota_sources(catalog: &atlas_core::catalog::Catalog) -> Html {
+    if catalog.quotas.is_empty() {
+        return html! {
+            <>
+                <h2 id="quotas">{ "Quotas" }</h2>
+                <p>{ "This catalog has no quota facts: whether traffic fits a quota is unknown." }</p>
+            </>
+        };
+    }
+    let unknown = atlas_core::catalog::quota::unknowns(catalog);
+    html! {
+        <>
+            <h2 id="quotas">{ "Quotas: sources transcribed by hand" }</h2>
+            <p>{ "The token-per-minute quota pools (codes per model and kind), their published defaults, the output burndown and each model's maximum output come from these sources. A pool whose limit is not in them is unknown, and shown as unknown." }</p>
+            { copies_table(&catalog.quotas.sources, "quota-sources-table", "Source") }
+            <p data-testid="quota-unknowns">
+                { format!(
+                    "Unknown pools: {} catalog models the quota index does not list; {} in-Region offers served on bedrock-mantle (its own input and output quotas, not computed); {} GovCloud profiles (the index lists no GovCloud quotas); {} index quota codes with no published default ({}).",
+                    unknown.models_not_in_index.len(),
+                    unknown.mantle_offers,
+                    unknown.govcloud_profiles,
+                    unknown.codes_without_default.len(),
+                    unknown.codes_without_default.join(", ")
+                ) }
+            </p>
+            <details>
+                <summary>{ format!("The {} models the quota index does not list", unknown.models_not_in_index.len()) }</summary>
+                <p>{ unknown.models_not_in_index.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ") }</p>
+            </details>
+        </>
+    }
+}
+
 /// The AWS pages transcribed by hand into `data/sources/` for data retention: the copy read, its
 /// date and when it was last checked; the models the newest copy leaves out; how the pages
 /// changed.
@@ -114,26 +179,7 @@ fn retention_pages(catalog: &atlas_core::catalog::Catalog) -> Html {
         <>
             <h2 id="retention">{ "Data retention: pages transcribed by hand" }</h2>
             <p>{ "Which models keep prompts comes from two AWS pages, read by hand and transcribed into data/sources/ (facts adapted from Amazon Web Services documentation, CC BY-SA 4.0). Models the pages do not name follow the abuse detection page's general rule: by default, Amazon Bedrock does not store model inputs or outputs." }</p>
-            <div class="table-scroll">
-                <table data-testid="retention-sources-table">
-                    <thead><tr>
-                        <th scope="col">{ "Page" }</th>
-                        <th scope="col">{ "Copy read" }</th>
-                        <th scope="col">{ "Copy dated (at the earliest)" }</th>
-                        <th scope="col">{ "Last checked" }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for table.sources.iter().map(|s| html! {
-                            <tr>
-                                <th scope="row"><a href={s.url.clone()} rel="noopener">{ &s.title }</a></th>
-                                <td><code>{ &s.copy }</code></td>
-                                <td><time datetime={s.copy_date.clone()}>{ &s.copy_date }</time></td>
-                                <td><time datetime={s.checked.clone()}>{ &s.checked }</time></td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { copies_table(&table.sources, "retention-sources-table", "Page") }
             if !table.not_named.is_empty() {
                 <p data-testid="retention-not-named">
                     { "Where the copies disagree with what one might expect: the newest abuse detection copy lists OpenAI models by name, with no clause for every OpenAI model but the gpt-oss family; these catalog models are not named and so follow the general rule (nothing kept): " }

@@ -289,44 +289,7 @@ impl QuotaTable {
             .into_iter()
             .map(|m| (ModelId::new(m.model_id), m.max_output_tokens))
             .collect();
-        let mut models: BTreeMap<String, ModelQuotas> = BTreeMap::new();
-        for row in index.rows.iter().filter(|r| r.partition == "aws") {
-            let kind = match row.endpoint.as_str() {
-                "custom" => continue,
-                "base" => PoolKind::InRegion,
-                "global" => PoolKind::Global,
-                _ => PoolKind::Geographic,
-            };
-            let entry = models
-                .entry(row.model_id.clone())
-                .or_insert_with(|| ModelQuotas {
-                    model: ModelId::new(row.model_id.as_str()),
-                    in_region: None,
-                    geographic: None,
-                    global: None,
-                });
-            let code = QuotaCode {
-                code: row.quota_code.clone(),
-                name: row.quota_name.clone(),
-            };
-            let slot = match kind {
-                PoolKind::InRegion => &mut entry.in_region,
-                PoolKind::Global => &mut entry.global,
-                _ => &mut entry.geographic,
-            };
-            match slot {
-                Some(existing) if existing.code != code.code => {
-                    return Err(format!(
-                        "data/sources/{f_index}: {} has two {} codes, {} and {}",
-                        row.model_id,
-                        kind.label(),
-                        existing.code,
-                        code.code
-                    ))
-                }
-                _ => *slot = Some(code),
-            }
-        }
+        let models = read_index(&index.rows)?;
         let table_defaults: BTreeMap<String, PublishedDefault> = defaults
             .quotas
             .iter()
@@ -336,7 +299,7 @@ impl QuotaTable {
             .collect();
         Ok(QuotaTable {
             sources,
-            models: models.into_values().collect(),
+            models,
             rates: burndown.burndown_rates,
             not_named: burndown.not_named_on_page,
             max_output: max_output.into_iter().collect(),
@@ -410,6 +373,51 @@ impl QuotaTable {
     pub fn is_empty(&self) -> bool {
         self.sources.is_empty()
     }
+}
+
+/// The index's pools per model, sorted by model: one code per model and kind (a geographic code
+/// that differs between a model's prefixes is refused).
+fn read_index(rows: &[IndexRow]) -> Result<Vec<ModelQuotas>, String> {
+    let f_index = QuotaTexts::FILES[0];
+    let mut models: BTreeMap<String, ModelQuotas> = BTreeMap::new();
+    for row in rows.iter().filter(|r| r.partition == "aws") {
+        let kind = match row.endpoint.as_str() {
+            "custom" => continue,
+            "base" => PoolKind::InRegion,
+            "global" => PoolKind::Global,
+            _ => PoolKind::Geographic,
+        };
+        let entry = models
+            .entry(row.model_id.clone())
+            .or_insert_with(|| ModelQuotas {
+                model: ModelId::new(row.model_id.as_str()),
+                in_region: None,
+                geographic: None,
+                global: None,
+            });
+        let code = QuotaCode {
+            code: row.quota_code.clone(),
+            name: row.quota_name.clone(),
+        };
+        let slot = match kind {
+            PoolKind::InRegion => &mut entry.in_region,
+            PoolKind::Global => &mut entry.global,
+            _ => &mut entry.geographic,
+        };
+        match slot {
+            Some(existing) if existing.code != code.code => {
+                return Err(format!(
+                    "data/sources/{f_index}: {} has two {} codes, {} and {}",
+                    row.model_id,
+                    kind.label(),
+                    existing.code,
+                    code.code
+                ))
+            }
+            _ => *slot = Some(code),
+        }
+    }
+    Ok(models.into_values().collect())
 }
 
 fn published(d: &DefaultIn) -> PublishedDefault {

@@ -109,6 +109,9 @@ pub const END_OF_LIFE_URGENT_DAYS: i64 = 90;
 pub struct Recommendation {
     /// Every option evaluated, in column order: global, geographic by ID, in-Region, provisioned.
     pub options: Vec<OptionEval>,
+    /// Per option, the workload's peak against its quota pool; `None` without a peak or for an
+    /// option not offered ([`capacity`]).
+    pub capacities: Vec<Option<capacity::Capacity>>,
     /// Index into `options` of the chosen one; `None` when nothing is eligible.
     pub chosen: Option<usize>,
     /// Why, with sources.
@@ -132,6 +135,11 @@ impl Recommendation {
         self.chosen.and_then(|i| self.options.get(i))
     }
 
+    /// The capacity of the option at `i`, if computed.
+    pub fn capacity_of(&self, i: usize) -> Option<&capacity::Capacity> {
+        self.capacities.get(i).and_then(Option::as_ref)
+    }
+
     /// The chosen kind, `None` when nothing is eligible.
     pub fn kind(&self) -> Option<OptionKind> {
         self.chosen_option().map(|o| o.kind)
@@ -144,6 +152,7 @@ struct Context<'a, 'c> {
     workload: &'a Workload<'c>,
     setting: &'a Setting<'a>,
     options: &'a [OptionEval],
+    capacities: &'a [Option<capacity::Capacity>],
     today: Day,
 }
 
@@ -220,10 +229,10 @@ fn retention_step(ctx: &Context<'_, '_>, decision: &mut Decision) {
 /// After the route: whether the chosen option's quota pool holds the workload's peak, and what to
 /// ask for when it does not. `does_not_fit` and `at_risk` are urgent, `unknown` a notice.
 fn capacity_step(ctx: &Context<'_, '_>, decision: &mut Decision) {
-    let Some(chosen) = decision.chosen.and_then(|i| ctx.options.get(i)) else {
+    let Some(i) = decision.chosen else {
         return;
     };
-    let Some(c) = &chosen.capacity else {
+    let (Some(chosen), Some(Some(c))) = (ctx.options.get(i), ctx.capacities.get(i)) else {
         return;
     };
     let at_peak = format!(
@@ -292,10 +301,8 @@ fn capacity_preference(ctx: &Context<'_, '_>, preference: &mut Preference) {
     if ctx.workload.spec().peak.is_none() {
         return;
     }
-    let rank = |i: &Option<usize>| {
-        i.and_then(|i| ctx.options[i].capacity.as_ref())
-            .map_or(2, capacity::Capacity::rank)
-    };
+    let capacity_of = |i: usize| ctx.capacities.get(i).and_then(Option::as_ref);
+    let rank = |i: &Option<usize>| i.and_then(capacity_of).map_or(2, capacity::Capacity::rank);
     let before = preference.order.iter().flatten().next().copied();
     // Stable: equal verdicts keep the traffic order; an empty slot stays last.
     preference.order.sort_by_key(|i| (i.is_none(), rank(i)));
@@ -303,12 +310,9 @@ fn capacity_preference(ctx: &Context<'_, '_>, preference: &mut Preference) {
     if let (Some(before), Some(after)) = (before, after) {
         if before != after {
             let words = |i: usize| {
-                let o = &ctx.options[i];
-                let verdict = o
-                    .capacity
-                    .as_ref()
+                let verdict = capacity_of(i)
                     .map_or_else(|| "unknown".to_owned(), capacity::Capacity::verdict_words);
-                format!("{} ({verdict})", o.label())
+                format!("{} ({verdict})", ctx.options[i].label())
             };
             preference.why.push_str(&format!(
                 " At the peak, the quota pools decide first: {} is chosen before {}, which the traffic order puts first.",
@@ -346,15 +350,17 @@ pub fn recommend_in(
     setting: &Setting<'_>,
     today: Day,
 ) -> Recommendation {
-    let mut options = evaluate_options(catalog, workload, today);
-    for o in &mut options {
-        o.capacity = capacity::of_option(catalog, workload, o, setting.account);
-    }
+    let options = evaluate_options(catalog, workload, today);
+    let capacities: Vec<Option<capacity::Capacity>> = options
+        .iter()
+        .map(|o| capacity::of_option(catalog, workload, o, setting.account))
+        .collect();
     let ctx = Context {
         catalog,
         workload,
         setting,
         options: &options,
+        capacities: &capacities,
         today,
     };
     let mut decision = Decision::default();
@@ -373,6 +379,7 @@ pub fn recommend_in(
     order::sort_by_key(&mut decision.warnings, |w| !w.urgent);
     Recommendation {
         options,
+        capacities,
         chosen: decision.chosen,
         reasons: decision.reasons,
         warnings: decision.warnings,

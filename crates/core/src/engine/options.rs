@@ -307,9 +307,6 @@ pub struct OptionEval {
     pub eligibility: Eligibility,
     /// Great-circle distance from the source to the farthest processing Region, in km.
     pub farthest_km: f64,
-    /// The workload's peak against the option's quota pool; `None` without a peak or when the
-    /// option is not offered ([`crate::engine::capacity`]).
-    pub capacity: Option<crate::engine::capacity::Capacity>,
 }
 
 impl OptionEval {
@@ -486,7 +483,6 @@ impl Judge<'_, '_> {
             mantle_apis: Vec::new(),
             price: None,
             farthest_km: self.farthest_km(processing),
-            capacity: None,
             eligibility: Eligibility::judge(offer, self.objections(kind, processing)),
             processing_regions: self.codes(processing).cloned().collect(),
         }

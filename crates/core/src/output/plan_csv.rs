@@ -12,7 +12,7 @@ use crate::plan::money::{monthly, usd};
 use crate::plan::Workload;
 
 /// The header row's columns.
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 17] = [
     "Workload",
     "Model",
     "Source Region",
@@ -28,6 +28,7 @@ pub const COLUMNS: [&str; 16] = [
     "Output USD per million tokens",
     "Monthly estimate USD",
     "Data retention",
+    "Capacity at the peak",
     "Warnings",
 ];
 
@@ -97,6 +98,11 @@ pub fn plan_csv(catalog: &Catalog, evaluation: &PlanEvaluation<'_>) -> String {
                 price.map(|p| plain(usd(p.output))).unwrap_or_default(),
                 cost.map(plain).unwrap_or_default(),
                 retention(catalog, &e.workload, option),
+                match (spec.peak, e.recommendation.capacity_of(i)) {
+                    (None, _) => "no peak given".into(),
+                    (Some(_), Some(c)) => c.line(),
+                    (Some(_), None) => String::new(),
+                },
                 if chosen == Some(i) || (chosen.is_none() && i == 0) {
                     warnings(&e.recommendation.warnings)
                 } else {

@@ -220,7 +220,8 @@ fn workload_report(
         options: rec
             .options
             .iter()
-            .map(|o| OptionReport {
+            .enumerate()
+            .map(|(i, o)| OptionReport {
                 option: o.kind,
                 profile_id: o.profile_id().cloned(),
                 available: o.eligibility.is_offered(),
@@ -239,7 +240,7 @@ fn workload_report(
                         .as_ref()
                         .map(|p| (tokens.cost(p) as f64 / 1e4).round() / 100.0)
                 }),
-                capacity: spec.peak.map(|_| o.capacity.clone()),
+                capacity: spec.peak.map(|_| rec.capacity_of(i).cloned()),
             })
             .collect(),
         reasons: rec.reasons.clone(),
@@ -282,6 +283,10 @@ pub fn to_markdown(catalog: &Catalog, evaluation: &PlanEvaluation<'_>) -> String
             .map(|c| summary_cell(catalog, e, *c))
             .collect();
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    if !evaluation.pools.is_empty() {
+        out.push_str("\n## Capacity at the peak\n\nTokens a minute each quota pool must hold at the workloads' peaks (`atlas capacity` prints the Service Quotas commands).\n\n");
+        out.push_str(&crate::output::capacity::pools_table(&evaluation.pools));
     }
     for e in &evaluation.workloads {
         out.push_str(&format!("\n## {}\n\n", cell(e.workload.name())));

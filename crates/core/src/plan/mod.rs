@@ -191,7 +191,7 @@ pub const MAX_PEAK_FIGURE: u64 = 1_000_000_000;
 
 impl Peak {
     /// Why the peak cannot be used, as (field below `peak`, message), if it cannot.
-    fn check(&self) -> Result<(), (String, String)> {
+    pub fn check(&self) -> Result<(), (String, String)> {
         if self.requests_per_minute == 0 {
             return Err((
                 "requests_per_minute".into(),
@@ -295,6 +295,22 @@ impl Account {
             .all(|r| *r == RegionAccount::default())
             && self.quotas.is_empty()
             && self.reservations.is_empty()
+    }
+
+    /// The account with quota `code`'s applied value in `region` set (`None` forgets it).
+    pub fn with_quota(&self, region: &RegionCode, code: &str, value: Option<u64>) -> Account {
+        let mut account = self.clone();
+        account
+            .quotas
+            .retain(|q| !(&q.region == region && q.code == code));
+        if let Some(value) = value {
+            account.quotas.push(AppliedQuota {
+                region: region.clone(),
+                code: code.to_owned(),
+                value,
+            });
+        }
+        account
     }
 
     /// The applied value of quota `code` in `region`, if the plan gives it.

@@ -55,6 +55,9 @@ pub enum Action<'c> {
     Replace(Plan<'c>),
     /// Set (or, with `None`, forget) the account's data retention mode in a Region.
     SetRetentionMode(RegionCode, Option<AccountMode>),
+    /// Set (or, with `None`, forget) a quota's applied value in a Region; a code that is not
+    /// written as Service Quotas writes codes is ignored.
+    SetQuota(RegionCode, String, Option<u64>),
 }
 
 /// The plan page's state.
@@ -196,6 +199,11 @@ impl<'c> Planner<'c> {
             }
             Action::SetRetentionMode(region, mode) => {
                 self.header.account = self.header.account.with_retention_mode(&region, mode);
+            }
+            Action::SetQuota(region, code, value) => {
+                if plan::is_quota_code(&code) {
+                    self.header.account = self.header.account.with_quota(&region, &code, value);
+                }
             }
         }
         *self != before

@@ -51,6 +51,7 @@ pub fn error_id(field: Field) -> &'static str {
         Field::Traffic => "wz-traffic-error",
         Field::Sla => "wz-sla-error",
         Field::Tokens => "wz-tokens-error",
+        Field::Peak => "wz-peak-error",
         Field::AllowedRegions => "wz-allowed-error",
     }
 }
