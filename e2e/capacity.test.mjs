@@ -18,6 +18,52 @@ describe('capacity at the peak', () => {
   const site = siteAndBrowser();
 
   for (const [width, height] of WIDTHS) {
+    test(`the wizard asks for the peak at ${width}x${height}`, async () => {
+      const page = await newPage(site.browser, { viewport: { width, height } });
+      await openApp(page, site.server.url + 'plan/');
+      await page.click(testid('plan-add'));
+      await page.fill(testid('wz-name'), 'Claims assistant');
+      await page.fill(testid('wz-model-filter'), 'sonnet 4.5');
+      await page.selectOption(testid('wz-model'), 'anthropic.claude-sonnet-4-5-20250929-v1:0');
+      await page.selectOption(testid('wz-source'), 'eu-central-1');
+      await page.click(testid('wz-next'));
+      await page.click(testid('wz-next'));
+      await page.check(testid('wz-traffic-steady'));
+
+      // Optional, with a worked example and what max_tokens does.
+      const peak = page.locator(testid('wz-peak'));
+      assert.equal(await peak.locator('legend').textContent(), 'Peak minute (optional, to check the quotas)');
+      assert.match(await peak.textContent(), /300 requests a minute with 6,000-token prompts and 800-token answers, max_tokens 1,000/);
+      assert.match(await peak.textContent(), /without max_tokens the model's maximum output is reserved/);
+      // Half a peak is refused, naming what is missing.
+      await page.fill(testid('wz-peak-requests'), '300');
+      await page.click(testid('wz-next'));
+      assert.match(await page.locator('#wz-peak-error').textContent(), /input tokens per request/);
+      assert.equal(await page.getAttribute(testid('wz-peak-input'), 'aria-invalid'), 'true');
+      await page.fill(testid('wz-peak-input'), '6,000');
+      await page.fill(testid('wz-peak-output'), '800');
+      await page.fill(testid('wz-peak-max'), '1000');
+      await assertAccessible(page);
+      await page.click(testid('wz-next'));
+      await page.check(testid('wz-sla-best_effort'));
+      await page.click(testid('wz-next'));
+      await page.click(testid('wz-next'));
+      assert.match(
+        await page.locator(testid('wz-review')).textContent(),
+        /Peak minute\s*300 requests a minute, 6,000 input and 800 output tokens each, max_tokens 1,000/,
+      );
+      await page.click(testid('wz-save'));
+      await page.locator(testid('wizard')).waitFor({ state: 'detached' });
+      // No applied value yet: the published default.
+      const section = page.locator(testid('capacity'));
+      await waitForOrError(page, section);
+      assert.match(await section.locator(testid('capacity-row')).first().textContent(), /3,000,000/);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+      await assertAccessible(page);
+      assertNoErrors(page);
+      await page.close();
+    });
+
     test(`the numbers, the pools and the applied value at ${width}x${height}`, async () => {
       const page = await newPage(site.browser, { viewport: { width, height } });
       await openApp(page, site.server.url + 'plan/');

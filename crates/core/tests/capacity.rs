@@ -477,3 +477,36 @@ fn the_wizard_reads_the_peak_boxes() {
     assert_eq!(none.peak(), Ok(None));
     assert_eq!(none.complete(catalog).expect("complete").spec().peak, None);
 }
+
+/// The Reserved tier's capacity: the plan's reservation, input and output each against its own
+/// reserved tokens a minute; without one, unknown with the reason.
+#[test]
+fn a_reservation_holds_the_peak_or_says_it_is_unknown() {
+    use atlas_core::catalog::ids::{ProfileId, RegionCode};
+    use atlas_core::engine::capacity::{reserved_capacity, LimitSource, Verdict};
+    let catalog = catalog();
+    let text = FIXTURE.replacen(
+        r#""quotas": ["#,
+        r#""reservations": [{ "region": "eu-central-1", "profile_id": "eu.anthropic.claude-sonnet-4-5-20250929-v1:0", "input_tpm": 2000000, "output_tpm": 200000 }], "quotas": ["#,
+        1,
+    );
+    let plan = Plan::parse(&text, catalog).expect("plan");
+    let account = &plan.header.account;
+    let peak = plan.workloads[0].spec().peak.expect("a peak");
+    let profile = ProfileId::new("eu.anthropic.claude-sonnet-4-5-20250929-v1:0");
+    // 300 × 6,000 = 1,800,000 input ≤ 2,000,000; 300 × 800 = 240,000 output > 200,000.
+    let c = reserved_capacity(account, &RegionCode::new("eu-central-1"), &profile, &peak);
+    assert_eq!(c.verdict, Verdict::DoesNotFit);
+    assert_eq!(c.limit_source, LimitSource::Applied);
+    assert_eq!(c.settled_tpm, Some(2_040_000));
+    assert!(c
+        .reason
+        .unwrap()
+        .contains("1,800,000 input and 240,000 output"));
+    let none = reserved_capacity(account, &RegionCode::new("eu-west-1"), &profile, &peak);
+    assert_eq!((none.verdict, none.limit), (Verdict::Unknown, None));
+    assert!(none
+        .reason
+        .unwrap()
+        .contains("no Reserved-tier reservation"));
+}

@@ -39,7 +39,7 @@ pub fn CapacitySection(props: &CapacitySectionProps) -> Html {
                 { "Tokens a minute each quota pool must hold at the workloads' peaks: settled = requests × (input + cache write + output × burndown), admission = requests × (input + cache write + max_tokens). Workloads whose chosen options share a pool add up. " }
                 <a class="cite" href={Cite::TokenBurndown.href()} rel="noopener">{ format!("[{}]", Cite::TokenBurndown.title()) }</a>
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Quota pools at the peak">
                 <table data-testid="capacity-table">
                     <thead><tr>
                         <th scope="col">{ "Pool" }</th>
@@ -82,7 +82,7 @@ pub fn CapacitySection(props: &CapacitySectionProps) -> Html {
                             .map(|(label, command, kind)| html! {
                                 <div class="command">
                                     <p>{ label }</p>
-                                    <pre><code data-testid={format!("capacity-{kind}-{i}")}>{ command }</code></pre>
+                                    <code data-testid={format!("capacity-{kind}-{i}")}>{ command }</code>
                                     <CopyButton text={AttrValue::from(command.clone())} label={AttrValue::from(format!("Copy: {label}"))}
                                                 testid={AttrValue::from(format!("copy-capacity-{kind}-{i}"))} />
                                 </div>

@@ -200,13 +200,17 @@ impl<'c> Planner<'c> {
             Action::SetRetentionMode(region, mode) => {
                 self.header.account = self.header.account.with_retention_mode(&region, mode);
             }
-            Action::SetQuota(region, code, value) => {
-                if plan::is_quota_code(&code) {
-                    self.header.account = self.header.account.with_quota(&region, &code, value);
-                }
-            }
+            Action::SetQuota(region, code, value) => self.set_quota(&region, &code, value),
         }
         *self != before
+    }
+
+    /// Sets a quota's applied value in the account; a code not written as Service Quotas writes
+    /// codes is ignored.
+    fn set_quota(&mut self, region: &RegionCode, code: &str, value: Option<u64>) {
+        if plan::is_quota_code(code) {
+            self.header.account = self.header.account.with_quota(region, code, value);
+        }
     }
 
     /// `name`, or `name (2)`, `name (3)`, ...: the first no workload has.
