@@ -144,7 +144,10 @@ fn exports_carry_retention_and_the_warnings_severity() {
         &[&["report", plan, "--format", "csv"][..], &day].concat(),
     ));
     let header = csv.lines().next().unwrap();
-    assert!(header.ends_with(",Data retention,Warnings"), "{header}");
+    assert!(
+        header.ends_with(",Data retention,Capacity at the peak,Warnings"),
+        "{header}"
+    );
     let fable = csv
         .split("\r\n")
         .find(|l| l.starts_with("Frontier assistant,") && l.contains(",yes,yes,"))
@@ -165,7 +168,7 @@ fn exports_carry_retention_and_the_warnings_severity() {
         .split("\r\n")
         .find(|l| l.starts_with("Open weights,") && l.contains(",yes,yes,"))
         .expect("the recommended row");
-    assert!(open.contains(",keeps nothing,"), "{open}");
+    assert!(open.contains(",keeps nothing,no peak given,"), "{open}");
     let html = stdout(&atlas(
         &[&["report", plan, "--format", "html"][..], &day].concat(),
     ));
