@@ -190,6 +190,14 @@ impl PlanHandle {
         self.send(Action::MarkReviewed(date))
     }
 
+    /// Sets a quota's applied value in a Region (`None`: unknown).
+    pub fn set_quota(&self) -> Callback<(RegionCode, String, Option<u64>)> {
+        let state = self.state.clone();
+        Callback::from(move |(region, code, value)| {
+            state.dispatch(Event::Act(Action::SetQuota(region, code, value)))
+        })
+    }
+
     /// What the wizard's controls ask for.
     pub fn wizard(&self) -> Callback<WizardAction> {
         let state = self.state.clone();

@@ -3,6 +3,7 @@
 
 use atlas_core::catalog::calendar::Day;
 use atlas_core::catalog::load::CatalogFiles;
+use atlas_core::catalog::quota::{QuotaTable, QuotaTexts};
 use atlas_core::catalog::retention_pages::PageFacts;
 use atlas_core::catalog::tiers::TierTable;
 use atlas_core::catalog::Catalog;
@@ -58,8 +59,9 @@ fn read_bytes_within(path: &Path, max_bytes: usize, raise: &str) -> Result<Vec<u
 }
 
 /// The catalog in `dir`, one generation (its manifest checked), parsed and validated, with the
-/// retention facts and the service tiers of `dir/sources/` when the folder has them (without
-/// them the catalog says retention is unknown and offers Standard only). `sources/` holds hand-transcribed pages, outside the manifest.
+/// retention facts, the service tiers and the quota facts of `dir/sources/` when the folder
+/// has them (without them the catalog says retention and quotas are unknown and offers
+/// Standard only). `sources/` holds hand-transcribed pages, outside the manifest.
 pub fn load_catalog(dir: &Path) -> Result<Catalog, String> {
     crate::generation::verify(dir)?;
     let mut catalog = parse_catalog(dir)?;
@@ -76,7 +78,24 @@ pub fn load_catalog(dir: &Path) -> Result<Catalog, String> {
     {
         catalog = catalog.with_tiers(TierTable::read(&tiers, &batch)?);
     }
-    Ok(catalog)
+    let files = QuotaTexts::FILES.map(|f| pages.join(f));
+    if files.iter().all(|f| !f.exists()) {
+        return Ok(catalog);
+    }
+    let [index, defaults, burndown, runtime, max_output] = files
+        .iter()
+        .map(|f| read(f))
+        .collect::<Result<Vec<_>, _>>()?
+        .try_into()
+        .map_err(|_| "five quota sources".to_owned())?;
+    let quotas = QuotaTable::read(QuotaTexts {
+        index: &index,
+        defaults: &defaults,
+        burndown: &burndown,
+        runtime: &runtime,
+        max_output: &max_output,
+    })?;
+    Ok(catalog.with_quotas(quotas))
 }
 
 /// Two transcribed pages of `dir`, read; `None` when neither is there (one without the other

@@ -6,6 +6,8 @@
 //!   (or the date given) that touch it.
 //! - `atlas link PLAN.json [--base URL]`, `atlas link --decode LINK`: a plan as a share link.
 //! - `atlas report PLAN.json --format markdown|csv|html`: a plan's documents.
+//! - `atlas capacity PLAN.json [--format json|markdown]`: the quota pools the plan's peaks draw
+//!   on and the Service Quotas commands.
 //! - `atlas catalog import DIR [--data DIR] [--as-of YYYY-MM-DD]`: merge AWS CLI output into
 //!   the catalog files.
 //! - `atlas catalog refresh --collector … --pt …`: rebuild the catalog from public data (the
@@ -98,6 +100,9 @@ mod native {
         Link(crate::link::LinkArgs),
         /// Print a plan's documents: Markdown for a proposal, CSV for a spreadsheet, HTML to print.
         Report(crate::report::ReportArgs),
+        /// Print the quota pools the plan's peaks draw on, whether they fit, and the Service
+        /// Quotas commands that read the applied values and ask for more.
+        Capacity(crate::report::CapacityArgs),
         /// Maintain the catalog files.
         #[command(subcommand)]
         Catalog(CatalogCommand),
@@ -206,6 +211,7 @@ mod native {
             Command::ExplainError => return crate::policy::explain_error(),
             Command::Link(args) => crate::link::run(&args),
             Command::Report(args) => crate::report::run(&args),
+            Command::Capacity(args) => crate::report::capacity(&args),
         };
         match result {
             Ok(output) => {

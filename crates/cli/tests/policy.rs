@@ -55,6 +55,7 @@ fn workload<'c>(
         tokens_per_month: None,
         data_retention: None,
         turnaround: None,
+        peak: None,
     }
     .check(catalog)
     .expect("a workload on the catalog")

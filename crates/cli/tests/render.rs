@@ -108,14 +108,16 @@ async fn data_page_lists_sources_disagreements_and_gaps() {
             1 + s.rows.len() + table(s.countries.len()) + table(s.destinations.len())
         })
         .sum();
-    // The retention pages' and the tier pages' tables: a header and one row per page; the
-    // hand tables' likewise.
+    // The retention pages' and the tier pages' tables, the quota sources' table (five
+    // sources) and the hand tables': a header and one row per page or file each.
     let catalog = data::catalog().unwrap();
     let transcribed = 2 + catalog.retention.sources.len() + catalog.tiers.sources.len();
+    let quotas = 1 + catalog.quotas.sources.len();
+    assert_eq!(quotas, 6);
     let hand = 1 + data::SOURCE_TABLES.len();
     assert_eq!(
         count(&html, "<tr>"),
-        2 + meta.disagreements.len() + changes + transcribed + hand
+        2 + meta.disagreements.len() + changes + transcribed + quotas + hand
     );
     assert_eq!(count(&html, r#"data-testid="change""#), meta.changes.len());
     assert!(html.contains(r#"data-testid="gaps""#));
@@ -414,4 +416,27 @@ async fn the_data_pages_changes_section_holds_the_retention_pages_history() {
     assert!(section.contains(r#"data-testid="retention-history""#));
     assert!(section.contains("June 2026 launch"));
     assert!(section.contains("September 2026"));
+}
+
+#[tokio::test]
+async fn the_data_page_counts_the_unknown_quota_pools() {
+    let html = render(Route::Data).await;
+    let start = html
+        .find(r#"data-testid="quota-unknowns""#)
+        .expect("the quota section");
+    let text = &html[start..start + 600];
+    // Counted by hand from data/models.json, data/profiles.json and the transcribed sources:
+    // 151 models, 94 in the index's tpm rows; 377 bedrock-mantle offers; 4 us-gov profiles; 8
+    // index codes the General Reference copy gives no default for.
+    assert!(text.contains("Unknown pools: 57 catalog models"), "{text}");
+    assert!(
+        text.contains("377 in-Region offers served on bedrock-mantle"),
+        "{text}"
+    );
+    assert!(text.contains("4 GovCloud profiles"), "{text}");
+    assert!(
+        text.contains("8 index quota codes with no published default (L-2EFDF21F"),
+        "{text}"
+    );
+    assert!(html.contains("bedrock-usage-analyzer 0.7.0b0"));
 }

@@ -7,13 +7,14 @@ mod cli_support;
 
 use cli_support::{atlas, success as stdout};
 
-const FIXTURES: [&str; 6] = [
+const FIXTURES: [&str; 7] = [
     "example",
     "costs",
     "org-policy",
     "rules",
     "traps",
     "retention",
+    "capacity",
 ];
 
 #[test]
@@ -263,6 +264,7 @@ fn exports_carry_retention_and_the_warnings_severity() {
         .find(|l| l.starts_with("Open weights,"))
         .expect("the workload's row");
     assert!(open.contains(",keeps nothing,"), "{open}");
+    assert!(open.contains(",no peak given,"), "{open}");
     let html = stdout(&atlas(
         &[&["report", plan, "--format", "html"][..], &day].concat(),
     ));
@@ -297,4 +299,62 @@ fn reports_pass_no_terminal_escape_sequences() {
         assert!(out.contains("Support"), "{format}: the name is gone");
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `atlas capacity`: JSON by default, with the pools the fixture's peaks draw on and the Service
+/// Quotas commands; the increases are max(settled, admission), worked out by hand: in
+/// eu-central-1 two workloads of 300 × (6,000 + 800 × 5) = 3,000,000 settled each, 6,000,000; in
+/// eu-west-1 300 × (6,000 + 8,000 max_tokens) = 4,200,000 at admission.
+#[test]
+fn capacity_prints_the_pools_and_the_increase_commands() {
+    let plan = "tests/fixtures/plans/capacity.json";
+    let out = stdout(&atlas(&["capacity", plan, "--today", "2026-12-02"]));
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON by default");
+    let pools = json["pools"].as_array().unwrap();
+    let increase = |region: &str| {
+        pools
+            .iter()
+            .find(|p| p["pool"]["region"] == region && p["pool"]["code"] == "L-F4DDD3EB")
+            .and_then(|p| p["increase_command"].as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(
+        increase("eu-west-1"),
+        "aws service-quotas request-service-quota-increase --service-code bedrock --quota-code L-F4DDD3EB --region eu-west-1 --desired-value 4200000"
+    );
+    assert!(increase("eu-central-1").ends_with("--region eu-central-1 --desired-value 6000000"));
+    let frankfurt = pools
+        .iter()
+        .find(|p| p["pool"]["region"] == "eu-central-1" && p["pool"]["code"] == "L-F4DDD3EB")
+        .unwrap();
+    assert_eq!(
+        frankfurt["get_command"],
+        "aws service-quotas get-service-quota --service-code bedrock --quota-code L-F4DDD3EB --region eu-central-1"
+    );
+    assert_eq!(frankfurt["settled_tpm"], 6_000_000);
+    // The bedrock-mantle pool has no code: no command, the reason instead.
+    let mantle = pools
+        .iter()
+        .find(|p| p["pool"]["kind"] == "mantle")
+        .unwrap();
+    assert!(mantle["get_command"].is_null() && mantle["increase_command"].is_null());
+    assert!(mantle["reason"]
+        .as_str()
+        .unwrap()
+        .contains("bedrock-mantle"));
+    assert!(json["notes"].to_string().contains("at or below"));
+    let md = stdout(&atlas(&[
+        "capacity",
+        plan,
+        "--format",
+        "markdown",
+        "--today",
+        "2026-12-02",
+    ]));
+    assert!(
+        md.contains("--quota-code L-F4DDD3EB --region eu-west-1 --desired-value 4200000"),
+        "{md}"
+    );
+    assert!(md.contains("| cross-Region quota L-F4DDD3EB | eu-central-1 | Claims assistant, Claims triage | 6,000,000 | 4,200,000 | 2,500,000 (applied) | does not fit |"), "{md}");
 }

@@ -76,6 +76,7 @@ fn generate(catalog: &Catalog, count: usize) -> Vec<Workload<'_>> {
                 tokens_per_month: None,
                 data_retention: None,
                 turnaround: None,
+                peak: None,
             }
             .check(catalog)
             .expect("generated from the catalog")

@@ -6,9 +6,10 @@ use crate::state::CatalogRef;
 use atlas_core::catalog::cite::Cite;
 use atlas_core::catalog::ids::RegionCode;
 use atlas_core::catalog::retention::AccountMode;
+use atlas_core::output::capacity::QuotaField;
 use atlas_core::plan::Account;
 use std::rc::Rc;
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Properties of [`AccountSection`].
@@ -25,6 +26,12 @@ pub struct AccountSectionProps {
     pub disabled: bool,
     /// Sets a Region's mode (`None`: unknown).
     pub on_set: Callback<(RegionCode, Option<AccountMode>)>,
+    /// The applied quota values to offer (the pools the plan's peaks draw on).
+    #[prop_or_default]
+    pub quotas: Rc<[QuotaField]>,
+    /// Sets a quota's applied value (`None`: unknown).
+    #[prop_or_default]
+    pub on_quota: Callback<(RegionCode, String, Option<u64>)>,
 }
 
 /// The section.
@@ -63,7 +70,40 @@ pub fn AccountSection(props: &AccountSectionProps) -> Html {
             <div class="field-row">
                 { for props.regions.iter().map(row) }
             </div>
+            if !props.quotas.is_empty() {
+                <h3 id="account-quotas-title">{ "Applied quota values" }</h3>
+                <p>
+                    { "Service Quotas' applied values win over the published defaults, which an account's applied value can be below. Empty: unknown, the published default is used where there is one. Read a value with aws service-quotas get-service-quota (see Capacity at the peak). " }
+                    <a class="cite" href={Cite::Quotas.href()} rel="noopener">{ format!("[{}]", Cite::Quotas.title()) }</a>
+                </p>
+                <div class="field-row" data-testid="account-quotas">
+                    { for props.quotas.iter().map(|q| quota_row(q, props)) }
+                </div>
+            }
             <p class="hint">{ "Customer-managed retention storage (the …DataRetentionStorage APIs) is out of scope here." }</p>
         </section>
+    }
+}
+
+/// One applied value: a number field, empty for unknown; anything but a whole number is not sent.
+fn quota_row(q: &QuotaField, props: &AccountSectionProps) -> Html {
+    let id = format!("account-quota-{}-{}", q.region, q.code);
+    let onchange = {
+        let (region, code) = (q.region.clone(), q.code.clone());
+        props.on_quota.reform(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            (
+                region.clone(),
+                code.clone(),
+                value.trim().parse::<u64>().ok(),
+            )
+        })
+    };
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ &q.label }</label>
+            <input id={id.clone()} data-testid={id} type="number" min="0" step="1" inputmode="numeric"
+                   value={q.applied.map(|v| v.to_string()).unwrap_or_default()} {onchange} disabled={props.disabled} />
+        </div>
     }
 }

@@ -1,6 +1,7 @@
 //! Reusable view pieces, one exported component per file.
 
 pub mod account_section;
+pub mod capacity_section;
 pub mod catalog_loader;
 pub mod change_summary;
 pub mod comparison_table;

@@ -5,6 +5,7 @@
 //! evaluation. The plan survives a reload through browser storage.
 
 use crate::components::account_section::AccountSection;
+use crate::components::capacity_section::CapacitySection;
 use crate::components::comparison_table::ComparisonTable;
 use crate::components::error_decoder::ErrorDecoder;
 use crate::components::plan_exports::PlanExports;
@@ -82,6 +83,7 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
         },
     );
     let regions: Rc<[_]> = planner.source_regions().into();
+    let quotas: Rc<[_]> = atlas_core::output::capacity::quota_fields(&evaluation).into();
     let wizard = planner.wizard.as_ref().map(|(editing, wizard)| {
         html! {
             <div class="wizard-layout">
@@ -175,8 +177,10 @@ pub fn PlanPage(props: &PlanPageProps) -> Html {
                 <PlanTable {catalog} plan={plan.clone()} evaluation={evaluation.clone()} />
                 <p class="print-only">{ "This prints the summary and the selected workload. The report (plan/report/) prints every workload, each from a new page." }</p>
                 <PlanExports {catalog} evaluation={evaluation.clone()} />
+                <CapacitySection {catalog} evaluation={evaluation.clone()} />
                 <AccountSection {catalog} {regions} account={planner.header.account.clone()}
-                                disabled={plan.read_only()} on_set={plan.set_retention_mode()} />
+                                disabled={plan.read_only()} on_set={plan.set_retention_mode()}
+                                {quotas} on_quota={plan.set_quota()} />
                 <ReviewStatus {catalog} plan={plan.clone()} />
             }
             <p class="visually-hidden" role="status" data-testid="plan-status">{ announcement }</p>

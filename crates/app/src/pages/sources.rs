@@ -104,6 +104,7 @@ pub fn Sources(props: &SourcesProps) -> Html {
             { hand_tables(&props.tables, props.today) }
             { retention_pages(&props.catalog) }
             { tier_pages(&props.catalog) }
+            { quota_sources(&props.catalog) }
             <h2 id="changes">{ "Changes" }</h2>
             <p data-testid="feed-links">
                 { format!("Every refresh is kept: {} recorded. The change feed lists each change that can alter a decision (a destination and the country it adds, profiles, models, Legacy dates, in-Region offers, prices, retention and tier tables) with the page it concerns: ", changes.len()) }
@@ -159,48 +160,17 @@ pub fn Sources(props: &SourcesProps) -> Html {
     }
 }
 
-/// The AWS pages transcribed by hand into `data/sources/` for data retention: the copy read, its
-/// date and when it was last checked; the models the newest copy leaves out; how the pages
-/// changed.
-fn retention_pages(catalog: &atlas_core::catalog::Catalog) -> Html {
-    let table = &catalog.retention;
-    if !table.is_known() {
-        return html! {
-            <>
-                <h2 id="retention">{ "Data retention" }</h2>
-                <p>{ "This catalog has no data retention facts: whether a model keeps prompts is unknown." }</p>
-            </>
-        };
-    }
-    html! {
-        <>
-            <h2 id="retention">{ "Data retention: pages transcribed by hand" }</h2>
-            <p>{ "Which models keep prompts comes from two AWS pages, read by hand and transcribed into data/sources/ (facts adapted from Amazon Web Services documentation, CC BY-SA 4.0). Models the pages do not name follow the abuse detection page's general rule: by default, Amazon Bedrock does not store model inputs or outputs." }</p>
-            { transcribed(&table.sources, "retention-sources-table") }
-            if !table.not_named.is_empty() {
-                <p data-testid="retention-not-named">
-                    { "Where the copies disagree with what one might expect: the newest abuse detection copy lists OpenAI models by name, with no clause for every OpenAI model but the gpt-oss family; these catalog models are not named and so follow the general rule (nothing kept): " }
-                    { for table.not_named.iter().enumerate().map(|(i, id)| html! {
-                        <>{ if i > 0 { ", " } else { "" } }<code>{ id.as_str() }</code></>
-                    }) }
-                    { ". Check the page before relying on it." }
-                </p>
-            }
-        </>
-    }
-}
-
-/// The pages transcribed by hand that a section reads: each page, the copy read, its date and
-/// when it was last checked.
-fn transcribed(
+/// The transcribed copies read: each source with the copy, its earliest date and the last check.
+fn copies_table(
     sources: &[atlas_core::catalog::retention_pages::PageSource],
     testid: &'static str,
+    first: &'static str,
 ) -> Html {
     html! {
         <div class="table-scroll">
             <table data-testid={testid}>
                 <thead><tr>
-                    <th scope="col">{ "Page" }</th>
+                    <th scope="col">{ first }</th>
                     <th scope="col">{ "Copy read" }</th>
                     <th scope="col">{ "Copy dated (at the earliest)" }</th>
                     <th scope="col">{ "Last checked" }</th>
@@ -220,6 +190,71 @@ fn transcribed(
     }
 }
 
+/// The quota sources transcribed by hand into `data/sources/`, and what they leave unknown.
+fn quota_sources(catalog: &atlas_core::catalog::Catalog) -> Html {
+    if catalog.quotas.is_empty() {
+        return html! {
+            <>
+                <h2 id="quotas">{ "Quotas" }</h2>
+                <p>{ "This catalog has no quota facts: whether traffic fits a quota is unknown." }</p>
+            </>
+        };
+    }
+    let unknown = atlas_core::catalog::quota::unknowns(catalog);
+    html! {
+        <>
+            <h2 id="quotas">{ "Quotas: sources transcribed by hand" }</h2>
+            <p>{ "The token-per-minute quota pools (codes per model and kind), their published defaults, the output burndown and each model's maximum output come from these sources. A pool whose limit is not in them is unknown, and shown as unknown." }</p>
+            { copies_table(&catalog.quotas.sources, "quota-sources-table", "Source") }
+            <p data-testid="quota-unknowns">
+                { format!(
+                    "Unknown pools: {} catalog models the quota index does not list; {} in-Region offers served on bedrock-mantle (its own input and output quotas, not computed); {} GovCloud profiles (the index lists no GovCloud quotas); {} index quota codes with no published default ({}).",
+                    unknown.models_not_in_index.len(),
+                    unknown.mantle_offers,
+                    unknown.govcloud_profiles,
+                    unknown.codes_without_default.len(),
+                    unknown.codes_without_default.join(", ")
+                ) }
+            </p>
+            <details>
+                <summary>{ format!("The {} models the quota index does not list", unknown.models_not_in_index.len()) }</summary>
+                <p>{ unknown.models_not_in_index.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ") }</p>
+            </details>
+        </>
+    }
+}
+
+/// The AWS pages transcribed by hand into `data/sources/` for data retention: the copy read, its
+/// date and when it was last checked; the models the newest copy leaves out; how the pages
+/// changed.
+fn retention_pages(catalog: &atlas_core::catalog::Catalog) -> Html {
+    let table = &catalog.retention;
+    if !table.is_known() {
+        return html! {
+            <>
+                <h2 id="retention">{ "Data retention" }</h2>
+                <p>{ "This catalog has no data retention facts: whether a model keeps prompts is unknown." }</p>
+            </>
+        };
+    }
+    html! {
+        <>
+            <h2 id="retention">{ "Data retention: pages transcribed by hand" }</h2>
+            <p>{ "Which models keep prompts comes from two AWS pages, read by hand and transcribed into data/sources/ (facts adapted from Amazon Web Services documentation, CC BY-SA 4.0). Models the pages do not name follow the abuse detection page's general rule: by default, Amazon Bedrock does not store model inputs or outputs." }</p>
+            { copies_table(&table.sources, "retention-sources-table", "Page") }
+            if !table.not_named.is_empty() {
+                <p data-testid="retention-not-named">
+                    { "Where the copies disagree with what one might expect: the newest abuse detection copy lists OpenAI models by name, with no clause for every OpenAI model but the gpt-oss family; these catalog models are not named and so follow the general rule (nothing kept): " }
+                    { for table.not_named.iter().enumerate().map(|(i, id)| html! {
+                        <>{ if i > 0 { ", " } else { "" } }<code>{ id.as_str() }</code></>
+                    }) }
+                    { ". Check the page before relying on it." }
+                </p>
+            }
+        </>
+    }
+}
+
 /// The AWS pages transcribed by hand for service tiers and batch jobs, and how many models each
 /// tier lists.
 fn tier_pages(catalog: &atlas_core::catalog::Catalog) -> Html {
@@ -236,7 +271,7 @@ fn tier_pages(catalog: &atlas_core::catalog::Catalog) -> Html {
         <>
             <h2 id="tiers">{ "Service tiers and batch: pages transcribed by hand" }</h2>
             <p>{ "Which routes can be bought at the Reserved, Priority or Flex tier, and which run batch jobs, comes from two AWS pages transcribed into data/sources/ (facts adapted from Amazon Web Services documentation, CC BY-SA 4.0). The newest tiers page lists no models per tier (it points to each model's card), so the model lists come from the last copy that had them; a model in no list gets Standard only. Tier prices are LiteLLM's Priority, Flex and batch fields; Reserved is priced by the AWS account team." }</p>
-            { transcribed(&table.sources, "tier-sources-table") }
+            { copies_table(&table.sources, "tier-sources-table", "Page") }
             <p data-testid="tier-counts">
                 { "Models per tier: " }
                 { for table.counts().iter().enumerate().map(|(i, (tier, n))| html! {

@@ -20,6 +20,8 @@ pub enum Cite {
     RegionalAvailability,
     /// AWS: runtime quotas.
     Quotas,
+    /// AWS: how tokens are counted against quotas (burndown, max_tokens).
+    TokenBurndown,
     /// AWS: the Regions table (opt-in Regions).
     AwsRegions,
     /// AWS: the bedrock-mantle endpoint (OpenAI-compatible APIs).
@@ -89,6 +91,9 @@ impl Cite {
                 "https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html"
             }
             Cite::Quotas => "https://docs.aws.amazon.com/bedrock/latest/userguide/quotas-runtime.html",
+            Cite::TokenBurndown => {
+                "https://docs.aws.amazon.com/bedrock/latest/userguide/quotas-token-burndown.html"
+            }
             Cite::AwsRegions => {
                 "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html"
             }
@@ -128,6 +133,7 @@ impl Cite {
             Cite::ProvisionedPurchase => "AWS: purchase Provisioned Throughput",
             Cite::RegionalAvailability => "AWS: model support by Region",
             Cite::Quotas => "AWS: Bedrock runtime quotas",
+            Cite::TokenBurndown => "AWS: how tokens are counted in Amazon Bedrock",
             Cite::AwsRegions => "AWS: Regions and opt-in",
             Cite::Mantle => "AWS: the bedrock-mantle endpoint",
             Cite::Customization => "AWS: use a customized model",

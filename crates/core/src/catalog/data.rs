@@ -31,7 +31,7 @@ pub const TIER_PAGES: (&str, &str) = (
 
 /// Every hand-transcribed table of `data/sources/` (file name, text), for the data page's
 /// dates; a native test checks the list names every file there.
-pub const SOURCE_TABLES: [(&str, &str); 8] = [
+pub const SOURCE_TABLES: [(&str, &str); 9] = [
     (
         "abuse-detection.json",
         include_str!("../../../../data/sources/abuse-detection.json"),
@@ -47,6 +47,10 @@ pub const SOURCE_TABLES: [(&str, &str); 8] = [
     (
         "max-output-tokens.json",
         include_str!("../../../../data/sources/max-output-tokens.json"),
+    ),
+    (
+        "quota-index.json",
+        include_str!("../../../../data/sources/quota-index.json"),
     ),
     (
         "quota-defaults.json",
@@ -66,6 +70,16 @@ pub const SOURCE_TABLES: [(&str, &str); 8] = [
     ),
 ];
 
+/// The transcribed quota sources (`data/sources/`), embedded like the files.
+pub const QUOTA_SOURCES: crate::catalog::quota::QuotaTexts<'static> =
+    crate::catalog::quota::QuotaTexts {
+        index: include_str!("../../../../data/sources/quota-index.json"),
+        defaults: include_str!("../../../../data/sources/quota-defaults.json"),
+        burndown: include_str!("../../../../data/sources/quotas-token-burndown.json"),
+        runtime: include_str!("../../../../data/sources/quotas-runtime.json"),
+        max_output: include_str!("../../../../data/sources/max-output-tokens.json"),
+    };
+
 static CATALOG: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
 
 #[cfg(target_arch = "wasm32")]
@@ -84,7 +98,8 @@ pub fn catalog() -> Result<&'static Catalog, &'static CatalogError> {
     }
 }
 
-/// The files of `data/` with the retention facts, tiers and batch support of `data/sources/`.
+/// The files of `data/` with the retention facts, tiers, batch support and quota facts of
+/// `data/sources/`.
 #[cfg(not(target_arch = "wasm32"))]
 fn native() -> Result<Catalog, CatalogError> {
     let (retention, abuse) = RETENTION_PAGES;
@@ -102,9 +117,16 @@ fn native() -> Result<Catalog, CatalogError> {
             message,
         }
     })?;
+    let quotas = crate::catalog::quota::QuotaTable::read(QUOTA_SOURCES).map_err(|message| {
+        CatalogError::Parse {
+            file: "sources/quota-index.json",
+            message,
+        }
+    })?;
     Ok(Catalog::from_files(FILES)?
         .with_retention(pages)?
-        .with_tiers(tiers))
+        .with_tiers(tiers)
+        .with_quotas(quotas))
 }
 
 /// Makes `catalog` the program's catalog, unless one is already in place (the first stays), and

@@ -17,6 +17,7 @@ pub mod ids;
 pub mod index;
 pub mod load;
 pub mod order;
+pub mod quota;
 pub mod residency;
 pub mod retention;
 pub mod retention_pages;
@@ -31,6 +32,7 @@ use crate::catalog::ids::{
 };
 use crate::catalog::index::{region_position, Index, RegionSet};
 use crate::catalog::load::CatalogError;
+use crate::catalog::quota::QuotaTable;
 use crate::catalog::retention::{RetentionFacts, RetentionTable};
 use crate::catalog::retention_pages::PageFacts;
 use crate::catalog::schema::{Country, Geography, Meta, Model, Profile, Region, Source};
@@ -63,6 +65,9 @@ pub struct Catalog {
     pub retention: RetentionTable,
     /// How each model can be bought: tiers and batch (empty, so Standard only, until attached).
     pub tiers: TierTable,
+    /// The token-per-minute quota pools, burndown and defaults (empty, so unknown, until
+    /// attached).
+    pub quotas: QuotaTable,
 }
 
 impl Catalog {
@@ -87,6 +92,7 @@ impl Catalog {
             index: Index::default(),
             retention: RetentionTable::default(),
             tiers: TierTable::default(),
+            quotas: QuotaTable::default(),
         }
         .indexed()
     }
@@ -114,6 +120,12 @@ impl Catalog {
     /// pages ([`TierTable::read`]).
     pub fn with_tiers(mut self, tiers: TierTable) -> Catalog {
         self.tiers = tiers;
+        self
+    }
+
+    /// This catalog with the quota facts read from the transcribed sources.
+    pub fn with_quotas(mut self, quotas: QuotaTable) -> Catalog {
+        self.quotas = quotas;
         self
     }
 

@@ -6,6 +6,7 @@
 //! a prompt in a Region the residency obligation forbids. Only eligible options are ever chosen,
 //! and eligibility requires every processing Region to be allowed.
 
+pub mod capacity;
 pub mod options;
 pub mod retention;
 pub mod suggest;
@@ -110,6 +111,9 @@ pub const END_OF_LIFE_URGENT_DAYS: i64 = 90;
 pub struct Recommendation {
     /// Every option evaluated, in column order: global, geographic by ID, in-Region, provisioned.
     pub options: Vec<OptionEval>,
+    /// Per option, the workload's peak against its quota pool; `None` without a peak or for an
+    /// option not offered ([`capacity`]).
+    pub capacities: Vec<Option<capacity::Capacity>>,
     /// Index into `options` of the chosen one; `None` when nothing is eligible.
     pub chosen: Option<usize>,
     /// Why, with sources.
@@ -136,6 +140,11 @@ impl Recommendation {
         self.chosen.and_then(|i| self.options.get(i))
     }
 
+    /// The capacity of the option at `i`, if computed.
+    pub fn capacity_of(&self, i: usize) -> Option<&capacity::Capacity> {
+        self.capacities.get(i).and_then(Option::as_ref)
+    }
+
     /// The chosen kind, `None` when nothing is eligible.
     pub fn kind(&self) -> Option<OptionKind> {
         self.chosen_option().map(|o| o.kind)
@@ -148,6 +157,7 @@ struct Context<'a, 'c> {
     workload: &'a Workload<'c>,
     setting: &'a Setting<'a>,
     options: &'a [OptionEval],
+    capacities: &'a [Option<capacity::Capacity>],
     today: Day,
 }
 
@@ -210,7 +220,7 @@ const RULES: [Rule; 7] = [
 type AfterRoute = fn(&Context<'_, '_>, &mut Decision);
 
 /// The steps after the route, in order (README: "Where the next dimensions go").
-const AFTER_ROUTE: [AfterRoute; 2] = [retention_step, tiers::tier_step];
+const AFTER_ROUTE: [AfterRoute; 3] = [retention_step, tiers::tier_step, capacity_step];
 
 /// After the route: what the chosen option keeps, where, and what the account must set.
 fn retention_step(ctx: &Context<'_, '_>, decision: &mut Decision) {
@@ -221,6 +231,39 @@ fn retention_step(ctx: &Context<'_, '_>, decision: &mut Decision) {
     let (warnings, change) = retention::step(ctx.catalog, ctx.workload, ctx.setting, chosen);
     decision.warnings.extend(warnings);
     decision.account_change = change;
+}
+
+/// After the route: whether the chosen option's quota pool holds the workload's peak, and what to
+/// ask for when it does not. `does_not_fit` and `at_risk` are urgent, `unknown` a notice.
+fn capacity_step(ctx: &Context<'_, '_>, decision: &mut Decision) {
+    let Some(i) = decision.chosen else {
+        return;
+    };
+    let (Some(chosen), Some(Some(c))) = (ctx.options.get(i), ctx.capacities.get(i)) else {
+        return;
+    };
+    let at_peak = format!(
+        "At the peak, {} ({}) {}",
+        chosen.label(),
+        chosen.call_id().unwrap_or_default(),
+        c.line()
+    );
+    let warning = match c.verdict {
+        capacity::Verdict::DoesNotFit | capacity::Verdict::AtRisk => Warning {
+            source: Some(capacity::FORMULAS),
+            ..Warning::urgent(format!(
+                "{at_peak}. Request the increase before launch (`atlas capacity` prints the commands); Service Quotas refuses a request at or below the default."
+            ))
+        },
+        capacity::Verdict::Unknown => Warning {
+            source: Some(capacity::FORMULAS),
+            ..Warning::plain(format!(
+                "{at_peak}. Read the applied value in Service Quotas before launch."
+            ))
+        },
+        capacity::Verdict::Fits => return,
+    };
+    decision.warnings.push(warning);
 }
 
 /// What the plan around a workload says that the engine needs: the account's settings, and
@@ -238,6 +281,8 @@ pub struct Setting<'a> {
 /// Nothing known of the account.
 static NO_ACCOUNT: Account = Account {
     regions: std::collections::BTreeMap::new(),
+    quotas: Vec::new(),
+    reservations: Vec::new(),
 };
 
 impl Default for Setting<'_> {
@@ -250,12 +295,40 @@ impl Default for Setting<'_> {
 }
 
 /// An input to the on-demand preference: it may reorder the candidates the traffic order
-/// proposes (rule 3) and must then say why in the preference's sentence. None yet: the capacity
-/// of each option's quota pool is the first to come.
+/// proposes (rule 3) and must then say why in the preference's sentence.
 type PreferenceInput = fn(&Context<'_, '_>, &mut Preference);
 
 /// The inputs to the on-demand preference, applied in order after the traffic order.
-const PREFERENCE_INPUTS: [PreferenceInput; 0] = [];
+const PREFERENCE_INPUTS: [PreferenceInput; 1] = [capacity_preference];
+
+/// With a peak, the candidates are ranked by their quota pool's verdict (fits > fits the
+/// published default > unknown > at risk > does not fit), the traffic order breaking ties; when
+/// that changes the first choice the sentence says why. Without a peak nothing changes.
+fn capacity_preference(ctx: &Context<'_, '_>, preference: &mut Preference) {
+    if ctx.workload.spec().peak.is_none() {
+        return;
+    }
+    let capacity_of = |i: usize| ctx.capacities.get(i).and_then(Option::as_ref);
+    let rank = |i: &Option<usize>| i.and_then(capacity_of).map_or(2, capacity::Capacity::rank);
+    let before = preference.order.iter().flatten().next().copied();
+    // Stable: equal verdicts keep the traffic order; an empty slot stays last.
+    preference.order.sort_by_key(|i| (i.is_none(), rank(i)));
+    let after = preference.order.iter().flatten().next().copied();
+    if let (Some(before), Some(after)) = (before, after) {
+        if before != after {
+            let words = |i: usize| {
+                let verdict = capacity_of(i)
+                    .map_or_else(|| "unknown".to_owned(), capacity::Capacity::verdict_words);
+                format!("{} ({verdict})", ctx.options[i].label())
+            };
+            preference.why.push_str(&format!(
+                " At the peak, the quota pools decide first: {} is chosen before {}, which the traffic order puts first.",
+                words(after),
+                words(before)
+            ));
+        }
+    }
+}
 
 /// Rule 0: a retired model is never recommended; say so, and suggest what to use instead.
 fn retired_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
@@ -285,11 +358,16 @@ pub fn recommend_in(
     today: Day,
 ) -> Recommendation {
     let options = evaluate_options(catalog, workload, today);
+    let capacities: Vec<Option<capacity::Capacity>> = options
+        .iter()
+        .map(|o| capacity::of_option(catalog, workload, o, setting.account))
+        .collect();
     let ctx = Context {
         catalog,
         workload,
         setting,
         options: &options,
+        capacities: &capacities,
         today,
     };
     let mut decision = Decision::default();
@@ -308,6 +386,7 @@ pub fn recommend_in(
     order::sort_by_key(&mut decision.warnings, |w| !w.urgent);
     Recommendation {
         options,
+        capacities,
         chosen: decision.chosen,
         reasons: decision.reasons,
         warnings: decision.warnings,
@@ -404,7 +483,7 @@ fn batch_rule(ctx: &Context<'_, '_>, decision: &mut Decision) -> Outcome {
 /// A preference among on-demand options: candidates in order, and the sentence that says why.
 struct Preference {
     order: [Option<usize>; 3],
-    why: &'static str,
+    why: String,
 }
 
 /// Rule 3's order for the workload's traffic and service level.
@@ -419,7 +498,7 @@ fn preference(ctx: &Context<'_, '_>) -> Preference {
                 first_of(options, OptionKind::InRegion),
                 first_of(options, OptionKind::Global),
             ],
-            why: "Bursty, latency-sensitive traffic: spread load over a nearby geography first (the geographic profile whose farthest destination is nearest), then the source Region alone, then the global pool.",
+            why: "Bursty, latency-sensitive traffic: spread load over a nearby geography first (the geographic profile whose farthest destination is nearest), then the source Region alone, then the global pool.".into(),
         }
     } else if bursty {
         Preference {
@@ -428,7 +507,7 @@ fn preference(ctx: &Context<'_, '_>) -> Preference {
                 widest_geographic(options),
                 first_of(options, OptionKind::InRegion),
             ],
-            why: "Bursty or high-volume traffic: prefer the largest pool of capacity (global, then the geographic profile with the most destinations, then the source Region alone).",
+            why: "Bursty or high-volume traffic: prefer the largest pool of capacity (global, then the geographic profile with the most destinations, then the source Region alone).".into(),
         }
     } else {
         Preference {
@@ -437,7 +516,7 @@ fn preference(ctx: &Context<'_, '_>) -> Preference {
                 nearest_geographic(options),
                 first_of(options, OptionKind::Global),
             ],
-            why: "Steady traffic: keep processing in the source Region when possible, then the nearest geography, then the global pool.",
+            why: "Steady traffic: keep processing in the source Region when possible, then the nearest geography, then the global pool.".into(),
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::catalog::retention::{Basis, RetentionMode};
 use crate::catalog::schema::Endpoint;
 use crate::catalog::tiers::Tier;
 use crate::catalog::Catalog;
+use crate::engine::capacity::Capacity;
 use crate::engine::options::{
     describe_terms, regions_with_countries, OptionEval, OptionKind, Term,
 };
@@ -279,17 +280,20 @@ fn billing(o: &OptionEval, options: &[OptionEval]) -> Cell {
     Cell::text(vec![line])
 }
 
-fn throughput(o: &OptionEval) -> Cell {
+fn throughput(o: &OptionEval, capacity: Option<&Capacity>) -> Cell {
     let pool = match o.processing_regions.len() {
         1 => "1 Region".to_owned(),
         n => format!("{n} Regions"),
     };
-    match o.kind {
-        OptionKind::Global => Cell::text(vec![format!("Largest: on-demand capacity of every commercial Region ({pool} listed), global cross-Region quotas")]),
-        OptionKind::Geographic => Cell::text(vec![format!("Pooled across {pool} of the geography, cross-Region quotas")]),
-        OptionKind::InRegion => Cell::line("One Region's on-demand quota"),
-        OptionKind::Provisioned => Cell::line("Fixed: the model units you buy"),
-    }
+    let general = match o.kind {
+        OptionKind::Global => format!("Largest: on-demand capacity of every commercial Region ({pool} listed), global cross-Region quotas"),
+        OptionKind::Geographic => format!("Pooled across {pool} of the geography, cross-Region quotas"),
+        OptionKind::InRegion => "One Region's on-demand quota".to_owned(),
+        OptionKind::Provisioned => "Fixed: the model units you buy".to_owned(),
+    };
+    // With a peak, the numbers first: the load against this option's own pool.
+    let at_peak = capacity.map(|c| format!("At the peak: {}", c.line()));
+    Cell::text(at_peak.into_iter().chain([general]).collect())
 }
 
 fn endpoint(o: &OptionEval) -> Cell {
@@ -504,7 +508,7 @@ impl Aspect {
         self,
         catalog: &Catalog,
         workload: &Workload<'_>,
-        options: &[OptionEval],
+        (options, capacity): (&[OptionEval], Option<&Capacity>),
         o: &OptionEval,
         tier: Option<Tier>,
     ) -> Cell {
@@ -518,7 +522,7 @@ impl Aspect {
                 let problem = o.eligibility.policy_problem();
                 Cell::yes_no(problem.is_none(), problem.map(str::to_owned))
             }),
-            Aspect::Throughput => offered(o, throughput),
+            Aspect::Throughput => offered(o, |o| throughput(o, capacity)),
             Aspect::Resilience => offered(o, |o| per_kind(o.kind, RESILIENCE)),
             Aspect::Throttling => offered(o, |o| per_kind(o.kind, THROTTLING)),
             Aspect::Price => offered(o, |o| price(workload, o)),
@@ -573,7 +577,7 @@ pub fn compare(catalog: &Catalog, workload: &Workload<'_>, rec: &Recommendation)
                 .enumerate()
                 .map(|(i, o)| {
                     let tier = rec.tier.filter(|_| rec.chosen == Some(i));
-                    aspect.cell(catalog, workload, options, o, tier)
+                    aspect.cell(catalog, workload, (options, rec.capacity_of(i)), o, tier)
                 })
                 .collect(),
         }

@@ -8,6 +8,7 @@ use crate::catalog::calendar::Day;
 use crate::catalog::residency::Residency;
 use crate::catalog::tiers::Tier;
 use crate::catalog::Catalog;
+use crate::engine::capacity::{daily_loads, plan_pools, DailyLoad, PoolLoad};
 use crate::engine::options::{OptionEval, OptionKind, NO_ELIGIBLE_OPTION};
 use crate::engine::{recommend_in, retention, Recommendation, Setting};
 use crate::output::compare::{
@@ -244,6 +245,10 @@ pub struct PlanEvaluation<'c> {
     pub workloads: Vec<Rc<WorkloadEvaluation<'c>>>,
     /// The day it was evaluated on (dates such as a program's end are judged against it).
     pub today: Day,
+    /// The quota pools the chosen options draw on at the peak, summed over workloads.
+    pub pools: Vec<PoolLoad>,
+    /// The daily tokens per source Region against the cross-model daily quota.
+    pub daily: Vec<DailyLoad>,
 }
 
 /// A long Region list the comparisons summarise, printed once at the end of a report.
@@ -292,17 +297,27 @@ impl<'c> PlanEvaluation<'c> {
         let account = &plan.header.account;
         let workloads: Vec<&Workload<'c>> = plan.workloads.iter().collect();
         let conflicts = retention::conflicts(catalog, &workloads);
+        let evaluated: Vec<Rc<WorkloadEvaluation<'c>>> = workloads
+            .into_iter()
+            .zip(conflicts)
+            .map(|(w, conflict)| {
+                let setting = Setting { account, conflict };
+                Rc::new(WorkloadEvaluation::in_setting(catalog, w, &setting, today))
+            })
+            .collect();
+        let pools = plan_pools(
+            catalog,
+            account,
+            evaluated
+                .iter()
+                .filter_map(|e| Some((&e.workload, e.chosen()?))),
+        );
         PlanEvaluation {
             today,
             header: plan.header.clone(),
-            workloads: workloads
-                .into_iter()
-                .zip(conflicts)
-                .map(|(w, conflict)| {
-                    let setting = Setting { account, conflict };
-                    Rc::new(WorkloadEvaluation::in_setting(catalog, w, &setting, today))
-                })
-                .collect(),
+            pools,
+            daily: daily_loads(catalog, plan.workloads.iter()),
+            workloads: evaluated,
         }
     }
 

@@ -2,6 +2,7 @@
 //! comparison, reports (JSON, Markdown, CSV, HTML), slides, the IAM and SCP policies and code
 //! snippets that act on a choice, the route map's geometry, and the error decoder.
 
+pub mod capacity;
 pub mod compare;
 pub mod csv;
 pub mod decode;

@@ -15,7 +15,7 @@ use crate::plan::money::{monthly, usd};
 use crate::plan::Workload;
 
 /// The header row's columns.
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 16] = [
     "Workload",
     "Model",
     "Source Region",
@@ -29,6 +29,7 @@ pub const COLUMNS: [&str; 15] = [
     "Input USD per million tokens",
     "Output USD per million tokens",
     "Monthly estimate USD",
+    "Capacity verdict",
     "Urgent warnings",
     "Notices",
 ];
@@ -75,6 +76,16 @@ fn plan_csv_separated(catalog: &Catalog, evaluation: &PlanEvaluation<'_>, sep: c
             .map(|(_, lines)| lines.join("; "))
             .unwrap_or_default();
         let warnings = &e.recommendation.warnings;
+        // The chosen option's on-demand pool at the peak.
+        let capacity = match (spec.peak, e.recommendation.chosen) {
+            (None, _) => "no peak given".to_owned(),
+            (Some(_), Some(i)) => e
+                .recommendation
+                .capacity_of(i)
+                .map(|c| c.line())
+                .unwrap_or_default(),
+            (Some(_), None) => String::new(),
+        };
         out.push_str(&row(
             &[
                 spec.name.clone(),
@@ -90,6 +101,7 @@ fn plan_csv_separated(catalog: &Catalog, evaluation: &PlanEvaluation<'_>, sep: c
                 price.map(|p| plain(usd(p.input))).unwrap_or_default(),
                 price.map(|p| plain(usd(p.output))).unwrap_or_default(),
                 cost.map(plain).unwrap_or_default(),
+                capacity,
                 texts(warnings.iter().filter(|w| w.urgent)),
                 texts(warnings.iter().filter(|w| !w.urgent)),
             ],

@@ -8,12 +8,14 @@ use crate::catalog::retention::{Basis, Retained, RetentionFacts, RetentionMode};
 use crate::catalog::schema::{Endpoint, Price};
 use crate::catalog::tiers::Tier;
 use crate::catalog::Catalog;
+use crate::engine::capacity::{not_per_minute, reserved_capacity, Capacity, Load, PoolLoad};
 use crate::engine::options::{OptionEval, OptionKind, Violation};
 use crate::engine::retention::AccountChange;
 use crate::engine::suggest::Alternative;
 use crate::engine::{Reason, Warning};
 use crate::output::evaluation::{PlanEvaluation, SummaryColumn, WorkloadEvaluation};
 use crate::output::markdown::{self, cell};
+use crate::plan::Account;
 use serde::Serialize;
 
 /// The whole report.
@@ -23,6 +25,8 @@ pub struct Report {
     pub catalog_as_of: String,
     /// One entry per workload, in plan order.
     pub workloads: Vec<WorkloadReport>,
+    /// The quota pools the chosen options draw on at the peak, each with its workloads.
+    pub pools: Vec<PoolLoad>,
 }
 
 /// One workload's result.
@@ -98,6 +102,10 @@ pub struct OptionReport {
     /// price); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_usd: Option<Option<f64>>,
+    /// The peak against the option's on-demand quota pool, when the workload gives a peak
+    /// (`null` for an option not offered); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<Option<Capacity>>,
     /// How the route can be bought; `price` and `monthly_usd` above are Standard's.
     pub tiers: Vec<TierReport>,
 }
@@ -113,6 +121,37 @@ pub struct TierReport {
     /// The monthly estimate in USD at this tier's price; `null` without tokens a month or a
     /// price.
     pub monthly_usd: Option<f64>,
+    /// The peak against this tier's capacity, when the workload gives a peak: Priority,
+    /// Standard and Flex share the option's on-demand pool; Reserved is the plan's
+    /// reservation (unknown without one); batch jobs have no per-minute pool (null pool, with
+    /// the reason). Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<Capacity>,
+}
+
+/// The peak against `tier` of the option at `i`, when the workload gives a peak.
+fn tier_capacity(
+    catalog: &Catalog,
+    evaluation: &WorkloadEvaluation<'_>,
+    account: &Account,
+    (i, option): (usize, &OptionEval),
+    tier: Tier,
+) -> Option<Capacity> {
+    let workload = &evaluation.workload;
+    let peak = workload.spec().peak.as_ref()?;
+    match tier {
+        Tier::Reserved => Some(reserved_capacity(
+            account,
+            &workload.source().code,
+            option.profile_id()?,
+            peak,
+        )),
+        Tier::Batch => Some(not_per_minute(
+            &Load::of(catalog, &workload.model().id, peak),
+            "batch jobs have no per-minute pool: a job's records run within 24 hours".to_owned(),
+        )),
+        _ => evaluation.recommendation.capacity_of(i).cloned(),
+    }
 }
 
 /// An option's data retention facts as the report prints them.
@@ -210,6 +249,7 @@ fn kind_or_none<S: serde::Serializer>(kind: &Option<OptionKind>, s: S) -> Result
 fn workload_report(
     catalog: &Catalog,
     evaluation: &WorkloadEvaluation<'_>,
+    account: &Account,
     today: Day,
 ) -> WorkloadReport {
     let workload = &evaluation.workload;
@@ -233,7 +273,8 @@ fn workload_report(
         options: rec
             .options
             .iter()
-            .map(|o| OptionReport {
+            .enumerate()
+            .map(|(i, o)| OptionReport {
                 option: o.kind,
                 profile_id: o.profile_id().cloned(),
                 available: o.eligibility.is_offered(),
@@ -250,6 +291,7 @@ fn workload_report(
                 monthly_usd: spec
                     .tokens_per_month
                     .map(|tokens| o.price.as_ref().map(|p| usd(tokens.cost(p)))),
+                capacity: spec.peak.map(|_| rec.capacity_of(i).cloned()),
                 tiers: o
                     .tiers
                     .iter()
@@ -260,6 +302,7 @@ fn workload_report(
                             .tokens_per_month
                             .zip(t.price.as_ref())
                             .map(|(tokens, p)| usd(tokens.cost(p))),
+                        capacity: tier_capacity(catalog, evaluation, account, (i, o), t.tier),
                     })
                     .collect(),
             })
@@ -282,8 +325,9 @@ pub fn report(catalog: &Catalog, evaluation: &PlanEvaluation<'_>) -> Report {
         workloads: evaluation
             .workloads
             .iter()
-            .map(|e| workload_report(catalog, e, evaluation.today))
+            .map(|e| workload_report(catalog, e, &evaluation.header.account, evaluation.today))
             .collect(),
+        pools: evaluation.pools.clone(),
     }
 }
 
@@ -385,6 +429,10 @@ pub fn to_markdown_at(
             .map(|c| summary_cell(catalog, e, *c))
             .collect();
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    if !evaluation.pools.is_empty() {
+        out.push_str("\n## Capacity at the peak\n\nTokens a minute each quota pool must hold at the workloads' peaks (`atlas capacity` prints the Service Quotas commands).\n\n");
+        out.push_str(&crate::output::capacity::pools_table(&evaluation.pools));
     }
     for e in &evaluation.workloads {
         out.push_str(&format!("\n## {}\n\n", cell(e.workload.name())));

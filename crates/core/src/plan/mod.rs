@@ -201,6 +201,10 @@ pub struct WorkloadSpec {
     /// How soon the answer is needed (version 2); absent means interactive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub turnaround: Option<Turnaround>,
+    /// The traffic at its peak minute (version 2); absent means not stated, and no capacity is
+    /// computed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak: Option<Peak>,
 }
 
 impl WorkloadSpec {
@@ -218,17 +222,126 @@ impl WorkloadSpec {
         if self.turnaround.is_some() {
             fields.push("turnaround");
         }
+        if self.peak.is_some() {
+            fields.push("peak");
+        }
         fields
     }
 }
 
-/// What the plan knows of the AWS account it runs in (version 2): per Region, what is set there.
+/// A workload's peak minute: how many requests, and their average tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Peak {
+    /// Requests in the peak minute.
+    pub requests_per_minute: u64,
+    /// Input tokens per request, cache tokens not included.
+    pub input_tokens: u64,
+    /// Output tokens per request.
+    pub output_tokens: u64,
+    /// The `max_tokens` each request sets; `null` when it sets none, so the model's maximum
+    /// output applies.
+    #[serde(default)]
+    pub max_tokens: Option<u64>,
+    /// Tokens read from the prompt cache per request.
+    #[serde(default)]
+    pub cache_read_tokens: Option<u64>,
+    /// Tokens written to the prompt cache per request.
+    #[serde(default)]
+    pub cache_write_tokens: Option<u64>,
+}
+
+/// The most tokens a peak's figure may hold: far above any real traffic, low enough that the
+/// products the capacity computes stay exact.
+pub const MAX_PEAK_FIGURE: u64 = 1_000_000_000;
+
+impl Peak {
+    /// Why the peak cannot be used, as (field below `peak`, message), if it cannot.
+    pub fn check(&self) -> Result<(), (String, String)> {
+        if self.requests_per_minute == 0 {
+            return Err((
+                "requests_per_minute".into(),
+                "a peak needs at least one request a minute; leave `peak` out instead".into(),
+            ));
+        }
+        if self.max_tokens == Some(0) {
+            return Err((
+                "max_tokens".into(),
+                "`max_tokens` 0 lets no output through; write null when requests do not set it"
+                    .into(),
+            ));
+        }
+        let figures = [
+            ("requests_per_minute", Some(self.requests_per_minute)),
+            ("input_tokens", Some(self.input_tokens)),
+            ("output_tokens", Some(self.output_tokens)),
+            ("max_tokens", self.max_tokens),
+            ("cache_read_tokens", self.cache_read_tokens),
+            ("cache_write_tokens", self.cache_write_tokens),
+        ];
+        for (field, value) in figures {
+            if value.is_some_and(|v| v > MAX_PEAK_FIGURE) {
+                return Err((
+                    field.into(),
+                    format!("at most {MAX_PEAK_FIGURE} (a figure per request or per minute)"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What the plan knows of the AWS account it runs in (version 2): per Region, what is set there;
+/// the quota values Service Quotas applies; the Reserved-tier reservations it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Account {
     /// Settings per source Region.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub regions: BTreeMap<RegionCode, RegionAccount>,
+    /// Applied quota values, which win over published defaults.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotas: Vec<AppliedQuota>,
+    /// Reserved-tier reservations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reservations: Vec<Reservation>,
+}
+
+/// A quota's applied value in one Region, as Service Quotas reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppliedQuota {
+    /// The Region.
+    pub region: RegionCode,
+    /// The quota code (`L-F4DDD3EB`).
+    pub code: String,
+    /// The applied value, tokens per minute.
+    pub value: u64,
+}
+
+/// A Reserved-tier reservation for one profile, called from one Region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reservation {
+    /// The Region it is called from.
+    pub region: RegionCode,
+    /// The inference profile it reserves.
+    pub profile_id: crate::catalog::ids::ProfileId,
+    /// Reserved input tokens per minute.
+    pub input_tpm: u64,
+    /// Reserved output tokens per minute.
+    pub output_tpm: u64,
+}
+
+/// Whether `code` is written as Service Quotas writes quota codes: `L-` and eight capitals or
+/// digits.
+pub fn is_quota_code(code: &str) -> bool {
+    code.strip_prefix("L-").is_some_and(|hex| {
+        hex.len() == 8
+            && hex
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    })
 }
 
 /// What is set in one Region of the account.
@@ -246,6 +359,43 @@ impl Account {
         self.regions
             .values()
             .all(|r| *r == RegionAccount::default())
+            && self.quotas.is_empty()
+            && self.reservations.is_empty()
+    }
+
+    /// The account with quota `code`'s applied value in `region` set (`None` forgets it).
+    pub fn with_quota(&self, region: &RegionCode, code: &str, value: Option<u64>) -> Account {
+        let mut account = self.clone();
+        account
+            .quotas
+            .retain(|q| !(&q.region == region && q.code == code));
+        if let Some(value) = value {
+            account.quotas.push(AppliedQuota {
+                region: region.clone(),
+                code: code.to_owned(),
+                value,
+            });
+        }
+        account
+    }
+
+    /// The applied value of quota `code` in `region`, if the plan gives it.
+    pub fn applied(&self, region: &RegionCode, code: &str) -> Option<u64> {
+        self.quotas
+            .iter()
+            .find(|q| &q.region == region && q.code == code)
+            .map(|q| q.value)
+    }
+
+    /// The reservation for `profile` called from `region`, if the plan gives one.
+    pub fn reservation(
+        &self,
+        region: &RegionCode,
+        profile: &crate::catalog::ids::ProfileId,
+    ) -> Option<&Reservation> {
+        self.reservations
+            .iter()
+            .find(|r| &r.region == region && &r.profile_id == profile)
     }
 
     /// The account's data retention mode in `region`, if the plan gives it.
@@ -616,7 +766,8 @@ fn path_at(json: &str, offset: usize) -> (String, &str) {
 /// of it that exists.
 fn offset_of_path(json: &str, path: &str) -> usize {
     let mut current = json;
-    for segment in path.split('.') {
+    let path = path.replace('[', ".[");
+    for segment in path.split('.').filter(|s| !s.is_empty()) {
         match members(current).into_iter().find(|(k, _)| k == segment) {
             Some((_, value)) => current = value,
             None => break,
@@ -808,7 +959,7 @@ fn list_for_object(json: &str) -> Option<(String, usize)> {
 }
 
 /// The fields of a workload whose value is an object.
-const OBJECT_FIELDS: [&str; 3] = ["residency", "org_policy", "tokens_per_month"];
+const OBJECT_FIELDS: [&str; 4] = ["residency", "org_policy", "tokens_per_month", "peak"];
 
 /// A workload name as names are compared: without the white space around it, so `X` and `X `
 /// are one name (they look the same, and a plan holds each name once).
@@ -1024,6 +1175,19 @@ fn read_account(json: &str, catalog: &Catalog) -> Result<Account, (String, Strin
         if key == "regions" && is_list(value) {
             return Err(list("account.regions"));
         }
+        if matches!(key.as_str(), "quotas" | "reservations") {
+            if value.trim_start().starts_with('{') {
+                return Err((
+                    format!("account.{key}"),
+                    format!("`account.{key}` is a list (`[…]`), not an object"),
+                ));
+            }
+            for (i, entry) in members(value) {
+                if is_list(entry) {
+                    return Err(list(&format!("account.{key}{i}")));
+                }
+            }
+        }
         for (region, settings) in members(value).into_iter().filter(|_| key == "regions") {
             if is_list(settings) {
                 return Err(list(&format!("account.regions.{region}")));
@@ -1045,7 +1209,73 @@ fn read_account(json: &str, catalog: &Catalog) -> Result<Account, (String, Strin
             format!("unknown Region \"{}\"", prefix(bad.as_str())),
         ));
     }
+    check_quotas(&account, catalog)?;
     Ok(account)
+}
+
+/// The account's applied quotas and reservations, checked: known Regions and profiles, codes
+/// written as Service Quotas writes them, each (Region, code) and (Region, profile) once, a
+/// reservation that reserves something. The error is (field, message).
+fn check_quotas(account: &Account, catalog: &Catalog) -> Result<(), (String, String)> {
+    let region = |field: String, r: &RegionCode| {
+        if catalog.region(r).is_some() {
+            Ok(())
+        } else {
+            Err((field, format!("unknown Region \"{}\"", prefix(r.as_str()))))
+        }
+    };
+    for (i, q) in account.quotas.iter().enumerate() {
+        region(format!("account.quotas[{i}].region"), &q.region)?;
+        if !is_quota_code(&q.code) {
+            return Err((
+                format!("account.quotas[{i}].code"),
+                format!(
+                    "\"{}\" is not a quota code (written L- and eight letters or digits, as Service Quotas shows it)",
+                    prefix(&q.code)
+                ),
+            ));
+        }
+        if let Some(first) = account.quotas[..i]
+            .iter()
+            .position(|o| o.region == q.region && o.code == q.code)
+        {
+            return Err((
+                format!("account.quotas[{i}]"),
+                format!(
+                    "account.quotas[{first}] already gives {} in {}",
+                    q.code, q.region
+                ),
+            ));
+        }
+    }
+    for (i, r) in account.reservations.iter().enumerate() {
+        region(format!("account.reservations[{i}].region"), &r.region)?;
+        if catalog.profile(&r.profile_id).is_none() {
+            return Err((
+                format!("account.reservations[{i}].profile_id"),
+                format!("unknown profile \"{}\"", prefix(r.profile_id.as_str())),
+            ));
+        }
+        if r.input_tpm == 0 && r.output_tpm == 0 {
+            return Err((
+                format!("account.reservations[{i}]"),
+                "a reservation reserves input or output tokens a minute; both are 0".into(),
+            ));
+        }
+        if let Some(first) = account.reservations[..i]
+            .iter()
+            .position(|o| o.region == r.region && o.profile_id == r.profile_id)
+        {
+            return Err((
+                format!("account.reservations[{i}]"),
+                format!(
+                    "account.reservations[{first}] already reserves {} from {}",
+                    r.profile_id, r.region
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 impl WorkloadSpec {
@@ -1099,6 +1329,10 @@ impl WorkloadSpec {
                     format!("unknown Region \"{}\"", prefix(bad.as_str())),
                 ));
             }
+        }
+        if let Some(peak) = &self.peak {
+            peak.check()
+                .map_err(|(field, message)| (format!("peak.{field}"), message))?;
         }
         Ok(Workload {
             allowed_set: allowed.set(catalog),

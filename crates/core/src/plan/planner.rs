@@ -58,6 +58,9 @@ pub enum Action<'c> {
     /// Record that the plan was reviewed against the catalog of this date (`YYYY-MM-DD`): the
     /// only way `reviewed_against` is set.
     MarkReviewed(String),
+    /// Set (or, with `None`, forget) a quota's applied value in a Region; a code that is not
+    /// written as Service Quotas writes codes is ignored.
+    SetQuota(RegionCode, String, Option<u64>),
 }
 
 /// The plan page's state.
@@ -201,8 +204,17 @@ impl<'c> Planner<'c> {
                 self.header.account = self.header.account.with_retention_mode(&region, mode);
             }
             Action::MarkReviewed(date) => self.header.reviewed_against = Some(date),
+            Action::SetQuota(region, code, value) => self.set_quota(&region, &code, value),
         }
         *self != before
+    }
+
+    /// Sets a quota's applied value in the account; a code not written as Service Quotas writes
+    /// codes is ignored.
+    fn set_quota(&mut self, region: &RegionCode, code: &str, value: Option<u64>) {
+        if plan::is_quota_code(code) {
+            self.header.account = self.header.account.with_quota(region, code, value);
+        }
     }
 
     /// `name`, or `name (2)`, `name (3)`, ...: the first no workload has.

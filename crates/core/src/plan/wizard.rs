@@ -8,7 +8,9 @@ use crate::catalog::residency::Residency;
 use crate::catalog::retention::RetentionMode;
 use crate::catalog::Catalog;
 use crate::plan::money::group_digits;
-use crate::plan::{OrgPolicy, Sla, TokensPerMonth, Traffic, Turnaround, Workload, WorkloadSpec};
+use crate::plan::{
+    OrgPolicy, Peak, Sla, TokensPerMonth, Traffic, Turnaround, Workload, WorkloadSpec,
+};
 
 /// The wizard's steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -135,6 +137,8 @@ pub enum Field {
     Turnaround,
     /// Expected tokens a month (optional).
     Tokens,
+    /// The peak minute (optional).
+    Peak,
     /// Allowed Regions of the organisation policy.
     AllowedRegions,
 }
@@ -145,7 +149,7 @@ impl Field {
         match self {
             Field::Name | Field::Model | Field::SourceRegion => Step::Workload,
             Field::Residency => Step::Residency,
-            Field::Traffic | Field::Tokens => Step::Traffic,
+            Field::Traffic | Field::Tokens | Field::Peak => Step::Traffic,
             Field::Sla | Field::Turnaround => Step::Sla,
             Field::AllowedRegions => Step::Policy,
         }
@@ -198,6 +202,17 @@ pub struct Draft {
     pub data_retention: Option<RetentionMode>,
     /// How soon the answer is needed.
     pub turnaround: Turnaround,
+    /// The peak minute's requests, as typed (optional).
+    pub peak_requests: String,
+    /// Its input tokens per request, as typed.
+    pub peak_input: String,
+    /// Its output tokens per request, as typed.
+    pub peak_output: String,
+    /// The `max_tokens` each request sets, as typed (empty: not set).
+    pub peak_max_tokens: String,
+    /// Cache reads and writes per request, kept as the plan states them (the wizard does not
+    /// ask).
+    pub peak_cache: (Option<u64>, Option<u64>),
 }
 
 impl Default for Draft {
@@ -220,6 +235,11 @@ impl Default for Draft {
             tokens_output: String::new(),
             data_retention: None,
             turnaround: Turnaround::Interactive,
+            peak_requests: String::new(),
+            peak_input: String::new(),
+            peak_output: String::new(),
+            peak_max_tokens: String::new(),
+            peak_cache: (None, None),
         }
     }
 }
@@ -257,6 +277,14 @@ pub enum Answer {
     TokensInput(String),
     /// Expected output tokens a month, as typed.
     TokensOutput(String),
+    /// The peak minute's requests, as typed.
+    PeakRequests(String),
+    /// Its input tokens per request, as typed.
+    PeakInput(String),
+    /// Its output tokens per request, as typed.
+    PeakOutput(String),
+    /// The `max_tokens` each request sets, as typed.
+    PeakMaxTokens(String),
     /// The most retention the obligation accepts (`None`: not stated).
     DataRetention(Option<RetentionMode>),
     /// How soon the answer is needed.
@@ -347,6 +375,13 @@ impl Draft {
                 draft.regions = codes.clone();
             }
         }
+        if let Some(peak) = spec.peak {
+            draft.peak_requests = peak.requests_per_minute.to_string();
+            draft.peak_input = peak.input_tokens.to_string();
+            draft.peak_output = peak.output_tokens.to_string();
+            draft.peak_max_tokens = peak.max_tokens.map(|m| m.to_string()).unwrap_or_default();
+            draft.peak_cache = (peak.cache_read_tokens, peak.cache_write_tokens);
+        }
         if let Some(tokens) = spec.tokens_per_month {
             draft.tokens_input = tokens.input.to_string();
             draft.tokens_output = tokens.output.to_string();
@@ -379,6 +414,10 @@ impl Draft {
             Answer::AllowsGlobal(v) => self.allows_global = v,
             Answer::TokensInput(v) => self.tokens_input = v,
             Answer::TokensOutput(v) => self.tokens_output = v,
+            Answer::PeakRequests(v) => self.peak_requests = v,
+            Answer::PeakInput(v) => self.peak_input = v,
+            Answer::PeakOutput(v) => self.peak_output = v,
+            Answer::PeakMaxTokens(v) => self.peak_max_tokens = v,
             Answer::DataRetention(v) => self.data_retention = v,
             Answer::Turnaround(v) => self.turnaround = v,
         }
@@ -429,6 +468,9 @@ impl Draft {
         }
         if let Err(message) = self.tokens() {
             add(Field::Tokens, message);
+        }
+        if let Err(message) = self.peak() {
+            add(Field::Peak, message);
         }
         if self.restrict_regions && self.allowed_regions.is_empty() {
             add(
@@ -485,6 +527,60 @@ impl Draft {
         }))
     }
 
+    /// The peak typed: `None` when its boxes are empty; requests, input and output are needed
+    /// once one is filled, `max_tokens` stays optional (empty: requests do not set it).
+    pub fn peak(&self) -> Result<Option<Peak>, String> {
+        let boxes = [
+            &self.peak_requests,
+            &self.peak_input,
+            &self.peak_output,
+            &self.peak_max_tokens,
+        ];
+        if boxes.iter().all(|b| b.trim().is_empty()) {
+            return Ok(None);
+        }
+        let read = |text: &str, what: &str| -> Result<u64, String> {
+            if text.trim().is_empty() {
+                return Err(format!(
+                    "Peak: give the {what} too, or empty every peak box."
+                ));
+            }
+            parse_tokens(text).ok_or_else(|| {
+                format!("Peak {what}: write a whole number such as 6000, 6,000 or 6k.")
+            })
+        };
+        let max_tokens = match self.peak_max_tokens.trim() {
+            "" => None,
+            text => Some(read(text, "max_tokens")?),
+        };
+        let peak = Peak {
+            requests_per_minute: read(&self.peak_requests, "requests a minute")?,
+            input_tokens: read(&self.peak_input, "input tokens per request")?,
+            output_tokens: read(&self.peak_output, "output tokens per request")?,
+            max_tokens,
+            cache_read_tokens: self.peak_cache.0,
+            cache_write_tokens: self.peak_cache.1,
+        };
+        peak.check()
+            .map_err(|(field, message)| format!("Peak {}: {message}.", field.replace('_', " ")))?;
+        Ok(Some(peak))
+    }
+
+    fn peak_summary(&self) -> String {
+        match self.peak() {
+            Ok(Some(p)) => format!(
+                "{} requests a minute, {} input and {} output tokens each, max_tokens {}",
+                group_digits(p.requests_per_minute),
+                group_digits(p.input_tokens),
+                group_digits(p.output_tokens),
+                p.max_tokens
+                    .map_or("not set (the model's maximum)".to_owned(), group_digits)
+            ),
+            Ok(None) => "not given (no capacity check)".into(),
+            Err(message) => message,
+        }
+    }
+
     /// The obligation the answers describe, when complete.
     fn obligation(&self) -> Option<Residency> {
         Some(match self.residency {
@@ -538,6 +634,7 @@ impl Draft {
             tokens_per_month: self.tokens().ok().flatten(),
             data_retention: self.data_retention,
             turnaround: (self.turnaround != Turnaround::Interactive).then_some(self.turnaround),
+            peak: self.peak().ok().flatten(),
         }
         .check(catalog)
         .map_err(|(_, message)| {
@@ -622,6 +719,7 @@ impl Draft {
             ),
             ("Turnaround", self.turnaround.label().to_owned(), Step::Sla),
             ("Tokens a month", self.tokens_summary(), Step::Traffic),
+            ("Peak minute", self.peak_summary(), Step::Traffic),
             ("Organisation policy", policy, Step::Policy),
         ]
     }

@@ -52,6 +52,7 @@ pub fn error_id(field: Field) -> &'static str {
         Field::Sla => "wz-sla-error",
         Field::Turnaround => "wz-turnaround-error",
         Field::Tokens => "wz-tokens-error",
+        Field::Peak => "wz-peak-error",
         Field::AllowedRegions => "wz-allowed-error",
     }
 }
