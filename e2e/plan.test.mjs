@@ -60,7 +60,7 @@ describe('the plan page in front of a customer', () => {
       assert.equal(await rows.count(), 4);
       const options = await page.locator(testid('plan-option')).allTextContents();
       assert.deepEqual(options.map((o) => o.trim()), [
-        'Geographic (EU)', '✗ No eligible option', 'Geographic (US)', 'Provisioned Throughput',
+        'Geographic (EU), Standard tier', '✗ No eligible option', 'Geographic (US), Standard tier', 'Provisioned Throughput',
       ]);
       const compliant = await rows.evaluateAll((rs) => rs.map((r) => r.dataset.compliant));
       assert.deepEqual(compliant, ['true', 'false', 'true', 'true']);

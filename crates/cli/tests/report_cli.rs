@@ -166,7 +166,7 @@ fn csv_has_a_row_per_workload_and_neutralises_formulas() {
         lines[0],
         "Workload,Model,Source Region,Obligation,Recommended option,Tier,ID to call,Endpoint,\
          Residency verdict,Data retention,Input USD per million tokens,\
-         Output USD per million tokens,Monthly estimate USD,Urgent warnings,Notices"
+         Output USD per million tokens,Monthly estimate USD,Capacity verdict,Urgent warnings,Notices"
     );
     assert!(
         lines[1].starts_with("\"'=HYPERLINK(\"\"x\"\")|`a`\","),
@@ -244,7 +244,10 @@ fn exports_carry_retention_and_the_warnings_severity() {
         &[&["report", plan, "--format", "csv"][..], &day].concat(),
     ));
     let header = csv.lines().next().unwrap();
-    assert!(header.ends_with(",Urgent warnings,Notices"), "{header}");
+    assert!(
+        header.ends_with(",Capacity verdict,Urgent warnings,Notices"),
+        "{header}"
+    );
     let fable = csv
         .split("\r\n")
         .find(|l| l.starts_with("Frontier assistant,"))
@@ -255,7 +258,7 @@ fn exports_carry_retention_and_the_warnings_severity() {
     );
     // Prices, no monthly estimate (no tokens given), the urgent warning, then the notices.
     assert!(
-        fable.contains(",11.00,55.00,,Claude Fable 5.1 is refused unless"),
+        fable.contains(",11.00,55.00,,no peak given,Claude Fable 5.1 is refused unless"),
         "{fable}"
     );
     assert!(fable.contains("Claude Fable 5.1 keeps"), "{fable}");

@@ -69,6 +69,7 @@ fn recommended(
         tokens_per_month: None,
         data_retention: None,
         turnaround: None,
+        peak: None,
     }
     .check(catalog)
     .expect("a workload");

@@ -36,6 +36,7 @@ fn spec(
         tokens_per_month: None,
         data_retention: None,
         turnaround: None,
+        peak: None,
     }
 }
 

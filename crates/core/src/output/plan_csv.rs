@@ -159,7 +159,7 @@ mod tests {
              stay in European Union,Geographic (EU),Standard,eu.anthropic.claude-sonnet-4-5-20250929-v1:0,\
              \"bedrock-runtime: Converse, InvokeModel\",\
              Inside the obligation: processed only in 6 Regions in 6 countries; nothing kept,\
-             keeps nothing,3.30,16.50,2640.00,,\"Claude Sonnet 4.5 is legacy; end of life 2027-04-08. | "
+             keeps nothing,3.30,16.50,2640.00,no peak given,,\"Claude Sonnet 4.5 is legacy; end of life 2027-04-08. | "
         ), "{}", rows[1]);
         let rows: Vec<&str> = semicolon.split_terminator("\r\n").collect();
         assert_eq!(rows[0], COLUMNS.join(";"));
@@ -168,14 +168,14 @@ mod tests {
              stay in European Union;Geographic (EU);Standard;eu.anthropic.claude-sonnet-4-5-20250929-v1:0;\
              bedrock-runtime: Converse, InvokeModel;\
              \"Inside the obligation: processed only in 6 Regions in 6 countries; nothing kept\";\
-             keeps nothing;3.30;16.50;2640.00;;\"Claude Sonnet 4.5 is legacy; end of life 2027-04-08. | "
+             keeps nothing;3.30;16.50;2640.00;no peak given;;\"Claude Sonnet 4.5 is legacy; end of life 2027-04-08. | "
         ), "{}", rows[1]);
         // Nothing recommended: no ID, the urgent warning in its column.
         let underwriting = comma.split("\r\n").nth(2).expect("row");
         assert!(
             underwriting.starts_with(
                 "Underwriting Germany only,anthropic.claude-opus-5-5,eu-central-1,stay in Germany,\
-             No eligible option,,,,No option inside the obligation,,,,,Nothing is recommended"
+             No eligible option,,,,No option inside the obligation,,,,,no peak given,Nothing is recommended"
             ),
             "{underwriting}"
         );
