@@ -49,12 +49,12 @@ pub const SOURCE_TABLES: [(&str, &str); 9] = [
         include_str!("../../../../data/sources/max-output-tokens.json"),
     ),
     (
-        "quota-index.json",
-        include_str!("../../../../data/sources/quota-index.json"),
-    ),
-    (
         "quota-defaults.json",
         include_str!("../../../../data/sources/quota-defaults.json"),
+    ),
+    (
+        "quota-index.json",
+        include_str!("../../../../data/sources/quota-index.json"),
     ),
     (
         "quotas-runtime.json",
