@@ -75,7 +75,7 @@ async fn three_workloads_get_their_recommendations_and_comparisons() {
     })
     .await;
     assert_count("plan-row", 1);
-    assert_eq!(text("plan-option"), "Geographic (EU)");
+    assert_eq!(text("plan-option"), "Geographic (EU), Standard tier");
     assert_eq!(text("call-id"), format!("eu.{SONNET_45}"));
     // One column per option: global, the eu. profile, in-Region, provisioned; eu. is marked.
     let columns = find_all("comparison-column");
@@ -139,7 +139,7 @@ async fn three_workloads_get_their_recommendations_and_comparisons() {
     assert_eq!(
         options,
         [
-            "Geographic (EU)",
+            "Geographic (EU), Standard tier",
             "✗ No eligible option",
             "Provisioned Throughput"
         ]
@@ -188,7 +188,7 @@ async fn the_result_updates_live_while_editing() {
         sla: "best_effort",
     })
     .await;
-    assert_eq!(text("plan-option"), "In-Region");
+    assert_eq!(text("plan-option"), "In-Region, Standard tier");
     click("plan-edit").await;
     assert!(text("live-result").contains("In-Region"));
     click("wz-next").await;
@@ -203,7 +203,7 @@ async fn the_result_updates_live_while_editing() {
     click("wz-cancel").await;
     assert_eq!(
         text("plan-option"),
-        "In-Region",
+        "In-Region, Standard tier",
         "cancel keeps the saved answers"
     );
 }
